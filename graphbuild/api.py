@@ -1,0 +1,67 @@
+"""The Python API a notebook calls, and the CLI wraps: build a graph, export it, query it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+from rdflib.query import Result
+
+from .cooccur import cooccur
+from .export import DEFAULT_FORMATS
+from .export import export as _export
+from .extract import extract
+from .graph import build_graph
+from .model import Document
+from .nlp import load_pipeline
+from .options import BuildOptions
+from .query import load_rdf, run_query
+from .rdf import to_rdf
+from .read import document_from_text, read_documents
+from .resolve import resolve
+
+
+def build(
+    inputs: Sequence[str | Path] = ("seeds",),
+    options: BuildOptions | None = None,
+    warn: Callable[[str], None] = lambda message: None,
+) -> nx.Graph:
+    """Read files or folders (``"-"`` for standard input) and build their co-occurrence graph."""
+    return build_documents(read_documents(inputs, warn), options)
+
+
+def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
+    """Build a graph from texts in memory: ``{"name": "text", ...}``."""
+    return build_documents([document_from_text(text, name) for name, text in texts.items()], options)
+
+
+def build_documents(documents: Iterable[Document], options: BuildOptions | None = None) -> nx.Graph:
+    """The pipeline: extract -> resolve -> co-occur -> NetworkX graph."""
+    options = options or BuildOptions()
+    documents = list(documents)
+    nlp = load_pipeline(options.model)
+    extractions = list(extract(nlp, documents, batch_size=options.batch_size))
+    resolution = resolve(extractions)
+    edges = cooccur(extractions, resolution, options.window, options.min_weight, options.max_evidence)
+    return build_graph(documents, resolution.entities, edges, options.window)
+
+
+def export(
+    graph: nx.Graph,
+    out_dir: str | Path = "exports",
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    base_iri: str | None = None,
+) -> dict[str, Path]:
+    """Write the graph as files (``graph.ttl``, ``graph.html``, ...); returns format -> path."""
+    return _export(graph, out_dir, formats, base_iri or BuildOptions().base_iri)
+
+
+def query(source: str | Path | Graph | nx.Graph, sparql: str) -> Result:
+    """Run SPARQL on a Turtle file, an rdflib Graph, or a graph fresh from ``build``."""
+    if isinstance(source, nx.Graph):
+        source = to_rdf(source)
+    elif not isinstance(source, Graph):
+        source = load_rdf(source)
+    return run_query(source, sparql)

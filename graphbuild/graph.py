@@ -1,0 +1,55 @@
+"""Assemble the NetworkX graph: the one source every exporter reads.
+
+Node attributes: label, type, aliases, mentions, documents.
+Edge attributes: weight, documents, evidence (dicts with doc, sentence, start, end, text).
+Graph attributes: documents (doc_id -> name, title, path), window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from .model import Document, Edge, Entity
+
+
+def build_graph(
+    documents: Sequence[Document], entities: Iterable[Entity], edges: Iterable[Edge], window: str
+) -> nx.Graph:
+    """Entities become nodes and co-occurrences edges; documents are kept as graph metadata."""
+    graph = nx.Graph(
+        window=window,
+        documents={d.doc_id: {"name": d.name, "title": d.title, "path": d.path} for d in documents},
+    )
+    for entity in entities:
+        graph.add_node(
+            entity.key,
+            label=entity.label,
+            type=entity.type,
+            aliases=list(entity.aliases),
+            mentions=entity.mentions,
+            documents=list(entity.documents),
+            merges=list(entity.merges),
+        )
+    for edge in edges:
+        graph.add_edge(
+            edge.source,
+            edge.target,
+            weight=edge.weight,
+            documents=list(edge.documents),
+            evidence=[
+                {"doc": s.doc_id, "sentence": s.index, "start": s.start, "end": s.end, "text": s.text}
+                for s in edge.evidence
+            ],
+        )
+    return graph
+
+
+def entity_counts(graph: nx.Graph) -> dict[str, int]:
+    """Number of nodes per entity type."""
+    counts: dict[str, int] = {}
+    for _, entity_type in graph.nodes(data="type"):
+        counts[entity_type] = counts.get(entity_type, 0) + 1
+    return counts
+

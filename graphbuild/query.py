@@ -1,0 +1,89 @@
+"""SPARQL over a graphbuild graph: load the RDF, run a query with the usual prefixes, format answers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pyparsing import ParseException
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+from rdflib.util import guess_format
+
+from .errors import GraphbuildError
+from .rdf import PREFIXES
+
+RESULT_FORMATS = ("table", "csv", "json")
+
+
+def load_rdf(path: str | Path) -> Graph:
+    """Parse an RDF file (format guessed from its extension, Turtle by default)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphbuildError(f"{path}: no such graph file")
+    rdf = Graph()
+    try:
+        rdf.parse(path, format=guess_format(str(path)) or "turtle")
+    except Exception as error:  # rdflib raises many parser-specific types
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise GraphbuildError(f"{path}: not a readable RDF file ({message})") from None
+    for prefix, namespace in PREFIXES.items():
+        rdf.bind(prefix, namespace, override=False)
+    return rdf
+
+
+def run_query(rdf: Graph, sparql: str, bindings: dict | None = None) -> Result:
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query with the graphbuild prefixes predeclared."""
+    try:
+        prepared = prepareQuery(sparql, initNs=PREFIXES)
+    except ParseException as error:
+        raise GraphbuildError(f"malformed SPARQL query: {error.explain(depth=0).splitlines()[-1]}") from None
+    except Exception as error:  # e.g. an undeclared prefix
+        raise GraphbuildError(f"malformed SPARQL query: {error}") from None
+    return rdf.query(prepared, initBindings=bindings or {})
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """SELECT rows as an aligned table, CSV or SPARQL JSON; ASK as true/false; graphs as Turtle."""
+    if fmt not in RESULT_FORMATS:
+        raise GraphbuildError(f"unknown result format {fmt!r}: choose from {', '.join(RESULT_FORMATS)}")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        return graph.serialize(format="turtle")
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8") + "\n"
+    if result.type == "ASK":
+        return ("true" if result.askAnswer else "false") + "\n"
+    names = [str(v) for v in result.vars]
+    rows = [[_cell(row[v], fmt) for v in result.vars] for row in result]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return out.getvalue()
+    return _table(names, rows)
+
+
+def _cell(value, fmt: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, URIRef) and fmt == "table":
+        for prefix, namespace in PREFIXES.items():
+            if str(value).startswith(str(namespace)):
+                return f"{prefix}:{value[len(namespace):]}"
+    if isinstance(value, (Literal, URIRef)):
+        return str(value)
+    return value.n3()
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    rows = [[" ".join(c.split()) for c in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"

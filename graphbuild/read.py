@@ -1,0 +1,139 @@
+"""Find input files, decode them, and split them into paragraphs.
+
+Every non-empty line is its own paragraph, so a headline, a dateline or a caption is never glued to
+the next line and no entity can span a line break.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import GraphbuildError
+from .model import Document
+
+SUFFIXES = (".txt", ".md")
+STDIN = "-"
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t]+")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> list[str | Path]:
+    """Expand files and folders (recursively) into the ordered list of sources to read."""
+    sources: list[str | Path] = []
+    for item in inputs:
+        if str(item) == STDIN:
+            sources.append(STDIN)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                raise GraphbuildError(f"{path}: no .txt or .md files in this folder")
+            sources.extend(found)
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                warn(f"{path}: not a .txt or .md file; reading it as plain text")
+            sources.append(path)
+        else:
+            raise GraphbuildError(f"{path}: no such file or folder")
+    return sources
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) first, then a detected encoding."""
+    if not data.strip():
+        raise GraphbuildError(f"{name}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise GraphbuildError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise GraphbuildError(f"{name}: cannot detect the text encoding")
+    return str(best)
+
+
+def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
+    """Normalise odd whitespace and return the non-empty lines, stripped."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    paragraphs = []
+    for line in _LINE_BREAKS.split(text):
+        line = "".join(" " if unicodedata.category(c) == "Zs" else c for c in line)
+        if markdown:
+            line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line.strip())))
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            paragraphs.append(line)
+    return tuple(paragraphs)
+
+
+def document_from_text(text: str, name: str, doc_id: str | None = None, path: str = "") -> Document:
+    """Make a Document from text already in memory (the notebook entry point)."""
+    paragraphs = split_paragraphs(text, markdown=name.lower().endswith(".md"))
+    if not paragraphs:
+        raise GraphbuildError(f"{name}: the document has no text")
+    return Document(doc_id=doc_id or slugify(Path(name).stem), name=name, paragraphs=paragraphs, path=path)
+
+
+def read_documents(
+    inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None
+) -> list[Document]:
+    """Read every input into Documents with unique ids.
+
+    A file named on the command line must be readable; an unreadable file found inside a folder is
+    skipped with a warning. No readable document at all is an error.
+    """
+    named = {str(item) for item in inputs}
+    documents = []
+    for source in find_sources(inputs, warn):
+        try:
+            documents.append(_read_one(source))
+        except GraphbuildError as error:
+            if str(source) in named:
+                raise
+            warn(f"skipped {error}")
+    if not documents:
+        raise GraphbuildError("no readable documents in " + ", ".join(sorted(named)))
+    return list(_unique_ids(documents))
+
+
+def _read_one(source: str | Path) -> Document:
+    if source == STDIN:
+        return document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin")
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise GraphbuildError(f"{path}: cannot read ({error.strerror})") from None
+    return document_from_text(decode(data, str(path)), path.name, path=str(path))
+
+
+def _unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
+    seen: set[str] = set()
+    for doc in documents:
+        doc_id, n = doc.doc_id, 1
+        while doc_id in seen:
+            n += 1
+            doc_id = f"{doc.doc_id}-{n}"
+        seen.add(doc_id)
+        yield doc if doc_id == doc.doc_id else Document(doc_id, doc.name, doc.paragraphs, doc.path)
+
+
+def slugify(text: str) -> str:
+    """A readable, IRI-safe slug: "Xizang Autonomous Region" -> "xizang-autonomous-region"."""
+    ascii_text = unicodedata.normalize("NFKD", re.sub(r"['’]", "", text)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"

@@ -1,0 +1,29 @@
+"""Shared fixtures: the real spaCy model and the seeds' graph, each made once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild import BuildOptions, api
+from graphbuild.nlp import load_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(BuildOptions().model)
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(nlp):
+    return api.build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seeds_exports(seeds_graph, tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    return api.export(seeds_graph, out)

@@ -1,0 +1,133 @@
+"""The command line as a user runs it: a real subprocess, real files, exit codes and messages."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from conftest import SEEDS
+
+
+def graphbuild(*args, cwd=None, stdin=None):
+    return subprocess.run([sys.executable, "-m", "graphbuild", *map(str, args)], cwd=cwd, input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A folder laid out like the repository: seeds/ and no exports/ yet."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(SEEDS, root / "seeds")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(project):
+    return graphbuild("build", cwd=project)
+
+
+def test_build_with_no_arguments_builds_seeds_into_exports(project, built):
+    assert built.returncode == 0, built.stderr
+    summary = built.stdout.strip()
+    assert summary.startswith("2 documents, ") and " entities (Person " in summary
+    assert " edges (sentence window) in " in summary
+    assert summary.endswith("exports/graph.ttl, exports/graph.html")
+    assert len(Graph().parse(project / "exports" / "graph.ttl")) > 100
+    assert (project / "exports" / "graph.html").stat().st_size > 100_000
+    assert not [p for p in (project / "exports").iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_query_command_formats(project, built):
+    ttl = project / "exports" / "graph.ttl"
+    sparql = "SELECT ?label WHERE { ?e a schema:Person ; rdfs:label ?label } ORDER BY ?label"
+    table = graphbuild("query", ttl, sparql)
+    assert table.returncode == 0 and "Wang Huning" in table.stdout
+    (project / "q.rq").write_text(sparql)
+    csv = graphbuild("query", ttl, "--file", project / "q.rq", "--format", "csv")
+    assert csv.stdout.splitlines()[0] == "label" and "Wang Huning" in csv.stdout
+    ask = graphbuild("query", ttl, "ASK { ?x a schema:Event }")
+    assert ask.stdout == "true\n"
+
+
+def test_stdin_and_options(tmp_path):
+    text = "Barack Obama met Angela Merkel in Berlin.\nAngela Merkel flew to Paris."
+    run = graphbuild("build", "-", "-o", tmp_path / "out", "--window", "document", "--format", "ttl",
+                     "--base-iri", "https://kg.example.com/", stdin=text)
+    assert run.returncode == 0, run.stderr
+    assert "(document window)" in run.stdout and not (tmp_path / "out" / "graph.html").exists()
+    turtle = (tmp_path / "out" / "graph.ttl").read_text()
+    assert "<https://kg.example.com/entity/person/barack-obama>" in turtle and 'gb:window "document"' in turtle
+
+
+def test_a_folder_with_a_binary_file_warns_and_builds_the_rest(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\xff\x00binary")
+    run = graphbuild("build", tmp_path / "in", "-o", tmp_path / "out")
+    assert run.returncode == 0
+    assert "bad.txt" in run.stderr and "binary" in run.stderr
+    assert run.stdout.startswith("1 documents")
+
+
+def bad_inputs(tmp: Path):
+    (tmp / "empty.txt").write_text("")
+    (tmp / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp / "nodocs").mkdir()
+    (tmp / "nodocs" / "x.csv").write_text("a,b")
+    (tmp / "afile").write_text("x")
+    (tmp / "ok.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
+    ttl = tmp / "g.ttl"
+    ttl.write_text("<a:b> <a:c> <a:d> .")
+    return {
+        "missing path": (["build", tmp / "missing"], "no such file"),
+        "folder without documents": (["build", tmp / "nodocs"], "no .txt or .md"),
+        "empty file": (["build", tmp / "empty.txt"], "empty"),
+        "binary file": (["build", tmp / "binary.txt"], "binary"),
+        "-o is a file": (["build", tmp / "ok.txt", "-o", tmp / "afile"], "not a folder"),
+        "unwritable output": (["build", tmp / "ok.txt", "-o", tmp / "afile" / "sub"], "cannot"),
+        "bad window": (["build", tmp / "ok.txt", "--window", "lines"], "unknown window"),
+        "unknown model": (["build", tmp / "ok.txt", "--model", "no_such_model"], "cannot load"),
+        "malformed SPARQL": (["query", ttl, "SELECT ?x WHERE {"], "malformed SPARQL"),
+        "missing graph file": (["query", tmp / "none.ttl", "ASK {}"], "no such graph file"),
+        "not a graph": (["query", tmp / "ok.txt", "ASK {}"], "not a readable RDF file"),
+    }
+
+
+BAD_CASES = ["missing path", "folder without documents", "empty file", "binary file", "-o is a file",
+             "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
+             "not a graph"]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_input_is_one_clear_line_and_a_nonzero_exit(tmp_path, case):
+    args, message = bad_inputs(tmp_path)[case]
+    run = graphbuild(*args, cwd=tmp_path)
+    assert run.returncode != 0
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], run.stderr
+    assert "Traceback" not in run.stderr
+    assert not list(tmp_path.rglob("graph.*")) and not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_no_half_written_file_when_a_write_fails(tmp_path, seeds_graph):
+    from graphbuild import api
+    from graphbuild.errors import GraphbuildError
+
+    (tmp_path / "graph.html").mkdir()  # the rename onto it must fail
+    with pytest.raises(GraphbuildError, match="cannot write"):
+        api.export(seeds_graph, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
+    assert len(Graph().parse(tmp_path / "graph.ttl")) > 100  # the one written is complete
+
+
+def test_no_input_and_no_seeds_folder(tmp_path):
+    run = graphbuild("build", cwd=tmp_path)
+    assert run.returncode != 0 and "no seeds/ folder" in run.stderr
+
+
+def test_python_dash_m_and_help():
+    run = graphbuild("--help")
+    assert run.returncode == 0 and "build" in run.stdout and "query" in run.stdout

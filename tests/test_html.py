@@ -1,0 +1,63 @@
+import json
+import re
+
+import pytest
+
+from graphbuild import api
+from graphbuild.export import html
+
+INJECTION = {
+    "evil.txt": (
+        "Barack Obama told Angela Merkel that <script>alert(1)</script> is in Berlin.\n"
+        "Angela Merkel showed Barack Obama an <img src=x onerror=alert(2)> in Berlin.\n"
+        'Barack Obama sent Angela Merkel a <a href="javascript:alert(3)">link</a> from Paris.\n'
+        "Emmanuel Macron wrote </script><script>alert(4)</script> to Barack Obama in Paris."
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_html(seeds_exports):
+    return seeds_exports["html"].read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def evil_html(nlp):
+    return html.render(api.build_texts(INJECTION))
+
+
+def embedded(page, element_id):
+    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def test_page_is_self_contained(seeds_html):
+    assert not re.search(r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//""", seeds_html, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|sourceMappingURL", seeds_html, re.I)
+    assert "default-src 'none'" in seeds_html  # the browser itself refuses any request
+    assert "vis.Network" in seeds_html and len(seeds_html) > 100_000  # vis-network is inlined
+
+
+def test_page_carries_every_node_and_edge_with_details(seeds_html, seeds_graph):
+    data = embedded(seeds_html, "graph-data")
+    assert len(data["nodes"]) == seeds_graph.number_of_nodes()
+    assert len(data["edges"]) == seeds_graph.number_of_edges()
+    vis_nodes = embedded(seeds_html, "vis-nodes")
+    assert {n["id"] for n in vis_nodes} == set(seeds_graph.nodes)
+    wang = next(n for n in data["nodes"] if n["label"] == "Wang Huning")
+    assert wang["type"] == "Person" and wang["mentions"] >= 2
+    assert {t["name"]: t["count"] for t in data["types"]}["Person"] == sum(
+        1 for _, t in seeds_graph.nodes(data="type") if t == "Person")
+    assert all(e["evidence"] and e["evidence"][0]["text"] for e in data["edges"])
+
+
+def test_document_text_cannot_break_out_of_the_data(evil_html):
+    for raw in ("<script>alert", "<img src=x", 'href="javascript:', "</script><script>"):
+        assert raw not in evil_html
+    texts = " ".join(ev["text"] for e in embedded(evil_html, "graph-data")["edges"] for ev in e["evidence"])
+    assert "<script>alert(1)</script>" in texts and "onerror=alert(2)" in texts  # kept, as text
+
+
+def test_explorer_never_writes_html_from_data():
+    source = (html.files("graphbuild") / "templates" / "explorer.js").read_text("utf-8")
+    assert "innerHTML" not in source and "insertAdjacentHTML" not in source and "document.write" not in source

@@ -1,0 +1,51 @@
+import json
+
+import pytest
+from rdflib import Graph
+
+from graphbuild import api
+from graphbuild.errors import GraphbuildError
+from graphbuild.query import format_result
+
+TOP = "SELECT ?label ?n WHERE { ?e rdfs:label ?label ; gb:mentionCount ?n } ORDER BY DESC(?n) ?label LIMIT 3"
+
+
+def test_select_with_predeclared_prefixes_in_three_formats(seeds_exports):
+    result = api.query(seeds_exports["ttl"], TOP)
+    rows = [(str(r.label), int(r.n)) for r in result]
+    assert rows[0] == ("Xizang", 13)
+    table = format_result(result, "table")
+    assert table.splitlines()[0].split() == ["label", "n"] and "Xizang" in table and "(3 rows)" in table
+    assert format_result(result, "csv").splitlines()[:2] == ["label,n", "Xizang,13"]
+    parsed = json.loads(format_result(result, "json"))
+    assert parsed["head"]["vars"] == ["label", "n"]
+    assert parsed["results"]["bindings"][0]["label"]["value"] == "Xizang"
+
+
+def test_ask_and_construct(seeds_exports):
+    ask = api.query(seeds_exports["ttl"], 'ASK { ?p a schema:Person ; rdfs:label "Wang Huning" }')
+    assert format_result(ask) == "true\n"
+    construct = api.query(seeds_exports["ttl"], "CONSTRUCT { ?a gb:coOccursWith ?b } WHERE { ?a gb:coOccursWith ?b }")
+    turtle = format_result(construct)
+    assert len(Graph().parse(data=turtle, format="turtle")) == len(construct.graph) > 0
+
+
+def test_query_a_graph_straight_from_build(seeds_graph):
+    rows = list(api.query(seeds_graph, "SELECT (COUNT(?c) AS ?n) WHERE { ?c a gb:CoOccurrence }"))
+    assert int(rows[0].n) == seeds_graph.number_of_edges()
+
+
+@pytest.mark.parametrize("sparql", ["SELECT ?x WHERE { ?x ?p }", "INSERT DATA { <a:b> <a:c> <a:d> }", "SELEC * {}"])
+def test_malformed_queries_and_updates_are_one_line_errors(seeds_exports, sparql):
+    with pytest.raises(GraphbuildError, match="malformed SPARQL") as error:
+        api.query(seeds_exports["ttl"], sparql)
+    assert "\n" not in str(error.value)
+
+
+def test_missing_and_unreadable_graph_files(tmp_path):
+    with pytest.raises(GraphbuildError, match="no such graph file"):
+        api.query(tmp_path / "none.ttl", "ASK {}")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <")
+    with pytest.raises(GraphbuildError, match="not a readable RDF file"):
+        api.query(bad, "ASK {}")

@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+
+from graphbuild.errors import GraphbuildError
+from graphbuild.read import decode, document_from_text, read_documents, slugify, split_paragraphs
+
+
+def test_every_line_is_a_paragraph_and_odd_whitespace_is_normalised():
+    text = "Headline\r\nLHASA,\u00a0Aug. 29 --\u2009Wang\u200b Huning spoke.\n\n\n  Second\tpara  \u2028Third"
+    assert split_paragraphs(text) == ("Headline", "LHASA, Aug. 29 -- Wang Huning spoke.", "Second para", "Third")
+
+
+def test_markdown_syntax_is_dropped_but_the_words_stay():
+    paras = split_paragraphs("# Title\n- a [link text](http://x.y) and **bold**\n> quoted", markdown=True)
+    assert paras == ("Title", "a link text and bold", "quoted")
+
+
+def test_utf8_with_bom_and_a_legacy_encoding_decode():
+    assert decode("\ufeffCaf\u00e9 Paris".encode("utf-8"), "a") == "Caf\u00e9 Paris"
+    text = "\u201cWe will rebuild the caf\u00e9,\u201d said Fran\u00e7ois M\u00fcller \u2013 who moved to Z\u00fcrich. " * 3
+    assert decode(text.encode("cp1252"), "b") == text
+
+
+@pytest.mark.parametrize("data, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x89PNG\x00\x00\x01", "binary")])
+def test_empty_and_binary_files_are_refused(data, message):
+    with pytest.raises(GraphbuildError, match=message):
+        decode(data, "f")
+
+
+def test_a_folder_is_read_recursively_skipping_unreadable_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Alpha text.")
+    (tmp_path / "sub" / "b.md").write_text("# Beta\nBody.")
+    (tmp_path / "sub" / "c.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "ignored.csv").write_text("x,y")
+    warnings = []
+    docs = read_documents([tmp_path], warnings.append)
+    assert [d.name for d in docs] == ["a.txt", "b.md"]
+    assert docs[1].paragraphs == ("Beta", "Body.")
+    assert len(warnings) == 1 and "c.txt" in warnings[0] and "binary" in warnings[0]
+
+
+def test_a_named_unreadable_file_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(GraphbuildError, match="empty"):
+        read_documents([tmp_path / "empty.txt"])
+
+
+def test_missing_paths_and_empty_folders_are_errors(tmp_path):
+    with pytest.raises(GraphbuildError, match="no such file"):
+        read_documents([tmp_path / "nope"])
+    with pytest.raises(GraphbuildError, match="no .txt or .md"):
+        read_documents([tmp_path])
+    (tmp_path / "bad.txt").write_bytes(b"\x00")
+    with pytest.raises(GraphbuildError, match="no readable documents"):
+        read_documents([tmp_path])
+
+
+def test_document_ids_are_unique_slugs(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "Same Name.txt").write_text("Text.")
+    assert [d.doc_id for d in read_documents([tmp_path])] == ["same-name", "same-name-2"]
+
+
+def test_offsets_point_into_document_text():
+    doc = document_from_text("One.\n\nTwo three.\nFour.", "t.txt")
+    for start, para in zip(doc.paragraph_starts(), doc.paragraphs):
+        assert doc.text[start:start + len(para)] == para
+    assert doc.title == "One."
+
+
+def test_slugs_are_readable_and_ascii():
+    assert slugify("People's Republic of China") == "peoples-republic-of-china"
+    assert slugify("Erdoğan") == "erdogan"
+    assert slugify("!!!") == "x"
