@@ -9,6 +9,7 @@ import networkx as nx
 from rdflib import Graph
 from rdflib.query import Result
 
+from .clean import clean_document
 from .cooccur import cooccur
 from .export import DEFAULT_FORMATS
 from .export import export as _export
@@ -40,12 +41,23 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
 def build_documents(documents: Iterable[Document], options: BuildOptions | None = None) -> nx.Graph:
     """The pipeline: extract -> resolve -> co-occur -> NetworkX graph."""
     options = options or BuildOptions()
-    documents = list(documents)
+    documents = [clean_document(d) for d in documents]
     nlp = load_pipeline(options.model)
     extractions = list(extract(nlp, documents, batch_size=options.batch_size))
     resolution = resolve(extractions)
     edges = cooccur(extractions, resolution, options.window, options.min_weight, options.max_evidence)
-    return build_graph(documents, resolution.entities, edges, options.window)
+    return build_graph(documents, resolution.entities, edges, options.window, resolution.dropped)
+
+
+def explain(graph: nx.Graph) -> str:
+    """Each entity with its aliases and the rules that merged or retyped them, then what was dropped."""
+    lines = []
+    for key, d in sorted(graph.nodes(data=True), key=lambda kd: (kd[1]["type"], kd[1]["label"].lower())):
+        aliases = f" (aliases: {'; '.join(d['aliases'])})" if d["aliases"] else ""
+        lines.append(f"{d['type']}: {d['label']}{aliases}, {d['mentions']} mentions [{key}]")
+        lines += [f"    {merge}" for merge in d.get("merges", [])]
+    lines += [f"dropped: {reason}" for reason in graph.graph.get("dropped", [])]
+    return "\n".join(lines) + "\n"
 
 
 def export(

@@ -49,7 +49,8 @@ def cli() -> None:
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of entity IRIs.")
 @click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
-def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats) -> None:
+@click.option("--explain", is_flag=True, help="Print each entity with its aliases and the rules that merged them.")
+def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     started = time.perf_counter()
     if not inputs:
@@ -61,6 +62,8 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
     format_list = [f.strip() for f in formats.split(",") if f.strip()]
     graph = api.build(inputs, options, warn=_warn)
     written = api.export(graph, out_dir, format_list, base_iri)
+    if explain:
+        click.echo(api.explain(graph), nl=False)
     counts = entity_counts(graph)
     per_type = ", ".join(f"{t} {counts[t]}" for t in ENTITY_TYPES if t in counts)
     click.echo(

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Span
 
+from .clean import is_headline
+from .components import EVENTS_KEY
 from .model import Document, Extraction, Mention, Sentence
 
 #: spaCy labels graphbuild keeps, and the entity type each becomes. Everything else is dropped.
@@ -73,7 +75,9 @@ class _DocumentBuilder:
                 Sentence(doc_id, index, para_index, offset + sent.start_char, offset + sent.end_char, sent.text)
             )
             sentence_of_token[sent.start] = index
-        for ent in parsed.ents:
+        headline = is_headline(parsed.text)
+        events = list(parsed.spans[EVENTS_KEY]) if EVENTS_KEY in parsed.spans else []
+        for ent in entity_spans(parsed, events):
             entity_type = LABEL_TYPES.get(ent.label_)
             cleaned = clean_span(ent)
             if entity_type is None or cleaned is None:
@@ -81,12 +85,24 @@ class _DocumentBuilder:
             text, start, end = cleaned
             self.mentions.append(
                 Mention(doc_id, para_index, sentence_of_token[ent.sent.start], offset + start, offset + end,
-                        self.n_tokens + ent.start, text, ent.label_, entity_type)
+                        self.n_tokens + ent.start, text, ent.label_, entity_type, headline,
+                        _inside(ent, events))
             )
         self.n_tokens += len(parsed)
 
     def finish(self) -> Extraction:
         return Extraction(self.document, tuple(self.sentences), tuple(self.mentions), self.n_tokens)
+
+
+def entity_spans(doc, events: list[Span]) -> list[Span]:
+    """NER's entities plus the events the rules found; an event found both ways is kept once, longest."""
+    ents = [e for e in doc.ents if not (e.label_ == "EVENT" and _inside(e, events))]
+    return sorted(ents + events, key=lambda s: (s.start, -s.end))
+
+
+def _inside(span: Span, events: list[Span]) -> bool:
+    """Strictly inside a longer event name."""
+    return any(v.start <= span.start and span.end <= v.end and len(v) > len(span) for v in events)
 
 
 def clean_span(span: Span) -> tuple[str, int, int] | None:
@@ -96,6 +112,9 @@ def clean_span(span: Span) -> tuple[str, int, int] | None:
     name-like is left.
     """
     tokens = list(span)
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
+        tokens = tokens[:opened[-1]]  # "World Health Organization (WHO": the acronym is its own mention
     while tokens and tokens[0].lower_ in _LEADING:
         tokens.pop(0)
     while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_punct):

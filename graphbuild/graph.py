@@ -2,7 +2,8 @@
 
 Node attributes: label, type, aliases, mentions, documents.
 Edge attributes: weight, documents, evidence (dicts with doc, sentence, start, end, text).
-Graph attributes: documents (doc_id -> name, title, path), window.
+Graph attributes: documents (doc_id -> name, title, path), window, dropped (names and why).
+Node attribute merges: which rule joined which alias (the audit trail behind --explain).
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ from .model import Document, Edge, Entity
 
 
 def build_graph(
-    documents: Sequence[Document], entities: Iterable[Entity], edges: Iterable[Edge], window: str
+    documents: Sequence[Document],
+    entities: Iterable[Entity],
+    edges: Iterable[Edge],
+    window: str,
+    dropped: Sequence[str] = (),
 ) -> nx.Graph:
-    """Entities become nodes and co-occurrences edges; documents are kept as graph metadata."""
+    """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata."""
     graph = nx.Graph(
         window=window,
+        dropped=list(dropped),
         documents={d.doc_id: {"name": d.name, "title": d.title, "path": d.path} for d in documents},
     )
     for entity in entities:

@@ -22,14 +22,15 @@ class Document:
     name: str
     paragraphs: tuple[str, ...]
     path: str = ""
+    title: str = ""  # the first paragraph unless the cleaner found a better one
+
+    def __post_init__(self) -> None:
+        if not self.title and self.paragraphs:
+            object.__setattr__(self, "title", self.paragraphs[0])
 
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
-
-    @property
-    def title(self) -> str:
-        return self.paragraphs[0] if self.paragraphs else ""
 
     def paragraph_starts(self) -> list[int]:
         """Character offset of each paragraph in ``text``."""
@@ -65,6 +66,8 @@ class Mention:
     text: str  # the cleaned surface form ("Wang Huning", not "the Wang Huning's")
     label: str  # the spaCy label (PERSON, GPE, ...)
     type: str  # one of ENTITY_TYPES
+    headline: bool = False  # found in a Title Case headline, where capitals prove nothing
+    nested: bool = False  # inside a longer event name ("Democratic Reform" in "60th anniversary of ...")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from . import components  # noqa: F401  (registers the components with spaCy)
 from .errors import GraphbuildError
 
 #: Components that add nothing to entities or sentences; leaving them out saves about a third of the time.
@@ -26,4 +27,15 @@ def load_pipeline(model: str) -> Language:
         raise GraphbuildError(f"the spaCy pipeline {model!r} has no 'ner' component")
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
+    add_rules(nlp)
+    return nlp
+
+
+def add_rules(nlp: Language) -> Language:
+    """graphbuild's fixes for news text around the statistical NER (see components.py)."""
+    nlp.add_pipe("graphbuild_credits", before="ner")
+    nlp.add_pipe("graphbuild_datelines", after="ner")
+    nlp.add_pipe("graphbuild_groups", after="graphbuild_datelines")
+    if "parser" in nlp.pipe_names:  # events are grown along the dependency parse
+        nlp.add_pipe("graphbuild_events", last=True)
     return nlp

@@ -10,6 +10,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -129,7 +130,7 @@ def _unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
             n += 1
             doc_id = f"{doc.doc_id}-{n}"
         seen.add(doc_id)
-        yield doc if doc_id == doc.doc_id else Document(doc_id, doc.name, doc.paragraphs, doc.path)
+        yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
 
 
 def slugify(text: str) -> str:

@@ -131,3 +131,12 @@ def test_no_input_and_no_seeds_folder(tmp_path):
 def test_python_dash_m_and_help():
     run = graphbuild("--help")
     assert run.returncode == 0 and "build" in run.stdout and "query" in run.stdout
+
+
+def test_explain_prints_each_entity_with_aliases_and_rules(project):
+    run = graphbuild("build", "--explain", "-o", project / "explained", cwd=project)
+    assert run.returncode == 0, run.stderr
+    assert "Person: Wang Huning (aliases: Wang)" in run.stdout
+    assert "Wang -> Wang Huning: surname or first name of the one person so named" in run.stdout
+    assert "CPC -> Communist Party of China: acronym defined in the text" in run.stdout
+    assert "dropped: " in run.stdout

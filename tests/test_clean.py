@@ -1,0 +1,37 @@
+from graphbuild.clean import clean_document, is_furniture, is_headline
+from graphbuild.read import document_from_text
+
+PAGE = """The happy life of Deng peopleSponsored by China Society for Human Rights Studies
+Home>News>China
+China's top political advisor urges solid assistance
+2024-08-29 10:04:43Source: Xinhua
+Wang Huning spoke in Lhasa.
+Top"""
+
+
+def test_furniture_lines_go_and_glued_credit_lines_are_split():
+    doc = clean_document(document_from_text(PAGE, "p.txt"))
+    assert doc.paragraphs == (
+        "The happy life of Deng people",
+        "Sponsored by China Society for Human Rights Studies",
+        "China's top political advisor urges solid assistance",
+        "Wang Huning spoke in Lhasa.",
+    )
+
+
+def test_title_is_the_first_line_that_is_not_a_credit():
+    doc = clean_document(document_from_text("Sponsored by Acme Foundation\nHome > World\nReal Headline Here", "t"))
+    assert doc.title == "Real Headline Here"
+
+
+def test_furniture_shapes():
+    for line in ["Home>News>China", "Home » World » Asia", "Source: Reuters", "2024-01-02 10:00", "Back to top"]:
+        assert is_furniture(line), line
+    for line in ["Wang Huning spoke in Lhasa.", "Prices rose 5% > expected", "Top officials met on Monday."]:
+        assert not is_furniture(line), line
+
+
+def test_headlines_are_title_case_lines_without_final_punctuation():
+    assert is_headline("Strengthen the Pairing Development between Military and Local Party Organizations")
+    assert not is_headline("Party members of Lolung Village organized activities in Nang County.")
+    assert not is_headline("Sponsored by China Society for Human Rights Studies")

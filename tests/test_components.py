@@ -1,0 +1,58 @@
+"""Each pipeline component on a hand-made sentence, through the real model."""
+
+import pytest
+
+from graphbuild.components import EVENTS_KEY
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def events(nlp, text):
+    doc = nlp(text)
+    return [s.text for s in doc.spans[EVENTS_KEY]]
+
+
+def test_pipeline_order(nlp):
+    names = nlp.pipe_names
+    assert names.index("graphbuild_credits") < names.index("ner") < names.index("graphbuild_datelines")
+    assert "graphbuild_events" in names and "tagger" not in names and "lemmatizer" not in names
+
+
+def test_photo_credit_is_an_agency_and_a_person(nlp):
+    found = ents(nlp, "The minister visits a hospital in Nairobi. (Reuters/Jane Doe)")
+    assert ("Reuters", "ORG") in found and ("Jane Doe", "PERSON") in found
+    assert not any("/" in text for text, _ in found)
+
+
+def test_capitalised_dateline_is_a_place(nlp):
+    assert ("NAIROBI", "GPE") in ents(nlp, "NAIROBI, March 3, 2023 -- The minister said prices rose.")
+    assert ("BERLIN", "GPE") in ents(nlp, "BERLIN, Tuesday -- Talks resumed.")
+
+
+def test_names_listed_before_people_are_not_persons_or_places(nlp):
+    found = ents(nlp, "The happy life of Monpa, Lhopa, Sherpa, and Deng people")
+    assert not [e for e in found if e[1] in {"PERSON", "GPE", "ORG"}]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("He addressed the fourth work conference on paired-up assistance for Xizang in Lhasa on Monday.",
+     "fourth work conference on paired-up assistance for Xizang"),
+    ("They celebrated the 60th anniversary of Democratic Reform in Tibet and the Spring Festival.",
+     "60th anniversary of Democratic Reform in Tibet"),
+    ("On Wednesday during the opening ceremony of the TurkStream gas pipeline, he spoke.",
+     "opening ceremony of the TurkStream gas pipeline"),
+    ("Turnout in the 2020 presidential election was high.", "2020 presidential election"),
+])
+def test_named_events_are_found_whole(nlp, text, event):
+    assert event in events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The conference also awarded honorary titles.",
+    "This year marks the 30th anniversary of the country's reform.",
+    "He chairs the National Committee of the Chinese People's Political Consultative Conference.",
+])
+def test_unnamed_or_embedded_event_words_are_not_events(nlp, text):
+    assert not [s for s in events(nlp, text) if "onference" in s or "anniversary" in s]
