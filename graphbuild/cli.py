@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import webbrowser
 from pathlib import Path
 
 import click
@@ -50,7 +51,8 @@ def cli() -> None:
 @click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
 @click.option("--explain", is_flag=True, help="Print each entity with its aliases and the rules that merged them.")
-def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain) -> None:
+@click.option("--open", "open_page", is_flag=True, help="Open the HTML page in the default browser when done.")
+def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain, open_page) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     started = time.perf_counter()
     if not inputs:
@@ -71,6 +73,10 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
         f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s: "
         + ", ".join(str(p) for p in written.values())
     )
+    if open_page:
+        if "html" not in written:
+            raise GraphbuildError("--open needs the html format")
+        webbrowser.open(written["html"].resolve().as_uri())
 
 
 @cli.command()

@@ -140,3 +140,16 @@ def test_explain_prints_each_entity_with_aliases_and_rules(project):
     assert "Wang -> Wang Huning: surname or first name of the one person so named" in run.stdout
     assert "CPC -> Communist Party of China: acronym defined in the text" in run.stdout
     assert "dropped: " in run.stdout
+
+
+def test_open_hands_the_page_to_the_browser(tmp_path):
+    (tmp_path / "in.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    env = dict(__import__("os").environ, BROWSER=str(browser))
+    run = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(tmp_path / "in.txt"), "-o",
+                          str(tmp_path / "out"), "--open"], capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert opened.read_text().strip() == (tmp_path / "out" / "graph.html").as_uri()
