@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import RDF, Graph
 from rdflib.query import Result
 
 from .clean import clean_document
@@ -19,7 +19,7 @@ from .model import Document
 from .nlp import load_pipeline
 from .options import BuildOptions
 from .query import load_rdf, run_query
-from .rdf import to_rdf
+from .rdf import SCHEMA, from_rdf, to_rdf
 from .read import document_from_text, read_documents
 from .resolve import resolve
 
@@ -66,8 +66,22 @@ def export(
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str | None = None,
 ) -> dict[str, Path]:
-    """Write the graph as files (``graph.ttl``, ``graph.html``, ...); returns format -> path."""
+    """Write the graph as files (``graph.ttl``, ``graph.html``, ...); returns file name -> path."""
     return _export(graph, out_dir, formats, base_iri or BuildOptions().base_iri)
+
+
+def load(path: str | Path) -> nx.Graph:
+    """A graph back from a Turtle (or other RDF) file that graphbuild wrote."""
+    rdf = load_rdf(path)
+    graph = from_rdf(rdf)
+    graph.graph["base_iri"] = _base_iri(rdf)
+    return graph
+
+
+def _base_iri(rdf: Graph) -> str | None:
+    for iri in rdf.subjects(RDF.type, SCHEMA.CreativeWork):
+        return str(iri).rsplit("doc/", 1)[0]
+    return None
 
 
 def query(source: str | Path | Graph | nx.Graph, sparql: str) -> Result:

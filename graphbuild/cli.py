@@ -14,7 +14,7 @@ from .export import DEFAULT_FORMATS, FORMATS
 from .graph import entity_counts
 from .model import ENTITY_TYPES
 from .options import DEFAULT_BASE_IRI, DEFAULT_MODEL, BuildOptions
-from .query import RESULT_FORMATS, format_result
+from .query import RESULT_FORMATS, canned_queries, format_result, load_rdf, run_canned
 
 
 class _Group(click.Group):
@@ -74,26 +74,75 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
         + ", ".join(str(p) for p in written.values())
     )
     if open_page:
-        if "html" not in written:
+        if "graph.html" not in written:
             raise GraphbuildError("--open needs the html format")
-        webbrowser.open(written["html"].resolve().as_uri())
+        webbrowser.open(written["graph.html"].resolve().as_uri())
+
+
+@cli.command("export")
+@click.argument("graph_file", metavar="GRAPH")
+@click.option("-o", "--output", "out_dir", default="exports", show_default=True, help="Output folder.")
+@click.option("--format", "formats", required=True, help=f"Comma-separated formats: {', '.join(FORMATS)}.")
+@click.option("--base-iri", default=None, help="Base of entity IRIs for RDF outputs (default: as built).")
+def export_command(graph_file, out_dir, formats, base_iri) -> None:
+    """Export a graph built earlier (GRAPH.ttl) to other formats, without parsing the texts again."""
+    graph = api.load(graph_file)
+    written = api.export(graph, out_dir, [f.strip() for f in formats.split(",") if f.strip()],
+                         base_iri or graph.graph.get("base_iri"))
+    click.echo(", ".join(str(p) for p in written.values()))
 
 
 @cli.command()
-@click.argument("graph_file", metavar="GRAPH")
+@click.argument("graph_file", metavar="GRAPH", required=False)
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a file.")
+@click.option("--name", help="Run a named query shipped with graphbuild (see --list).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a named query's parameter.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
-def query(graph_file, sparql, query_file, fmt) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) on GRAPH (a Turtle file)."""
-    if (sparql is None) == (query_file is None):
-        raise GraphbuildError("give either a SPARQL query or --file Q.rq, not both or neither")
-    if query_file:
-        try:
-            sparql = Path(query_file).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
-    click.echo(format_result(api.query(graph_file, sparql), fmt), nl=False)
+def query(graph_file, sparql, query_file, name, params, list_queries, fmt) -> None:
+    """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
+    if list_queries:
+        for q in canned_queries().values():
+            args = " ".join(f"--param {p}=..." for p in q.params)
+            click.echo(f"{q.name:18} {q.description}" + (f"\n{'':18} {args}" if args else ""))
+        return
+    if graph_file is None:
+        raise GraphbuildError("give a GRAPH file to query")
+    if sum(x is not None for x in (sparql, query_file, name)) != 1:
+        raise GraphbuildError("give exactly one of: a SPARQL query, --file Q.rq, --name NAME")
+    if name:
+        bound = dict(_param(p) for p in params)
+        result = run_canned(load_rdf(graph_file), name, bound)
+    else:
+        if query_file:
+            try:
+                sparql = Path(query_file).read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
+        result = api.query(graph_file, sparql)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("graph_files", metavar="[GRAPH.ttl ...]", nargs=-1)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped.")
+@click.option("--html", type=click.Path(dir_okay=False, path_type=Path),
+              help="Page to serve at / (default: graph.html beside the first graph).")
+def serve(graph_files, host, port, timeout, html) -> None:
+    """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at /."""
+    from .serve import serve as run_server  # FastAPI and uvicorn load only for this command
+
+    run_server(graph_files or ["exports/graph.ttl"], host, port, timeout, html, announce=click.echo)
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise GraphbuildError(f"--param takes NAME=VALUE, not {text!r}")
+    return name.strip(), value
 
 
 def main() -> None:

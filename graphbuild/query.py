@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from pyparsing import ParseException
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.util import guess_format
@@ -16,6 +18,44 @@ from .errors import GraphbuildError
 from .rdf import PREFIXES
 
 RESULT_FORMATS = ("table", "csv", "json")
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A named query shipped in graphbuild/queries/NAME.rq; its first comment line describes it and a
+    "# params: a b" line names the variables the user binds."""
+
+    name: str
+    description: str
+    params: tuple[str, ...]
+    text: str
+
+
+def canned_queries() -> dict[str, CannedQuery]:
+    """The named queries shipped with the package, by name."""
+    found = {}
+    for path in sorted(files(__package__).joinpath("queries").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".rq"):
+            text = path.read_text("utf-8")
+            comments = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+            params = next((c.split(":", 1)[1].split() for c in comments if c.startswith("params:")), [])
+            name = path.name[:-3]
+            found[name] = CannedQuery(name, comments[0] if comments else "", tuple(params), text)
+    return found
+
+
+def run_canned(rdf: Graph, name: str, params: dict[str, str]) -> Result:
+    """Run a named query with its parameters bound as literals (never pasted into the query text)."""
+    queries = canned_queries()
+    if name not in queries:
+        raise GraphbuildError(f"no query named {name!r}: see --list")
+    query = queries[name]
+    missing = [p for p in query.params if p not in params]
+    extra = [p for p in params if p not in query.params]
+    if missing or extra:
+        wanted = " ".join(f"--param {p}=..." for p in query.params) or "no --param"
+        raise GraphbuildError(f"query {name!r} takes {wanted}")
+    return run_query(rdf, query.text, {Variable(k): Literal(v) for k, v in params.items()})
 
 
 def load_rdf(path: str | Path) -> Graph:

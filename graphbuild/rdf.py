@@ -71,3 +71,34 @@ def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
             rdf.add((sentence, GB.startOffset, Literal(evidence["start"], datatype=XSD.integer)))
             rdf.add((sentence, GB.endOffset, Literal(evidence["end"], datatype=XSD.integer)))
     return rdf
+
+
+def from_rdf(rdf: Graph) -> nx.Graph:
+    """The NetworkX graph back from graphbuild's RDF (so a Turtle file can be exported to other formats)."""
+    types = {SCHEMA[t]: t for t in ("Person", "Place", "Organization", "Event")}
+    key_of = lambda iri: str(iri).rsplit("entity/", 1)[-1]  # noqa: E731
+    doc_of = lambda iri: str(iri).rsplit("doc/", 1)[-1]  # noqa: E731
+    documents = {
+        doc_of(d): {"name": str(rdf.value(d, SCHEMA.name) or ""), "title": str(rdf.value(d, SCHEMA.headline) or ""),
+                    "path": ""}
+        for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork))
+    }
+    windows = {str(w) for w in rdf.objects(None, GB.window)}
+    graph = nx.Graph(window=windows.pop() if len(windows) == 1 else "sentence", documents=documents, dropped=[])
+    for iri, cls in sorted(rdf.subject_objects(RDF.type)):
+        if cls in types:
+            graph.add_node(key_of(iri), label=str(rdf.value(iri, RDFS.label)), type=types[cls],
+                           aliases=sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
+                           mentions=int(rdf.value(iri, GB.mentionCount) or 0),
+                           documents=sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)), merges=[])
+    for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence)):
+        a, b = sorted(key_of(e) for e in rdf.objects(cooc, GB.entity))
+        evidence = []
+        for s in rdf.objects(cooc, GB.evidence):
+            doc_id, index = str(s).rsplit("doc/", 1)[-1].split("/sentence/")
+            evidence.append({"doc": doc_id, "sentence": int(index), "start": int(rdf.value(s, GB.startOffset)),
+                             "end": int(rdf.value(s, GB.endOffset)), "text": str(rdf.value(s, SCHEMA.text))})
+        graph.add_edge(a, b, weight=int(rdf.value(cooc, GB.weight)),
+                       documents=sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom)),
+                       evidence=sorted(evidence, key=lambda e: (e["doc"], e["sentence"])))
+    return graph

@@ -25,5 +25,7 @@ def seeds_graph(nlp):
 
 @pytest.fixture(scope="session")
 def seeds_exports(seeds_graph, tmp_path_factory):
+    """The seeds' default exports, by format: {"ttl": path, "html": path}."""
     out = tmp_path_factory.mktemp("exports")
-    return api.export(seeds_graph, out)
+    written = api.export(seeds_graph, out)
+    return {name.split(".")[-1]: path for name, path in written.items()}

@@ -48,7 +48,7 @@ def test_seeds_page_loads_offline_with_all_nodes_and_edges(browser, seeds_export
 
 def test_injected_markup_in_documents_runs_nothing(browser, nlp, tmp_path):
     paths = api.export(api.build_texts(INJECTION), tmp_path, ["html"])
-    page, log = open_page(browser, paths["html"])
+    page, log = open_page(browser, paths["graph.html"])
     edge = page.evaluate("graphbuild.data.edges.find(e => e.evidence.some(v => v.text.includes('<script>'))).id")
     page.evaluate(f"graphbuild.showEdge({edge!r})")
     assert "<script>alert(1)</script>" in page.locator("#panel").inner_text()

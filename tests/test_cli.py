@@ -93,12 +93,15 @@ def bad_inputs(tmp: Path):
         "malformed SPARQL": (["query", ttl, "SELECT ?x WHERE {"], "malformed SPARQL"),
         "missing graph file": (["query", tmp / "none.ttl", "ASK {}"], "no such graph file"),
         "not a graph": (["query", tmp / "ok.txt", "ASK {}"], "not a readable RDF file"),
+        "unknown named query": (["query", ttl, "--name", "nope"], "no query named"),
+        "serve a missing graph": (["serve", tmp / "none.ttl"], "no such graph file"),
+        "export to an unknown format": (["export", ttl, "--format", "pdf"], "unknown format"),
     }
 
 
 BAD_CASES = ["missing path", "folder without documents", "empty file", "binary file", "-o is a file",
              "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
-             "not a graph"]
+             "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)

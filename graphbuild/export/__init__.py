@@ -9,13 +9,27 @@ import networkx as nx
 
 from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI
-from . import html, turtle
+from . import gephi, html, neo4j, node_link
 from .atomic import write_atomic
+from .rdf_syntaxes import serializer
 
-#: format name -> (file name, renderer(graph, base_iri) -> text)
-FORMATS: dict[str, tuple[str, Callable[[nx.Graph, str], str]]] = {
-    "ttl": ("graph.ttl", turtle.render),
-    "html": ("graph.html", html.render),
+Renderer = Callable[[nx.Graph, str], "dict[str, str | bytes]"]
+
+
+def _one(name: str, render: Callable[[nx.Graph, str], str | bytes]) -> Renderer:
+    return lambda graph, base_iri: {name: render(graph, base_iri)}
+
+
+#: format name -> renderer(graph, base_iri) -> {file name: content}
+FORMATS: dict[str, Renderer] = {
+    "ttl": _one("graph.ttl", serializer("turtle")),
+    "html": _one("graph.html", html.render),
+    "graphml": _one("graph.graphml", gephi.graphml),
+    "gexf": _one("graph.gexf", gephi.gexf),
+    "json": _one("graph.json", node_link.render),
+    "jsonld": _one("graph.jsonld", serializer("json-ld")),
+    "nt": _one("graph.nt", serializer("nt")),
+    "csv": neo4j.render,
 }
 DEFAULT_FORMATS = ("ttl", "html")
 
@@ -26,13 +40,13 @@ def export(
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str = DEFAULT_BASE_IRI,
 ) -> dict[str, Path]:
-    """Render every format first, then write each file atomically; returns format -> path."""
+    """Render every format first, then write each file atomically; returns file name -> path."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMATS)}")
     out = prepare_output_dir(Path(out_dir))
-    rendered = {fmt: FORMATS[fmt][1](graph, base_iri) for fmt in formats}
-    return {fmt: write_atomic(out / FORMATS[fmt][0], text) for fmt, text in rendered.items()}
+    rendered = {name: data for fmt in formats for name, data in FORMATS[fmt](graph, base_iri).items()}
+    return {name: write_atomic(out / name, data) for name, data in rendered.items()}
 
 
 def prepare_output_dir(out: Path) -> Path:
