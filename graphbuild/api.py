@@ -9,6 +9,7 @@ import networkx as nx
 from rdflib import RDF, Graph
 from rdflib.query import Result
 
+from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
 from .cooccur import cooccur
 from .export import DEFAULT_FORMATS
@@ -18,6 +19,7 @@ from .graph import build_graph
 from .model import Document
 from .nlp import load_pipeline
 from .options import BuildOptions
+from .progress import progress_bar, word_count
 from .query import load_rdf, run_query
 from .rdf import SCHEMA, from_rdf, to_rdf
 from .read import document_from_text, read_documents
@@ -43,10 +45,31 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
     options = options or BuildOptions()
     documents = [clean_document(d) for d in documents]
     nlp = load_pipeline(options.model)
-    extractions = list(extract(nlp, documents, batch_size=options.batch_size))
+    cache = ExtractionCache(options.cache_dir, pipeline_id(nlp)) if options.cache_dir else None
+    extractions = list(_extractions(nlp, documents, cache, options))
     resolution = resolve(extractions)
     edges = cooccur(extractions, resolution, options.window, options.min_weight, options.max_evidence)
-    return build_graph(documents, resolution.entities, edges, options.window, resolution.dropped)
+    graph = build_graph(documents, resolution.entities, edges, options.window, resolution.dropped)
+    graph.graph["parsed"] = len(documents) - (cache.hits if cache else 0)
+    return graph
+
+
+def _extractions(nlp, documents: list[Document], cache: ExtractionCache | None, options: BuildOptions):
+    """Cached extractions first, then the rest parsed (and stored), with a progress bar by words."""
+    with progress_bar(sum(word_count(d) for d in documents), options.progress) as bar:
+        pending = []
+        for document in documents:
+            hit = cache.get(document) if cache else None
+            if hit is None:
+                pending.append(document)
+            else:
+                bar.update(word_count(document))
+                yield hit
+        for extraction in extract(nlp, pending, options.batch_size, options.jobs):
+            if cache:
+                cache.put(extraction)
+            bar.update(word_count(extraction.document))
+            yield extraction
 
 
 def explain(graph: nx.Graph) -> str:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
-from . import api
+from . import api, cache
 from .errors import GraphbuildError
-from .export import DEFAULT_FORMATS, FORMATS
+from .export import DEFAULT_FORMATS, FORMATS, prepare_output_dir
 from .graph import entity_counts
 from .model import ENTITY_TYPES
 from .options import DEFAULT_BASE_IRI, DEFAULT_MODEL, BuildOptions
 from .query import RESULT_FORMATS, canned_queries, format_result, load_rdf, run_canned
+from .read import read_documents
 
 
 class _Group(click.Group):
@@ -52,17 +53,25 @@ def cli() -> None:
               help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
 @click.option("--explain", is_flag=True, help="Print each entity with its aliases and the rules that merged them.")
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML page in the default browser when done.")
-def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain, open_page) -> None:
+@click.option("--jobs", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Parse every document, and keep no parses.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain, open_page,
+          jobs, cache_dir, no_cache, quiet) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     started = time.perf_counter()
     if not inputs:
         if not Path("seeds").is_dir():
             raise GraphbuildError("no INPUT given and there is no seeds/ folder here")
         inputs = ("seeds",)
-    options = BuildOptions(model=model, window=window, min_weight=min_weight,
-                           max_evidence=max_evidence, base_iri=base_iri)
+    options = BuildOptions(model=model, window=window, min_weight=min_weight, max_evidence=max_evidence,
+                           base_iri=base_iri, jobs=jobs, progress=not quiet,
+                           cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"))
     format_list = [f.strip() for f in formats.split(",") if f.strip()]
-    graph = api.build(inputs, options, warn=_warn)
+    documents = read_documents(inputs, _warn)  # bad input fails before anything is written
+    prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
+    graph = api.build_documents(documents, options)
     written = api.export(graph, out_dir, format_list, base_iri)
     if explain:
         click.echo(api.explain(graph), nl=False)
@@ -70,13 +79,23 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
     per_type = ", ".join(f"{t} {counts[t]}" for t in ENTITY_TYPES if t in counts)
     click.echo(
         f"{len(graph.graph['documents'])} documents, {graph.number_of_nodes()} entities ({per_type}), "
-        f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s: "
+        f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s "
+        f"({graph.graph['parsed']} parsed, {len(graph.graph['documents']) - graph.graph['parsed']} from cache): "
         + ", ".join(str(p) for p in written.values())
     )
     if open_page:
         if "graph.html" not in written:
             raise GraphbuildError("--open needs the html format")
         webbrowser.open(written["graph.html"].resolve().as_uri())
+
+
+@cli.command("clear-cache")
+@click.option("-o", "--output", "out_dir", default="exports", show_default=True, help="Output folder.")
+@click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
+def clear_cache(out_dir, cache_dir) -> None:
+    """Delete the parse cache, so the next build parses every document again."""
+    folder = Path(cache_dir or Path(out_dir) / ".cache")
+    click.echo(f"removed {cache.clear(folder)} cached parses from {folder}")
 
 
 @cli.command("export")

@@ -31,9 +31,9 @@ _QUOTES = "\"'“”‘’()[]{}<>"
 
 
 def extract(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 256
+    nlp: Language, documents: Iterable[Document], batch_size: int = 256, jobs: int = 1
 ) -> Iterator[Extraction]:
-    """Yield one Extraction per document, in input order."""
+    """Yield one Extraction per document, in input order (``jobs`` > 1: spaCy worker processes)."""
     queue: list[Document] = []
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -44,7 +44,7 @@ def extract(
 
     current: _DocumentBuilder | None = None
     for parsed, (position, para_index) in nlp.pipe(
-        paragraphs(), as_tuples=True, batch_size=batch_size
+        paragraphs(), as_tuples=True, batch_size=batch_size, n_process=jobs
     ):
         if current is None or current.position != position:
             current = _DocumentBuilder(queue[position], position)

@@ -23,11 +23,16 @@ class BuildOptions:
     max_evidence: int = 5  # evidence sentences kept per edge
     base_iri: str = DEFAULT_BASE_IRI
     batch_size: int = 256  # paragraphs per spaCy batch
+    jobs: int = 1  # spaCy worker processes (nlp.pipe n_process)
+    cache_dir: str | None = None  # where parses are kept between builds; None: no cache
+    progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
 
     def __post_init__(self) -> None:
         parse_window(self.window)
         if self.min_weight < 1:
             raise GraphbuildError(f"--min-weight must be at least 1, not {self.min_weight}")
+        if self.jobs < 1:
+            raise GraphbuildError(f"--jobs must be at least 1, not {self.jobs}")
         if self.max_evidence < 0:
             raise GraphbuildError(f"--max-evidence must be 0 or more, not {self.max_evidence}")
         if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*[/#:]$", self.base_iri):

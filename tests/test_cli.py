@@ -37,7 +37,8 @@ def test_build_with_no_arguments_builds_seeds_into_exports(project, built):
     assert summary.endswith("exports/graph.ttl, exports/graph.html")
     assert len(Graph().parse(project / "exports" / "graph.ttl")) > 100
     assert (project / "exports" / "graph.html").stat().st_size > 100_000
-    assert not [p for p in (project / "exports").iterdir() if p.name.startswith(".")]  # no temp files left
+    assert not list((project / "exports").rglob("*.tmp"))  # no temp files left
+    assert len(list((project / "exports" / ".cache").rglob("*.json"))) == 2  # the parse cache
 
 
 def test_query_command_formats(project, built):

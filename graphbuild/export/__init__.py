@@ -10,7 +10,7 @@ import networkx as nx
 from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI
 from . import gephi, html, neo4j, node_link
-from .atomic import write_atomic
+from ..atomic import write_atomic
 from .rdf_syntaxes import serializer
 
 Renderer = Callable[[nx.Graph, str], "dict[str, str | bytes]"]

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..errors import GraphbuildError
+from .errors import GraphbuildError
 
 
 def write_atomic(path: Path, data: str | bytes) -> Path:

