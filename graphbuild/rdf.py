@@ -6,6 +6,7 @@ IRIs are readable and stable: ``{base}entity/{type}/{slug}``, ``{base}doc/{doc_i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib.resources import files
 
 import networkx as nx
@@ -26,50 +27,58 @@ def vocabulary() -> Graph:
     return Graph().parse(data=files(__package__).joinpath("vocab.ttl").read_text("utf-8"), format="turtle")
 
 
+Block = tuple[URIRef, list[tuple[URIRef, list]]]  # a subject and its (predicate, objects) pairs
+
+
+def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]:
+    """The RDF statement of a graphbuild graph, one subject at a time, subjects in a stable order.
+
+    The single definition of the mapping: ``to_rdf`` loads it into rdflib, the Turtle and N-Triples
+    writers stream it to a file without holding the whole graph as triples.
+    """
+    entity = lambda key: URIRef(f"{base_iri}entity/{key}")  # noqa: E731
+    doc = lambda doc_id: URIRef(f"{base_iri}doc/{doc_id}")  # noqa: E731
+    integer = lambda n: Literal(int(n), datatype=XSD.integer)  # noqa: E731
+    mentions: dict[str, list[URIRef]] = {}
+    for key, data in sorted(graph.nodes(data=True)):
+        for doc_id in data["documents"]:
+            mentions.setdefault(doc_id, []).append(entity(key))
+    for doc_id, meta in sorted(graph.graph.get("documents", {}).items()):
+        yield doc(doc_id), [(RDF.type, [SCHEMA.CreativeWork]), (SCHEMA.name, [Literal(meta["name"])]),
+                            (SCHEMA.headline, [Literal(meta["title"])]), (SCHEMA.mentions, mentions.get(doc_id, []))]
+    for key, data in sorted(graph.nodes(data=True)):
+        yield entity(key), [
+            (RDF.type, [SCHEMA[data["type"]]]), (RDFS.label, [Literal(data["label"])]),
+            (SKOS.altLabel, [Literal(a) for a in data["aliases"]]), (GB.mentionCount, [integer(data["mentions"])]),
+            (GB.coOccursWith, sorted(entity(other) for other in graph.adj[key])),
+        ]
+    window = Literal(graph.graph.get("window", "sentence"))
+    sentences = {}
+    for a, b, data in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)):
+        evidence = []
+        for ev in data["evidence"]:
+            sentence = URIRef(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
+            sentences[sentence] = ev
+            evidence.append(sentence)
+        yield URIRef(f"{base_iri}cooc/{a}/{b}"), [
+            (RDF.type, [GB.CoOccurrence]), (GB.entity, [entity(a), entity(b)]), (GB.weight, [integer(data["weight"])]),
+            (GB.window, [window]), (PROV.wasDerivedFrom, [doc(d) for d in data["documents"]]), (GB.evidence, evidence),
+        ]
+    for sentence, ev in sorted(sentences.items()):
+        yield sentence, [(RDF.type, [GB.Sentence]), (SCHEMA.text, [Literal(ev["text"])]),
+                         (SCHEMA.isPartOf, [doc(ev["doc"])]), (GB.startOffset, [integer(ev["start"])]),
+                         (GB.endOffset, [integer(ev["end"])])]
+
+
 def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
-    """The RDF statement of a graphbuild graph: entities, documents, co-occurrences, evidence."""
+    """The graph as an rdflib Graph, with graphbuild's prefixes bound."""
     rdf = Graph()
     for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace)
-    entity = lambda key: URIRef(f"{base_iri}entity/{key}")  # noqa: E731
-    doc = lambda doc_id: URIRef(f"{base_iri}doc/{doc_id}")  # noqa: E731
-
-    for doc_id, meta in graph.graph.get("documents", {}).items():
-        rdf.add((doc(doc_id), RDF.type, SCHEMA.CreativeWork))
-        rdf.add((doc(doc_id), SCHEMA.name, Literal(meta["name"])))
-        rdf.add((doc(doc_id), SCHEMA.headline, Literal(meta["title"])))
-
-    for key, data in graph.nodes(data=True):
-        node = entity(key)
-        rdf.add((node, RDF.type, SCHEMA[data["type"]]))
-        rdf.add((node, RDFS.label, Literal(data["label"])))
-        for alias in data["aliases"]:
-            rdf.add((node, SKOS.altLabel, Literal(alias)))
-        rdf.add((node, GB.mentionCount, Literal(data["mentions"], datatype=XSD.integer)))
-        for doc_id in data["documents"]:
-            rdf.add((doc(doc_id), SCHEMA.mentions, node))
-
-    window = Literal(graph.graph.get("window", "sentence"))
-    for a, b, data in graph.edges(data=True):
-        a, b = sorted((a, b))
-        rdf.add((entity(a), GB.coOccursWith, entity(b)))
-        rdf.add((entity(b), GB.coOccursWith, entity(a)))
-        cooc = URIRef(f"{base_iri}cooc/{a}/{b}")
-        rdf.add((cooc, RDF.type, GB.CoOccurrence))
-        rdf.add((cooc, GB.entity, entity(a)))
-        rdf.add((cooc, GB.entity, entity(b)))
-        rdf.add((cooc, GB.weight, Literal(data["weight"], datatype=XSD.integer)))
-        rdf.add((cooc, GB.window, window))
-        for doc_id in data["documents"]:
-            rdf.add((cooc, PROV.wasDerivedFrom, doc(doc_id)))
-        for evidence in data["evidence"]:
-            sentence = URIRef(f"{base_iri}doc/{evidence['doc']}/sentence/{evidence['sentence']}")
-            rdf.add((cooc, GB.evidence, sentence))
-            rdf.add((sentence, RDF.type, GB.Sentence))
-            rdf.add((sentence, SCHEMA.text, Literal(evidence["text"])))
-            rdf.add((sentence, SCHEMA.isPartOf, doc(evidence["doc"])))
-            rdf.add((sentence, GB.startOffset, Literal(evidence["start"], datatype=XSD.integer)))
-            rdf.add((sentence, GB.endOffset, Literal(evidence["end"], datatype=XSD.integer)))
+    for subject, pairs in blocks(graph, base_iri):
+        for predicate, objects in pairs:
+            for obj in objects:
+                rdf.add((subject, predicate, obj))
     return rdf
 
 

@@ -11,7 +11,7 @@ from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI
 from . import gephi, html, neo4j, node_link
 from ..atomic import write_atomic
-from .rdf_syntaxes import serializer
+from .rdf_syntaxes import jsonld, ntriples, turtle
 
 Renderer = Callable[[nx.Graph, str], "dict[str, str | bytes]"]
 
@@ -22,13 +22,13 @@ def _one(name: str, render: Callable[[nx.Graph, str], str | bytes]) -> Renderer:
 
 #: format name -> renderer(graph, base_iri) -> {file name: content}
 FORMATS: dict[str, Renderer] = {
-    "ttl": _one("graph.ttl", serializer("turtle")),
+    "ttl": _one("graph.ttl", turtle),
     "html": _one("graph.html", html.render),
     "graphml": _one("graph.graphml", gephi.graphml),
     "gexf": _one("graph.gexf", gephi.gexf),
     "json": _one("graph.json", node_link.render),
-    "jsonld": _one("graph.jsonld", serializer("json-ld")),
-    "nt": _one("graph.nt", serializer("nt")),
+    "jsonld": _one("graph.jsonld", jsonld),
+    "nt": _one("graph.nt", ntriples),
     "csv": neo4j.render,
 }
 DEFAULT_FORMATS = ("ttl", "html")
