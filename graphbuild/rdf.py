@@ -27,7 +27,20 @@ def vocabulary() -> Graph:
     return Graph().parse(data=files(__package__).joinpath("vocab.ttl").read_text("utf-8"), format="turtle")
 
 
-Block = tuple[URIRef, list[tuple[URIRef, list]]]  # a subject and its (predicate, objects) pairs
+class IRI(str):
+    """An IRI in a block: a plain str subclass, far cheaper to make than rdflib's validated URIRef."""
+
+
+#: Objects in blocks: IRI, str (a plain literal) or int (an xsd:integer literal).
+Block = tuple[IRI, list[tuple[IRI, list]]]
+RDF_TYPE, _LABEL, _ALT = IRI(RDF.type), IRI(RDFS.label), IRI(SKOS.altLabel)
+_NAME, _HEADLINE, _MENTIONS, _TEXT, _PART_OF = (IRI(SCHEMA[t]) for t in ("name", "headline", "mentions", "text",
+                                                                         "isPartOf"))
+_WORK, _COOC, _SENTENCE = IRI(SCHEMA.CreativeWork), IRI(GB.CoOccurrence), IRI(GB.Sentence)
+_COUNT, _WITH, _ENTITY, _WEIGHT, _WINDOW, _EVIDENCE, _START, _END = (
+    IRI(GB[t]) for t in ("mentionCount", "coOccursWith", "entity", "weight", "window", "evidence", "startOffset",
+                         "endOffset"))
+_DERIVED = IRI(PROV.wasDerivedFrom)
 
 
 def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]:
@@ -36,38 +49,44 @@ def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]
     The single definition of the mapping: ``to_rdf`` loads it into rdflib, the Turtle and N-Triples
     writers stream it to a file without holding the whole graph as triples.
     """
-    entity = lambda key: URIRef(f"{base_iri}entity/{key}")  # noqa: E731
-    doc = lambda doc_id: URIRef(f"{base_iri}doc/{doc_id}")  # noqa: E731
-    integer = lambda n: Literal(int(n), datatype=XSD.integer)  # noqa: E731
-    mentions: dict[str, list[URIRef]] = {}
+    entity = lambda key: IRI(f"{base_iri}entity/{key}")  # noqa: E731
+    doc = lambda doc_id: IRI(f"{base_iri}doc/{doc_id}")  # noqa: E731
+    mentions: dict[str, list[IRI]] = {}
     for key, data in sorted(graph.nodes(data=True)):
         for doc_id in data["documents"]:
             mentions.setdefault(doc_id, []).append(entity(key))
     for doc_id, meta in sorted(graph.graph.get("documents", {}).items()):
-        yield doc(doc_id), [(RDF.type, [SCHEMA.CreativeWork]), (SCHEMA.name, [Literal(meta["name"])]),
-                            (SCHEMA.headline, [Literal(meta["title"])]), (SCHEMA.mentions, mentions.get(doc_id, []))]
+        yield doc(doc_id), [(RDF_TYPE, [_WORK]), (_NAME, [meta["name"]]), (_HEADLINE, [meta["title"]]),
+                            (_MENTIONS, mentions.get(doc_id, []))]
     for key, data in sorted(graph.nodes(data=True)):
         yield entity(key), [
-            (RDF.type, [SCHEMA[data["type"]]]), (RDFS.label, [Literal(data["label"])]),
-            (SKOS.altLabel, [Literal(a) for a in data["aliases"]]), (GB.mentionCount, [integer(data["mentions"])]),
-            (GB.coOccursWith, sorted(entity(other) for other in graph.adj[key])),
+            (RDF_TYPE, [IRI(SCHEMA[data["type"]])]), (_LABEL, [data["label"]]), (_ALT, list(data["aliases"])),
+            (_COUNT, [int(data["mentions"])]), (_WITH, sorted(entity(other) for other in graph.adj[key])),
         ]
-    window = Literal(graph.graph.get("window", "sentence"))
+    window = graph.graph.get("window", "sentence")
     sentences = {}
     for a, b, data in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)):
         evidence = []
         for ev in data["evidence"]:
-            sentence = URIRef(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
+            sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
             sentences[sentence] = ev
             evidence.append(sentence)
-        yield URIRef(f"{base_iri}cooc/{a}/{b}"), [
-            (RDF.type, [GB.CoOccurrence]), (GB.entity, [entity(a), entity(b)]), (GB.weight, [integer(data["weight"])]),
-            (GB.window, [window]), (PROV.wasDerivedFrom, [doc(d) for d in data["documents"]]), (GB.evidence, evidence),
+        yield IRI(f"{base_iri}cooc/{a}/{b}"), [
+            (RDF_TYPE, [_COOC]), (_ENTITY, [entity(a), entity(b)]), (_WEIGHT, [int(data["weight"])]), (_WINDOW, [window]),
+            (_DERIVED, [doc(d) for d in data["documents"]]), (_EVIDENCE, evidence),
         ]
     for sentence, ev in sorted(sentences.items()):
-        yield sentence, [(RDF.type, [GB.Sentence]), (SCHEMA.text, [Literal(ev["text"])]),
-                         (SCHEMA.isPartOf, [doc(ev["doc"])]), (GB.startOffset, [integer(ev["start"])]),
-                         (GB.endOffset, [integer(ev["end"])])]
+        yield sentence, [(RDF_TYPE, [_SENTENCE]), (_TEXT, [ev["text"]]), (_PART_OF, [doc(ev["doc"])]),
+                         (_START, [int(ev["start"])]), (_END, [int(ev["end"])])]
+
+
+def rdflib_term(value) -> URIRef | Literal:
+    """A block's object as an rdflib term."""
+    if isinstance(value, IRI):
+        return URIRef(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    return Literal(value)
 
 
 def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
@@ -76,9 +95,11 @@ def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace)
     for subject, pairs in blocks(graph, base_iri):
+        s = URIRef(subject)
         for predicate, objects in pairs:
+            p = URIRef(predicate)
             for obj in objects:
-                rdf.add((subject, predicate, obj))
+                rdf.add((s, p, rdflib_term(obj)))
     return rdf
 
 

@@ -9,64 +9,73 @@ checked against rdflib and Raptor's parser in the tests. JSON-LD is rdflib's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 import networkx as nx
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import XSD
 
-from ..rdf import PREFIXES, blocks, to_rdf
+from ..rdf import IRI, PREFIXES, RDF_TYPE, blocks, to_rdf
 
 _NAMESPACES = [(prefix, str(namespace)) for prefix, namespace in sorted(PREFIXES.items())]
+_VOCABULARY = tuple(namespace for _, namespace in _NAMESPACES)
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_INTEGER = f"^^<{XSD.integer}>"
 
 
-def _term(term, prefixed: bool) -> str:
-    if isinstance(term, URIRef):
-        if prefixed:
-            for prefix, namespace in _NAMESPACES:
-                if term.startswith(namespace) and _LOCAL.match(term[len(namespace):]):
-                    return f"{prefix}:{term[len(namespace):]}"
-        return f"<{term}>"
-    if isinstance(term, Literal) and term.language is None:
-        if term.datatype == XSD.integer and prefixed:
-            return str(int(term))
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        return text if term.datatype is None else f"{text}^^{_term(term.datatype, prefixed)}"
-    return term.n3()
-
-
-def turtle_lines(graph: nx.Graph, base_iri: str) -> Iterator[str]:
+@lru_cache(maxsize=512)
+def _prefixed(iri: str) -> str:
+    """schema:Person for a vocabulary IRI (few, so cached); <iri> where no prefix fits."""
     for prefix, namespace in _NAMESPACES:
-        yield f"@prefix {prefix}: <{namespace}> ."
+        if iri.startswith(namespace) and _LOCAL.match(iri[len(namespace):]):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def _turtle_term(value) -> str:
+    if isinstance(value, IRI):
+        return _prefixed(value) if value.startswith(_VOCABULARY) else f"<{value}>"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def _nt_term(value) -> str:
+    if isinstance(value, IRI):
+        return f"<{value}>"
+    if isinstance(value, int):
+        return f'"{value}"{_INTEGER}'
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def _lines(graph: nx.Graph, base_iri: str, term: Callable, turtle: bool) -> Iterator[str]:
+    if turtle:
+        yield from (f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in _NAMESPACES)
     for subject, pairs in blocks(graph, base_iri):
+        s = term(subject)
         parts = []
         for predicate, objects in pairs:
             if objects:
-                verb = "a" if predicate == RDF.type else _term(predicate, True)
-                parts.append(f"    {verb} " + ",\n        ".join(sorted({_term(o, True) for o in objects})))
-        if parts:
-            yield f"\n{_term(subject, True)}\n" + " ;\n".join(parts) + " ."
-
-
-def ntriples_lines(graph: nx.Graph, base_iri: str) -> Iterator[str]:
-    for subject, pairs in blocks(graph, base_iri):
-        s = _term(subject, False)
-        for predicate, objects in pairs:
-            p = _term(predicate, False)
-            yield from (f"{s} {p} {o} ." for o in sorted({_term(o, False) for o in objects}))
+                objs = sorted({term(o) for o in objects})
+                if turtle:
+                    verb = "a" if predicate == RDF_TYPE else term(predicate)
+                    parts.append(f"    {verb} " + ",\n        ".join(objs))
+                else:
+                    p = term(predicate)
+                    yield "\n".join(f"{s} {p} {o} ." for o in objs)
+        if turtle and parts:
+            yield f"\n{s}\n" + " ;\n".join(parts) + " ."
 
 
 def turtle(graph: nx.Graph, base_iri: str) -> str:
-    return "\n".join(turtle_lines(graph, base_iri)) + "\n"
+    return "\n".join(_lines(graph, base_iri, _turtle_term, turtle=True)) + "\n"
 
 
 def ntriples(graph: nx.Graph, base_iri: str) -> str:
-    return "\n".join(ntriples_lines(graph, base_iri)) + "\n"
+    return "\n".join(_lines(graph, base_iri, _nt_term, turtle=False)) + "\n"
 
 
 def jsonld(graph: nx.Graph, base_iri: str) -> str:
     context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     return to_rdf(graph, base_iri).serialize(format="json-ld", context=context, auto_compact=True, indent=1)
-
-
