@@ -1,7 +1,11 @@
 import json
+import math
 import re
+import statistics
 
 import pytest
+
+from synthetic import small_graph, synthetic_graph
 
 from graphbuild import api
 from graphbuild.export import html
@@ -61,3 +65,41 @@ def test_document_text_cannot_break_out_of_the_data(evil_html):
 def test_explorer_never_writes_html_from_data():
     source = (html.files("graphbuild") / "templates" / "explorer.js").read_text("utf-8")
     assert "innerHTML" not in source and "insertAdjacentHTML" not in source and "document.write" not in source
+
+
+def test_big_graphs_are_laid_out_in_python_with_physics_off():
+    graph = synthetic_graph(1_000, 4_000)
+    page = html.render(graph)
+    options = embedded(page, "vis-options")
+    assert options["physics"]["enabled"] is False and options["layout"]["improvedLayout"] is False
+    assert options["interaction"]["hideEdgesOnDrag"] is True
+    pos = {n["id"]: (n["x"], n["y"]) for n in embedded(page, "vis-nodes")}
+    assert len(pos) == 1_000 and len(set(pos.values())) == 1_000
+    edge = statistics.mean(math.dist(pos[a], pos[b]) for a, b in graph.edges())
+    keys = list(pos)
+    pair = statistics.mean(math.dist(pos[a], pos[b]) for a, b in zip(keys, keys[500:] + keys[:500]))
+    assert edge < pair / 2  # neighbours are drawn close together: a layout, not noise
+
+
+def test_small_graphs_start_from_python_positions_and_keep_physics():
+    page = html.render(small_graph())
+    assert embedded(page, "vis-options")["physics"]["enabled"] is True
+    nodes = {n["id"]: n for n in embedded(page, "vis-nodes")}
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes.values())
+    assert nodes["obama"]["size"] == 30 and nodes["berlin"]["size"] == 10  # most and fewest mentions
+    widths = {e["width"] for e in embedded(page, "vis-edges")}
+    assert min(widths) == 1 and max(widths) == 8  # weight 1 and weight 3
+
+
+def test_huge_graphs_are_cut_to_the_most_mentioned_entities_with_a_note():
+    from synthetic import synthetic_graph
+
+    graph = synthetic_graph(300, 900)
+    cut, note = html.bounded(graph, max_nodes=100, max_edges=150)
+    assert cut.number_of_nodes() == 100 and cut.number_of_edges() <= 150
+    least_kept = min(d["mentions"] for _, d in cut.nodes(data=True))
+    assert all(d["mentions"] <= least_kept for k, d in graph.nodes(data=True) if k not in cut)
+    assert "100 most mentioned of 300 entities" in note
+    assert html.bounded(graph)[1] == ""  # small enough: untouched
+    page = html.render(synthetic_graph(30, 60))
+    assert 'id="bounded"' not in page

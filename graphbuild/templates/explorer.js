@@ -16,18 +16,17 @@
     for (const child of children || []) node.append(child);
     return node;
   }
-  function tooltip(lines) {
-    return el("div", { className: "tip" }, lines.map((line) => el("div", { textContent: line })));
-  }
+  // Tooltips are plain strings: vis-network shows them with innerText, and 100,000 of them cost
+  // next to nothing, whereas as many DOM elements take most of a second.
   function nodeTooltip(n) {
     const lines = [n.label + " (" + n.type + ")", "mentions: " + n.mentions];
     if (n.aliases.length) lines.push("aliases: " + n.aliases.join(", "));
-    return tooltip(lines);
+    return lines.join("\n");
   }
   function edgeTooltip(e) {
     const lines = [byId.get(e.from).label + " \u2014 " + byId.get(e.to).label, "weight: " + e.weight];
     for (const ev of e.evidence) lines.push("\u201c" + ev.text + "\u201d");
-    return tooltip(lines);
+    return lines.join("\n");
   }
 
   const visNodes = read("vis-nodes").map((v) => Object.assign(v, { title: nodeTooltip(byId.get(v.id)) }));
@@ -61,8 +60,6 @@
     const counts = document.getElementById("counts");
     counts.textContent = nodeView.length + " of " + DATA.nodes.length + " nodes, " +
       edgeView.length + " of " + DATA.edges.length + " edges";
-    counts.dataset.nodes = nodeView.length;
-    counts.dataset.edges = edgeView.length;
   }
 
   // Legend: one checkbox per type, with its count.
@@ -91,14 +88,15 @@
 
   // Minimum weight slider and the option to hide nodes left alone.
   const slider = document.getElementById("min-weight");
-  slider.max = String(Math.max(1, ...DATA.edges.map((e) => e.weight)));
+  slider.max = String(DATA.edges.reduce((max, e) => Math.max(max, e.weight), 1));
   slider.addEventListener("input", () => {
     state.minWeight = Number(slider.value);
     document.getElementById("min-weight-value").textContent = slider.value;
     refresh();
   });
-  document.getElementById("hide-isolated").addEventListener("change", (event) => {
-    state.hideIsolated = event.target.checked;
+  const isolated = document.getElementById("hide-isolated");
+  isolated.addEventListener("change", () => {
+    state.hideIsolated = isolated.checked;
     refresh();
   });
 
@@ -135,15 +133,22 @@
   function field(name, value) {
     return el("p", {}, [el("b", { textContent: name + ": " }), value]);
   }
-  function showNode(id) {
+  // A node asked for while the filters hide it comes back, with its type and the isolated nodes.
+  function reveal(n) {
+    if (nodeView.get(n.id)) return;
+    state.hiddenTypes.delete(n.type);
+    typeList.querySelector('input[value="' + CSS.escape(n.type) + '"]').checked = true;
+    state.hideIsolated = false;
+    isolated.checked = false;
+    refresh();
+  }
+  // Search and the panel's links move the view to the node, zooming in far enough to read labels;
+  // a click on the canvas leaves the view alone, the node is under the pointer already.
+  function showNode(id, move = true) {
     const n = byId.get(id);
-    if (state.hiddenTypes.has(n.type)) {
-      state.hiddenTypes.delete(n.type);
-      typeList.querySelector('input[value="' + CSS.escape(n.type) + '"]').checked = true;
-      refresh();
-    }
+    reveal(n);
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.2, animation: { duration: 300 } });
+    if (move) network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 300 } });
     const neighbours = DATA.edges.filter((e) => e.from === id || e.to === id)
       .map((e) => ({ edge: e, other: byId.get(e.from === id ? e.to : e.from) }))
       .sort((a, b) => b.edge.weight - a.edge.weight || a.other.label.localeCompare(b.other.label));
@@ -160,7 +165,6 @@
         el("button", { className: "link small", textContent: "evidence", onclick: () => showEdge(edge.id) }),
       ]))),
     );
-    panel.dataset.node = id;
   }
   function highlight(text, names) {
     const sorted = [...new Set(names)].filter((s) => s).sort((a, b) => b.length - a.length);
@@ -183,7 +187,7 @@
     const e = edgeById.get(id);
     const a = byId.get(e.from), b = byId.get(e.to);
     const names = [a.label, ...a.aliases, b.label, ...b.aliases];
-    network.selectEdges([id]);
+    if (edgeView.get(id)) network.selectEdges([id]); else network.unselectAll();  // below the min weight
     panel.replaceChildren(
       el("h2", {}, [
         el("button", { className: "link", textContent: a.label, onclick: () => showNode(a.id) }), " \u2014 ",
@@ -198,14 +202,14 @@
         el("cite", { textContent: docName(ev.doc) }),
       ]))),
     );
-    panel.dataset.edge = id;
   }
   network.on("click", (params) => {
-    if (params.nodes.length) showNode(params.nodes[0]);
+    if (params.nodes.length) showNode(params.nodes[0], false);
     else if (params.edges.length) showEdge(params.edges[0]);
   });
 
   function ready() {
+    performance.mark("graphbuild-ready");  // benchmarks/html_load.py reads the time since navigation
     document.body.dataset.ready = "1";
   }
   if (options.physics && options.physics.enabled !== false) {
