@@ -31,7 +31,7 @@ _QUOTES = "\"'“”‘’()[]{}<>"
 
 
 def extract(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 256, jobs: int = 1
+    nlp: Language, documents: Iterable[Document], batch_size: int = 32, jobs: int = 1
 ) -> Iterator[Extraction]:
     """Yield one Extraction per document, in input order (``jobs`` > 1: spaCy worker processes)."""
     queue: list[Document] = []
@@ -75,11 +75,12 @@ class _DocumentBuilder:
                 Sentence(doc_id, index, para_index, offset + sent.start_char, offset + sent.end_char, sent.text)
             )
             sentence_of_token[sent.start] = index
-        headline = is_headline(parsed.text)
+        paragraph_text = parsed.text  # Doc.text joins every token: build it once, not once per entity
+        headline = is_headline(paragraph_text)
         events = list(parsed.spans[EVENTS_KEY]) if EVENTS_KEY in parsed.spans else []
         for ent in entity_spans(parsed, events):
             entity_type = LABEL_TYPES.get(ent.label_)
-            cleaned = clean_span(ent)
+            cleaned = clean_span(ent, paragraph_text)
             if entity_type is None or cleaned is None:
                 continue
             text, start, end = cleaned
@@ -105,7 +106,7 @@ def _inside(span: Span, events: list[Span]) -> bool:
     return any(v.start <= span.start and span.end <= v.end and len(v) > len(span) for v in events)
 
 
-def clean_span(span: Span) -> tuple[str, int, int] | None:
+def clean_span(span: Span, doc_text: str | None = None) -> tuple[str, int, int] | None:
     """The name in a span without a leading article, a possessive, edge punctuation or quotes.
 
     Returns the cleaned text and its character offsets in the span's Doc, or None if nothing
@@ -123,7 +124,7 @@ def clean_span(span: Span) -> tuple[str, int, int] | None:
         tokens.pop(0)
     if not tokens:
         return None
-    doc_text = span.doc.text
+    doc_text = span.doc.text if doc_text is None else doc_text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     while start < end and doc_text[start] in _QUOTES:
         start += 1

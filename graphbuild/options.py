@@ -22,7 +22,7 @@ class BuildOptions:
     min_weight: int = 1  # edges lighter than this are dropped
     max_evidence: int = 5  # evidence sentences kept per edge
     base_iri: str = DEFAULT_BASE_IRI
-    batch_size: int = 256  # paragraphs per spaCy batch
+    batch_size: int = 32  # paragraphs per spaCy batch: small keeps memory flat and all --jobs workers busy
     jobs: int = 1  # spaCy worker processes (nlp.pipe n_process)
     cache_dir: str | None = None  # where parses are kept between builds; None: no cache
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
