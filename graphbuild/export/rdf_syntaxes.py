@@ -57,7 +57,7 @@ def _lines(graph: nx.Graph, base_iri: str, term: Callable, turtle: bool) -> Iter
         parts = []
         for predicate, objects in pairs:
             if objects:
-                objs = sorted({term(o) for o in objects})
+                objs = [term(objects[0])] if len(objects) == 1 else sorted({term(o) for o in objects})
                 if turtle:
                     verb = "a" if predicate == RDF_TYPE else term(predicate)
                     parts.append(f"    {verb} " + ",\n        ".join(objs))
