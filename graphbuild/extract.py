@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .clean import is_headline
 from .components import EVENTS_KEY
@@ -27,6 +27,7 @@ LABEL_TYPES = {
 
 _LEADING = {"the", "a", "an"}
 _TRAILING = {"'s", "’s", "'", "’"}
+SUMMARY_KEY = "graphbuild"
 _QUOTES = "\"'“”‘’()[]{}<>"
 
 
@@ -66,33 +67,46 @@ class _DocumentBuilder:
         self.n_tokens = 0
 
     def add(self, para_index: int, parsed) -> None:
+        """Turn one parsed paragraph's summary (made by the graphbuild_mentions component) into records."""
         offset = self.starts[para_index]
+        paragraph = self.document.paragraphs[para_index]
         doc_id = self.document.doc_id
-        sentence_of_token = {}
-        for sent in parsed.sents:
-            index = len(self.sentences)
+        first = len(self.sentences)
+        summary = parsed.user_data[SUMMARY_KEY]
+        for start, end in summary["sentences"]:
             self.sentences.append(
-                Sentence(doc_id, index, para_index, offset + sent.start_char, offset + sent.end_char, sent.text)
+                Sentence(doc_id, len(self.sentences), para_index, offset + start, offset + end, paragraph[start:end])
             )
-            sentence_of_token[sent.start] = index
-        paragraph_text = parsed.text  # Doc.text joins every token: build it once, not once per entity
-        headline = is_headline(paragraph_text)
-        events = list(parsed.spans[EVENTS_KEY]) if EVENTS_KEY in parsed.spans else []
-        for ent in entity_spans(parsed, events):
-            entity_type = LABEL_TYPES.get(ent.label_)
-            cleaned = clean_span(ent, paragraph_text)
-            if entity_type is None or cleaned is None:
-                continue
-            text, start, end = cleaned
+        for text, start, end, token, label, sentence, nested in summary["mentions"]:
             self.mentions.append(
-                Mention(doc_id, para_index, sentence_of_token[ent.sent.start], offset + start, offset + end,
-                        self.n_tokens + ent.start, text, ent.label_, entity_type, headline,
-                        _inside(ent, events))
+                Mention(doc_id, para_index, first + sentence, offset + start, offset + end, self.n_tokens + token,
+                        text, label, LABEL_TYPES[label], summary["headline"], nested)
             )
-        self.n_tokens += len(parsed)
+        self.n_tokens += summary["tokens"]
 
     def finish(self) -> Extraction:
         return Extraction(self.document, tuple(self.sentences), tuple(self.mentions), self.n_tokens)
+
+
+@Language.component("graphbuild_mentions")
+def summarise_mentions(doc: Doc) -> Doc:
+    """The last pipeline component: the paragraph's sentences and cleaned mentions as plain lists in
+    ``doc.user_data``, so that with --jobs this work happens in the worker processes."""
+    text = doc.text  # Doc.text joins every token: build it once, not once per entity
+    events = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
+    sentence_of_token = {sent.start: i for i, sent in enumerate(doc.sents)}
+    mentions = []
+    for ent in entity_spans(doc, events):
+        cleaned = clean_span(ent, text) if ent.label_ in LABEL_TYPES else None
+        if cleaned is not None:
+            name, start, end = cleaned
+            mentions.append((name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start],
+                             _inside(ent, events)))
+    doc.user_data[SUMMARY_KEY] = {
+        "sentences": [(sent.start_char, sent.end_char) for sent in doc.sents],
+        "mentions": mentions, "headline": is_headline(text), "tokens": len(doc),
+    }
+    return doc
 
 
 def entity_spans(doc, events: list[Span]) -> list[Span]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the components with spaCy)
+from . import components, extract  # noqa: F401  (register the components with spaCy)
 from .errors import GraphbuildError
 
 #: Components that add nothing to entities or sentences; leaving them out saves about a third of the time.
@@ -38,4 +38,5 @@ def add_rules(nlp: Language) -> Language:
     nlp.add_pipe("graphbuild_groups", after="graphbuild_datelines")
     if "parser" in nlp.pipe_names:  # events are grown along the dependency parse
         nlp.add_pipe("graphbuild_events", last=True)
+    nlp.add_pipe("graphbuild_mentions", last=True)
     return nlp
