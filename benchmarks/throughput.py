@@ -81,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=100_000, help="words for the throughput rows")
     parser.add_argument("--scale-words", type=int, default=20_000, help="words of the 1x corpus for RSS")
+    parser.add_argument("--scales", default="1,10", help="corpus multiples for the RSS rows, e.g. 1,10,100")
     parser.add_argument("--nodes", type=int, default=50_000)
     parser.add_argument("--edges", type=int, default=500_000)
     args = parser.parse_args()
@@ -112,7 +113,7 @@ def main() -> None:
         rows.append((f"cold build vs cached rebuild with --{option.replace('_', '-')} {value}",
                      f"{cold:.1f} s vs {warm:.2f} s = {cold / warm:.0f}x faster"))
 
-    for factor in (1, 10):
+    for factor in (int(f) for f in args.scales.split(",")):
         rss, nodes, edges = peak_rss(args.scale_words, factor)
         rows.append((f"peak RSS, {factor}x corpus ({factor * args.scale_words:,} words)",
                      f"{rss:,.0f} MB (graph: {nodes:,} nodes, {edges:,} edges)"))
