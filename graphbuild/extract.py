@@ -120,7 +120,7 @@ def _inside(span: Span, events: list[Span]) -> bool:
     return any(v.start <= span.start and span.end <= v.end and len(v) > len(span) for v in events)
 
 
-def clean_span(span: Span, doc_text: str | None = None) -> tuple[str, int, int] | None:
+def clean_span(span: Span, doc_text: str) -> tuple[str, int, int] | None:
     """The name in a span without a leading article, a possessive, edge punctuation or quotes.
 
     Returns the cleaned text and its character offsets in the span's Doc, or None if nothing
@@ -138,7 +138,6 @@ def clean_span(span: Span, doc_text: str | None = None) -> tuple[str, int, int] 
         tokens.pop(0)
     if not tokens:
         return None
-    doc_text = span.doc.text if doc_text is None else doc_text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     while start < end and doc_text[start] in _QUOTES:
         start += 1
