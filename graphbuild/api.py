@@ -56,19 +56,20 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
 
 def _extractions(nlp, documents: list[Document], cache: ExtractionCache | None, options: BuildOptions):
     """Cached extractions first, then the rest parsed (and stored), with a progress bar by words."""
-    with progress_bar(sum(word_count(d) for d in documents), options.progress) as bar:
+    words = {d.doc_id: word_count(d) for d in documents}
+    with progress_bar(sum(words.values()), options.progress) as bar:
         pending = []
         for document in documents:
             hit = cache.get(document) if cache else None
             if hit is None:
                 pending.append(document)
             else:
-                bar.update(word_count(document))
+                bar.update(words[document.doc_id])
                 yield hit
         for extraction in extract(nlp, pending, options.batch_size, options.jobs):
             if cache:
                 cache.put(extraction)
-            bar.update(word_count(extraction.document))
+            bar.update(words[extraction.document.doc_id])
             yield extraction
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .model import Edge, Extraction, Mention, Sentence
 from .options import parse_window
@@ -60,10 +61,11 @@ KeyedMention = tuple[str, Mention]
 
 def _unit_windows(keyed: list[KeyedMention], kind: str) -> Iterator[tuple[KeyedMention, KeyedMention]]:
     """Each distinct pair of entities once per sentence, paragraph or document, with their first mentions."""
+    unit_of = {"sentence": attrgetter("sentence"), "paragraph": attrgetter("paragraph"),
+               "document": lambda mention: 0}[kind]
     units: dict[int, dict[str, Mention]] = defaultdict(dict)
     for key, mention in keyed:
-        unit = {"sentence": mention.sentence, "paragraph": mention.paragraph, "document": 0}[kind]
-        units[unit].setdefault(key, mention)
+        units[unit_of(mention)].setdefault(key, mention)
     for unit in sorted(units):
         first_mentions = sorted(units[unit].items())
         for i, first in enumerate(first_mentions):

@@ -52,6 +52,11 @@ def build_graph(
     return graph
 
 
+def sorted_edges(graph: nx.Graph) -> list[tuple[str, str, dict]]:
+    """Edges as (smaller key, larger key, attributes), sorted: the order every file writer uses."""
+    return sorted(((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)), key=lambda e: e[:2])
+
+
 def entity_counts(graph: nx.Graph) -> dict[str, int]:
     """Number of nodes per entity type."""
     counts: dict[str, int] = {}

@@ -13,6 +13,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from .graph import sorted_edges
 from .options import DEFAULT_BASE_IRI
 
 SCHEMA = Namespace("https://schema.org/")
@@ -65,7 +66,7 @@ def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]
         ]
     window = graph.graph.get("window", "sentence")
     sentences = {}
-    for a, b, data in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)):
+    for a, b, data in sorted_edges(graph):
         evidence = []
         for ev in data["evidence"]:
             sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")

@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import ENTITY_TYPES, Entity, Extraction, Mention
 from .read import slugify
@@ -36,6 +37,7 @@ _ACRONYM = re.compile(r"^ ?\(([A-Z][A-Za-z&.]{1,9})\)")
 _TYPE_PRIORITY = ("Person", "Event", "Place", "Organization")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """The comparison form of a name: case, accents, quotes and spacing folded."""
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))

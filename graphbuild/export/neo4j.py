@@ -13,6 +13,8 @@ import io
 
 import networkx as nx
 
+from ..graph import sorted_edges
+
 NODE_HEADER = ["id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int", "documents:string[]"]
 EDGE_HEADER = [":START_ID", ":END_ID", ":TYPE", "weight:int", "documents:string[]", "evidence"]
 
@@ -29,13 +31,9 @@ def _table(header: list[str], rows) -> str:
     return out.getvalue()
 
 
-def _sorted_edges(graph: nx.Graph):
-    return sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True))
-
-
 def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
     nodes = [[key, d["label"], f"Entity;{d['type']}", _array(d["aliases"]), d["mentions"], _array(d["documents"])]
              for key, d in sorted(graph.nodes(data=True))]
     edges = [[a, b, "CO_OCCURS_WITH", d["weight"], _array(d["documents"]),
-              " | ".join(e["text"] for e in d["evidence"])] for a, b, d in _sorted_edges(graph)]
+              " | ".join(e["text"] for e in d["evidence"])] for a, b, d in sorted_edges(graph)]
     return {"graph.nodes.csv": _table(NODE_HEADER, nodes), "graph.edges.csv": _table(EDGE_HEADER, edges)}
