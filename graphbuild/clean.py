@@ -7,6 +7,7 @@ Rules describe the shape of web news text, never particular names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .model import Document
 
@@ -59,4 +60,4 @@ def clean_document(document: Document) -> Document:
     if not paragraphs:
         return document
     title = next((p for p in paragraphs if not is_credit(p)), paragraphs[0])
-    return Document(document.doc_id, document.name, tuple(paragraphs), document.path, title)
+    return replace(document, paragraphs=tuple(paragraphs), title=title)

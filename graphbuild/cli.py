@@ -57,8 +57,10 @@ def cli() -> None:
 @click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Parse every document, and keep no parses.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False),
+              help="Corrections applied after every rule: a CSV or YAML file of merges, never-merges and types.")
 def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain, open_page,
-          jobs, cache_dir, no_cache, quiet) -> None:
+          jobs, cache_dir, no_cache, quiet, aliases_file) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     started = time.perf_counter()
     if not inputs:
@@ -66,7 +68,7 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
             raise GraphbuildError("no INPUT given and there is no seeds/ folder here")
         inputs = ("seeds",)
     options = BuildOptions(model=model, window=window, min_weight=min_weight, max_evidence=max_evidence,
-                           base_iri=base_iri, jobs=jobs, progress=not quiet,
+                           base_iri=base_iri, jobs=jobs, progress=not quiet, aliases=aliases_file,
                            cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"))
     format_list = [f.strip() for f in formats.split(",") if f.strip()]
     documents = read_documents(inputs, _warn)  # bad input fails before anything is written
@@ -80,7 +82,8 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
     click.echo(
         f"{len(graph.graph['documents'])} documents, {graph.number_of_nodes()} entities ({per_type}), "
         f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s "
-        f"({graph.graph['parsed']} parsed, {len(graph.graph['documents']) - graph.graph['parsed']} from cache): "
+        f"({graph.graph['parsed']} parsed, {len(graph.graph['documents']) - graph.graph['parsed']} from cache"
+        f"{_repairs(graph)}): "
         + ", ".join(str(p) for p in written.values())
     )
     if open_page:
@@ -155,6 +158,13 @@ def serve(graph_files, host, port, timeout, html) -> None:
     from .serve import serve as run_server  # FastAPI and uvicorn load only for this command
 
     run_server(graph_files or ["exports/graph.ttl"], host, port, timeout, html, announce=click.echo)
+
+
+def _repairs(graph) -> str:
+    """", 3 repaired by ftfy, 2 with characters lost before reading" where there were any."""
+    repaired, damaged = graph.graph.get("repaired", 0), graph.graph.get("damaged", 0)
+    return (f", {repaired} repaired by ftfy" if repaired else "") + \
+        (f", {damaged} with characters lost before reading" if damaged else "")
 
 
 def _param(text: str) -> tuple[str, str]:

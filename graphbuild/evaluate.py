@@ -104,3 +104,82 @@ def score(predicted: Iterable[Predicted], gold: list[dict]) -> Report:
 def _name(text: str) -> str:
     """Names compare without a leading article, so bare spaCy's "the X" is judged as fairly as "X"."""
     return re.sub(r"^the ", "", normalize(text))
+
+
+#: A label that is extraction debris: edge punctuation, a stray quote, bracket or question mark inside, a
+#: handle, a web address, a lost character (U+FFFD), a control character.
+DEBRIS = re.compile(r'^[^\w(]|[^\w.)]$|["?\[\]{}|\\@\ufffd\x00-\x1f]|https?:|www\.|\.(?:com|org)\b')
+
+
+@dataclass(frozen=True)
+class Node:
+    """A graph node as the resolution scorer sees it."""
+
+    label: str
+    type: str
+    mentions: int
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> set[str]:
+        return {normalize(f) for f in (self.label, *self.aliases)}
+
+
+@dataclass
+class ResolutionReport:
+    entities: int = 0
+    found: int = 0
+    split: list[str] = field(default_factory=list)  # gold entities whose forms label more than one node
+    type_right: int = 0  # gold entities whose largest node has the gold type
+    wrong_type: list[str] = field(default_factory=list)
+    wrong_merges: list[str] = field(default_factory=list)  # nodes holding two gold entities' names
+    debris: list[str] = field(default_factory=list)
+    debris_mentions: int = 0
+    mentions: int = 0
+
+    @property
+    def debris_share(self) -> float:
+        return self.debris_mentions / self.mentions if self.mentions else 0.0
+
+
+def score_resolution(nodes: list[Node], gold: dict) -> ResolutionReport:
+    """Score entity resolution against a gold file of entities (name, type, forms) and never-merge pairs.
+
+    A gold entity is split when more than one node is labelled with one of its forms; its type is right
+    when its most mentioned such node (or, failing that, node holding one of its forms) has the gold type.
+    A wrong merge is a node that holds specific forms of two gold entities (any form of a place,
+    organization or event; a person's forms of two or more words: a one-word surname may rightly go to
+    different people in different documents), or forms of both sides of a never-merge pair.
+    """
+    report = ResolutionReport(entities=len(gold["entities"]))
+    report.mentions = sum(n.mentions for n in nodes)
+    for node in nodes:
+        if DEBRIS.search(node.label):
+            report.debris.append(node.label)
+            report.debris_mentions += node.mentions
+    forms = [{normalize(f) for f in e["forms"]} for e in gold["entities"]]
+    for entity, names in zip(gold["entities"], forms):
+        labelled = [n for n in nodes if normalize(n.label) in names]
+        holding = labelled or [n for n in nodes if n.forms & names]
+        if not holding:
+            report.wrong_type.append(f"{entity['name']}: not found")
+            continue
+        report.found += 1
+        if len(labelled) > 1:
+            report.split.append(f"{entity['name']}: " + ", ".join(
+                f"{n.label} ({n.type}, {n.mentions})" for n in sorted(labelled, key=lambda n: -n.mentions)))
+        top = max(holding, key=lambda n: n.mentions)
+        if top.type == entity["type"]:
+            report.type_right += 1
+        else:
+            report.wrong_type.append(f"{entity['name']}: {top.label} is {top.type}, not {entity['type']}")
+    pairs = [({normalize(f) for f in p["a"]["forms"]}, {normalize(f) for f in p["b"]["forms"]},
+              f"{p['a']['name']} / {p['b']['name']}") for p in gold.get("never_merge", [])]
+    for node in nodes:
+        held = node.forms
+        specific = [i for i, names in enumerate(forms)
+                    if any(" " in f or gold["entities"][i]["type"] != "Person" for f in held & names)]
+        if len(specific) > 1:
+            report.wrong_merges.append(f"{node.label}: " + ", ".join(gold["entities"][i]["name"] for i in specific))
+        report.wrong_merges += [f"{node.label}: never-merge {name}" for a, b, name in pairs if held & a and held & b]
+    return report

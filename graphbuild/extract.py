@@ -6,6 +6,7 @@ soon as the last paragraph of its document is parsed, so no list of parsed Docs 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .clean import is_headline
 from .components import EVENTS_KEY
+from .lang import vocabulary
 from .model import Document, Extraction, Mention, Sentence
 
 #: spaCy labels graphbuild keeps, and the entity type each becomes. Everything else is dropped.
@@ -28,7 +30,6 @@ LABEL_TYPES = {
 _LEADING = {"the", "a", "an"}
 _TRAILING = {"'s", "’s", "'", "’"}
 SUMMARY_KEY = "graphbuild"
-_QUOTES = "\"'“”‘’()[]{}<>"
 
 
 def extract(
@@ -121,10 +122,10 @@ def _inside(span: Span, events: list[Span]) -> bool:
 
 
 def clean_span(span: Span, doc_text: str) -> tuple[str, int, int] | None:
-    """The name in a span without a leading article, a possessive, edge punctuation or quotes.
+    """The name in a span without a leading article, a possessive, edge punctuation, quotes or debris.
 
     Returns the cleaned text and its character offsets in the span's Doc, or None if nothing
-    name-like is left.
+    name-like is left (or the span is a handle or a web address, which is not an entity).
     """
     tokens = list(span)
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
@@ -139,11 +140,71 @@ def clean_span(span: Span, doc_text: str) -> tuple[str, int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    while start < end and doc_text[start] in _QUOTES:
-        start += 1
-    while end > start and doc_text[end - 1] in _QUOTES:
-        end -= 1
-    text = " ".join(doc_text[start:end].split())
-    if not any(c.isalpha() for c in text):
+    return clean_name(doc_text, start, end)
+
+
+def clean_name(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The name in ``text[start:end]`` with debris cut: nothing from a stray quote or "?" on ("ABC News"?0/20"),
+    no leading or trailing punctuation ("?ABC News", "Al Jazeera.-"), no unpaired bracket ("Donald] Trump").
+    Handles ("@name") and web addresses are not names: None."""
+    name = text[start:end]
+    if _NOT_A_NAME.search(name):
         return None
-    return text, start, end
+    cut = _DEBRIS.search(name, 1)
+    start, end = _strip_edges(text, start, start + cut.start() if cut else end)
+    if text.count('"', start, end) % 2:  # an unpaired quote: the name stops there
+        start, end = _strip_edges(text, start, text.rindex('"', start, end))
+    if "/" in text[start:end]:
+        start, end = _credit_part(text, start, end)
+    name = " ".join(_unpaired_brackets(text[start:end]).split())
+    if not any(c.isupper() for c in name):  # "us", "the internet": no capital, no name
+        return None
+    return name, start, end
+
+
+def _credit_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """"ipj/rt-Reuters" -> "Reuters", "TASS/.-Kremlin" -> "Kremlin": credit lines glue agency initials and
+    names with slashes; the name is the longest part with a capital ("AC/DC" stays whole)."""
+    name = text[start:end]
+    if all(re.fullmatch(r"[A-Z0-9][\w.&'-]*", part) for part in name.split("/")):
+        return start, end
+    parts, pos = [], start
+    for part in name.split("/"):
+        lead = re.match(r"[^A-Za-z]*(?:[a-z]+-(?=[A-Z]))?", part)
+        parts.append((pos + lead.end(), pos + len(part)))
+        pos += len(part) + 1
+    capitalised = [(s, e) for s, e in parts if any(c.isupper() for c in text[s:e])]
+    return _strip_edges(text, *max(capitalised or parts, key=lambda se: se[1] - se[0]))
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and not _kept_end(text[start:end]):
+        end -= 1
+    return start, end
+
+
+#: A handle, a web or mail address: not an entity.
+_NOT_A_NAME = re.compile(r"^@|@\w|://|\bwww\.|\.(?:com|org|net|gov|co\.uk)/")
+#: Where a name stops: a question mark, a bar or backslash, a spaced dash or slash.
+_DEBRIS = re.compile(r"[?|\\]|\s[-/]\s?")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w\.){2,}$|\.\w\.$")
+
+
+def _kept_end(name: str) -> bool:
+    """A closing bracket of a pair, or the full stop of an abbreviation ("U.S.", "Jr.") ends a name."""
+    if name.endswith(")"):
+        return name.count("(") == name.count(")")
+    if name.endswith("."):
+        last = name[:-1].rsplit(" ", 1)[-1].casefold()
+        return bool(_ABBREVIATION_END.search(name)) or last in vocabulary().ABBREVIATIONS
+    return False
+
+
+def _unpaired_brackets(name: str) -> str:
+    """"Donald] Trump" -> "Donald Trump": square and curly brackets never belong to a name unless paired."""
+    for left, right in ("[]", "{}", "()"):
+        if name.count(left) != name.count(right):
+            name = name.replace(left, "").replace(right, "")
+    return name

@@ -3,7 +3,8 @@
 Node attributes: label, type, aliases, mentions, documents.
 Edge attributes: weight, documents, evidence (dicts with doc, sentence, start, end, text).
 Graph attributes: documents (doc_id -> name, title, path), window, dropped (names and why).
-Node attribute merges: which rule joined which alias (the audit trail behind --explain).
+Node attribute merges: which rule joined which alias, as {alias, rule, detail} (the audit trail behind
+--explain and gb:merge); typing: how the type was voted where mentions disagreed.
 """
 
 from __future__ import annotations
@@ -21,11 +22,15 @@ def build_graph(
     edges: Iterable[Edge],
     window: str,
     dropped: Sequence[str] = (),
+    notes: Sequence[str] = (),
 ) -> nx.Graph:
     """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata."""
     graph = nx.Graph(
         window=window,
         dropped=list(dropped),
+        notes=list(notes),
+        repaired=sum(d.repaired for d in documents),
+        damaged=sum(d.damaged for d in documents),
         documents={d.doc_id: {"name": d.name, "title": d.title, "path": d.path} for d in documents},
     )
     for entity in entities:
@@ -36,7 +41,8 @@ def build_graph(
             aliases=list(entity.aliases),
             mentions=entity.mentions,
             documents=list(entity.documents),
-            merges=list(entity.merges),
+            merges=[{"alias": g.alias, "rule": g.rule, "detail": g.detail} for g in entity.merges],
+            typing=entity.typing,
         )
     for edge in edges:
         graph.add_edge(

@@ -23,6 +23,8 @@ class Document:
     paragraphs: tuple[str, ...]
     path: str = ""
     title: str = ""  # the first paragraph unless the cleaner found a better one
+    repaired: bool = False  # mojibake was repaired (ftfy) when it was read
+    damaged: bool = False  # holds U+FFFD: characters lost before it was read
 
     def __post_init__(self) -> None:
         if not self.title and self.paragraphs:
@@ -81,6 +83,15 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Merge:
+    """Why one surface form belongs to an entity: the rule that merged it, and a readable detail."""
+
+    alias: str
+    rule: str  # a resolution rule's name ("short-name-corpus", "acronym-initials", ...)
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Entity:
     """One node of the graph: all the mentions resolved to the same thing."""
 
@@ -90,7 +101,8 @@ class Entity:
     aliases: tuple[str, ...] = ()  # every other surface form merged into this entity
     mentions: int = 0
     documents: tuple[str, ...] = ()
-    merges: tuple[str, ...] = field(default=(), compare=False)  # why aliases were merged (audit)
+    merges: tuple[Merge, ...] = field(default=(), compare=False)  # why each alias was merged (audit)
+    typing: str = field(default="", compare=False)  # how the type was voted, where the mentions disagreed
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class BuildOptions:
     jobs: int = 1  # spaCy worker processes (nlp.pipe n_process)
     cache_dir: str | None = None  # where parses are kept between builds; None: no cache
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
+    aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule
 
     def __post_init__(self) -> None:
         parse_window(self.window)

@@ -42,6 +42,8 @@ _COUNT, _WITH, _ENTITY, _WEIGHT, _WINDOW, _EVIDENCE, _START, _END = (
     IRI(GB[t]) for t in ("mentionCount", "coOccursWith", "entity", "weight", "window", "evidence", "startOffset",
                          "endOffset"))
 _DERIVED = IRI(PROV.wasDerivedFrom)
+_MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = IRI(GB.AliasMerge), IRI(GB.merge), IRI(GB.alias), IRI(GB.rule), \
+    IRI(RDFS.comment)
 
 
 def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]:
@@ -63,7 +65,11 @@ def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]
         yield entity(key), [
             (RDF_TYPE, [IRI(SCHEMA[data["type"]])]), (_LABEL, [data["label"]]), (_ALT, list(data["aliases"])),
             (_COUNT, [int(data["mentions"])]), (_WITH, sorted(entity(other) for other in graph.adj[key])),
+            (_MERGE, [IRI(f"{entity(key)}/merge/{i}") for i in range(1, len(data.get("merges", ())) + 1)]),
         ]
+        for i, merge in enumerate(data.get("merges", ()), 1):
+            yield IRI(f"{entity(key)}/merge/{i}"), [(RDF_TYPE, [_MERGE_CLASS]), (_ALIAS, [merge["alias"]]),
+                                                   (_RULE, [merge["rule"]]), (_COMMENT, [merge["detail"]])]
     window = graph.graph.get("window", "sentence")
     sentences = {}
     for a, b, data in sorted_edges(graph):
@@ -104,6 +110,13 @@ def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     return rdf
 
 
+def _merges(rdf: Graph, entity: URIRef) -> list[dict[str, str]]:
+    """An entity's gb:merge records, in the order they were written."""
+    found = [(str(m), {"alias": str(rdf.value(m, GB.alias)), "rule": str(rdf.value(m, GB.rule)),
+                       "detail": str(rdf.value(m, RDFS.comment) or "")}) for m in rdf.objects(entity, GB.merge)]
+    return [record for _, record in sorted(found, key=lambda item: int(item[0].rsplit("/", 1)[-1]))]
+
+
 def from_rdf(rdf: Graph) -> nx.Graph:
     """The NetworkX graph back from graphbuild's RDF (so a Turtle file can be exported to other formats)."""
     types = {SCHEMA[t]: t for t in ("Person", "Place", "Organization", "Event")}
@@ -121,7 +134,8 @@ def from_rdf(rdf: Graph) -> nx.Graph:
             graph.add_node(key_of(iri), label=str(rdf.value(iri, RDFS.label)), type=types[cls],
                            aliases=sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
                            mentions=int(rdf.value(iri, GB.mentionCount) or 0),
-                           documents=sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)), merges=[])
+                           documents=sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
+                           merges=_merges(rdf, iri), typing="")
     for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence)):
         a, b = sorted(key_of(e) for e in rdf.objects(cooc, GB.entity))
         evidence = []

@@ -14,12 +14,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from ftfy import fix_encoding
 
 from .errors import GraphbuildError
 from .model import Document
 
 SUFFIXES = (".txt", ".md")
 STDIN = "-"
+#: U+FFFD: a character already lost before the text reached us (no library can bring it back).
+LOST = "\ufffd"
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -82,11 +85,13 @@ def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
 
 
 def document_from_text(text: str, name: str, doc_id: str | None = None, path: str = "") -> Document:
-    """Make a Document from text already in memory (the notebook entry point)."""
-    paragraphs = split_paragraphs(text, markdown=name.lower().endswith(".md"))
+    """Make a Document from text already in memory (the notebook entry point); mojibake is repaired."""
+    repaired = fix_encoding(text)
+    paragraphs = split_paragraphs(repaired, markdown=name.lower().endswith(".md"))
     if not paragraphs:
         raise GraphbuildError(f"{name}: the document has no text")
-    return Document(doc_id=doc_id or slugify(Path(name).stem), name=name, paragraphs=paragraphs, path=path)
+    return Document(doc_id=doc_id or slugify(Path(name).stem), name=name, paragraphs=paragraphs, path=path,
+                    repaired=repaired != text, damaged=LOST in repaired)
 
 
 def read_documents(

@@ -1,48 +1,50 @@
-"""Merge mentions into entities: one node per real-world thing, every surface form kept as an alias,
-and every merge explained (``Entity.merges``) so it can be audited.
+"""Merge mentions into entities across a corpus: one node per real-world thing, every surface form kept
+as an alias, and every merge explained by the rule that made it (``Entity.merges``).
 
-Rules, each about the shape of news text, none about particular names:
-- same name: mentions whose names normalise alike are one entity; its type is voted by all of them;
-- variants: a place with an administrative suffix or prefix ("X City", "X Autonomous Region",
-  "People's Republic of X") is the same place as "X" where both occur;
-- acronyms: "Full Name (FN)" defines FN in that document (and corpus-wide if it is never defined
-  otherwise);
-- short forms: a lone capitalised word that is the head noun of exactly one organization's name
-  ("Party" for "Communist Party of China");
-- surnames: in one document, a one-word name that is the first or last word of exactly one person's
-  full name there is that person;
-- fragments: an "organization" named only in Title Case headlines, or only inside an event's name, is
-  dropped.
+It works in two passes, so each decision sees the whole corpus:
+1. statistics: every name (by ``names.match_key``) with its forms, documents and type votes
+   (``typevote``: NER labels weighed with context cues), definitions such as "Daesh (Islamic State)";
+2. rules, in the declared order below, each a small function about the shape of names, none about
+   particular names: corpus-wide unions of names (``CORPUS_RULES``), then per-document decisions for
+   short forms (``short_names``), then the user's aliases file last (merges, types, never-merge pairs).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 
-from .model import ENTITY_TYPES, Entity, Extraction, Mention
-from .read import slugify
+from .aliases import Aliases
+from .gazetteer import Gazetteer, gazetteer
+from .lang import vocabulary
+from .model import ENTITY_TYPES, Entity, Extraction, Merge, Mention
+from .names import initials, is_acronym, match_key, normalize, split_title, without_suffix
+from .read import LOST, slugify
+from .typevote import mention_votes
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
-_PLACE_SUFFIX = re.compile(
-    r"^(.+?) (city|county|province|autonomous region|special administrative region|region|prefecture|"
-    r"district|municipality|state|township|village|town|governorate|oblast)$")
-_PLACE_PREFIX = re.compile(r"^(?:the )?(?:people's republic|republic|kingdom|state|city|commonwealth) of (.+)$")
-_ACRONYM = re.compile(r"^ ?\(([A-Z][A-Za-z&.]{1,9})\)")
-#: On a tie between types, the first listed wins: NER falls back to ORG most often when unsure.
+__all__ = ["Resolution", "resolve", "normalize", "choose_label", "unique_key"]
+
+#: On a tie between types, the first listed wins.
 _TYPE_PRIORITY = ("Person", "Event", "Place", "Organization")
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize(name: str) -> str:
-    """The comparison form of a name: case, accents, quotes and spacing folded."""
-    folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(folded.casefold().split())
+#: Administrative words that do not change which place is meant ("Shannan City" = "Shannan"); "state" and
+#: "county" do ("Washington State", "Washington County" are not Washington, D.C.).
+_PLACE_SUFFIX = re.compile(
+    r"^(.+?) (city|province|autonomous region|special administrative region|region|prefecture|"
+    r"district|municipality|township|governorate|oblast|dc)$")
+_PLACE_PREFIX = re.compile(r"^(?:people's republic|republic|kingdom|state|city|commonwealth) of (.+)$")
+_BRACKETED = re.compile(r"\s*[(\[]\s*")
+_ACRONYM_AFTER = re.compile(r"^ ?\(([A-Z][A-Za-z&.]{1,9})\)")
+#: A short form joins a corpus-wide holder only when the holder has this share of the co-occurrences...
+DOMINANCE = 2 / 3
+#: ...and co-occurs in at least this share of the short form's documents.
+SUPPORT = 0.2
+#: An entity's type is voted by all its mentions, those of names a rule made aliases weighing less: "Wang"
+#: tagged ORG five times does not make "Wang Huning" an organization.
+ALIAS_WEIGHT = 0.25
 
 
 @dataclass(frozen=True)
@@ -50,98 +52,534 @@ class Resolution:
     """The entities, which entity each mention belongs to, and what was dropped."""
 
     entities: tuple[Entity, ...]
-    keys: dict[tuple[str, str], str]  # (doc_id, normalized mention text) -> Entity.key
+    keys: dict[tuple[str, str], str]  # (doc_id, match key of the mention) -> Entity.key
     dropped: tuple[str, ...] = ()  # names dropped, with the reason
+    notes: tuple[str, ...] = ()  # merges the aliases file refused or could not apply
 
     def key_of(self, mention: Mention) -> str | None:
-        return self.keys.get((mention.doc_id, normalize(mention.text)))
+        return self.keys.get((mention.doc_id, match_key(mention.text)))
 
 
 @dataclass
-class _Group:
-    """All mentions of one normalised name."""
+class _Name:
+    """Every mention of one name (one match key) in the corpus."""
 
-    forms: Counter = field(default_factory=Counter)
-    types: Counter = field(default_factory=Counter)
-    docs: set = field(default_factory=set)
+    forms: Counter[str] = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Counter)
+    docs: Counter[str] = field(default_factory=Counter)
 
-    @property
-    def type(self) -> str:
-        return max(_TYPE_PRIORITY, key=lambda t: (self.types[t], -_TYPE_PRIORITY.index(t)))
+    @cached_property
+    def type(self) -> str:  # read only after pass 1, when the votes are all in
+        return vote(self.votes)
 
-
-def resolve(extractions: Iterable[Extraction]) -> Resolution:
-    """Group, merge and type the mentions of a corpus (see the module docstring for the rules)."""
-    extractions = list(extractions)
-    groups: dict[str, _Group] = defaultdict(_Group)
-    for extraction in extractions:
-        for m in extraction.mentions:
-            g = groups[normalize(m.text)]
-            g.forms[m.text] += 1
-            g.types[m.type] += 1
-            g.docs.add(m.doc_id)
-
-    same = _UnionFind()
-    for name, group in groups.items():
-        for variant in _place_variants(name):
-            if variant in groups and group.type == "Place" and groups[variant].type != "Person":
-                same.union(variant, name, f"{_label(groups[name])} ~ {_label(groups[variant])}: place name variant")
-
-    redirect: dict[tuple[str, str], tuple[str, str]] = {}  # (doc, name) -> (target name, rule)
-    acronyms = _acronyms(extractions)
-    global_acronyms = _unambiguous({(a, t) for (_, a), t in acronyms.items()})
-    short_forms = _short_forms(groups)
-    for extraction in extractions:
-        doc_id = extraction.document.doc_id
-        names = {normalize(m.text) for m in extraction.mentions}
-        persons = [n for n in names if groups[n].type == "Person" and " " in n]
-        for name in names:
-            if (doc_id, name) in acronyms:
-                redirect[(doc_id, name)] = (acronyms[(doc_id, name)], "acronym defined in the text")
-            elif name in global_acronyms:
-                redirect[(doc_id, name)] = (global_acronyms[name], "acronym defined in another document")
-            elif " " not in name and groups[name].type not in ("Place", "Event"):
-                full = [p for p in persons if name in (p.split()[0], p.split()[-1])]
-                if len(full) == 1:
-                    redirect[(doc_id, name)] = (full[0], "surname or first name of the one person so named")
-                elif name in short_forms:
-                    redirect[(doc_id, name)] = (short_forms[name], "short form: head noun of one organization")
-
-    return _entities(extractions, groups, same, redirect)
+    @cached_property
+    def acronym(self) -> bool:
+        return sum(n for f, n in self.forms.items() if is_acronym(f)) * 2 > sum(self.forms.values())
 
 
-def _entities(extractions, groups, same, redirect) -> Resolution:
-    members: dict[str, list[tuple[Mention, str | None]]] = defaultdict(list)
-    for extraction in extractions:
-        for m in extraction.mentions:
-            name = normalize(m.text)
-            target, rule = redirect.get((m.doc_id, name), (name, None))
-            members[same.find(target)].append((m, rule))
+@dataclass
+class Corpus:
+    """Pass 1: what the whole corpus says about each name."""
 
+    names: dict[str, _Name]
+    doc_names: dict[str, set[str]]  # doc_id -> match keys mentioned there
+    definitions: list[tuple[str, str, str, str]]  # (doc_id, name, other name, how: "bracket" | "alias")
+    mentions: list[tuple[Mention, str, Counter[str]]]  # each mention with its key and its votes
+    places: Gazetteer
+    lang: str = "en"
+
+    @classmethod
+    def collect(cls, extractions: Iterable[Extraction], lang: str = "en") -> Corpus:
+        words = vocabulary(lang)
+        places = gazetteer(lang, match_key)
+        corpus = cls(defaultdict(_Name), defaultdict(set), [], [], places, lang)
+        alias_cue = re.compile(r"(?:\s*\([A-Z.]{1,8}\))?[\s,;:()\-–—]*(?:"  # "Islamic State (IS) - also known as ISIL"
+                               + "|".join(re.escape(c) for c in words.ALIAS_CUES) + r")\s+", re.I)
+        for extraction in extractions:
+            text = extraction.document.text
+            previous: tuple[Mention, str, Counter[str]] | None = None
+            for m in extraction.mentions:
+                key = match_key(m.text, lang)
+                title, rest = split_title(m.text, lang)
+                last = key.split(" of ")[0].split()[-1] if key else ""
+                votes = mention_votes(m, text, bool(title), " " in key and last in words.ORG_HEADS,
+                                      key in places.places, lang)
+                name = corpus.names[key]
+                name.forms[m.text] += 1
+                name.votes.update(votes)
+                name.docs[m.doc_id] += 1
+                corpus.doc_names[m.doc_id].add(key)
+                corpus.mentions.append((m, key, votes))
+                defined = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
+                if defined:  # "World Health Organization (WHO)", whether or not NER saw "WHO"
+                    corpus.definitions.append((m.doc_id, key, match_key(defined.group(1), lang), "bracket"))
+                if previous and previous[0].sentence == m.sentence and previous[1] != key:
+                    corpus._pair(previous, (m, key, votes), text, alias_cue)
+                previous = (m, key, votes)
+        return corpus
+
+    def _pair(self, first: tuple[Mention, str, Counter[str]], second: tuple[Mention, str, Counter[str]],
+              text: str, alias_cue: re.Pattern[str]) -> None:
+        """Neighbouring names: "A and B" share type evidence; "A (B)" and "A, also known as B" define B."""
+        (a, ka, va), (b, kb, vb) = first, second
+        between = text[a.end:b.start]
+        if between in (" and ", ", ", " or ", ", and "):
+            for key, votes, other in ((ka, va, b), (kb, vb, a)):
+                votes[other.type] += 1.0
+                self.names[key].votes[other.type] += 1.0
+        elif _BRACKETED.fullmatch(between) and text[b.end:b.end + 1] in ")]":
+            self.definitions.append((a.doc_id, ka, kb, "bracket"))
+        elif alias_cue.fullmatch(between):
+            self.definitions.append((a.doc_id, ka, kb, "alias"))
+
+    def cooccurrence(self, key: str, others: Iterable[str], root: Callable[[str], str]) -> Counter[str]:
+        """In how many of ``key``'s documents each root among ``others`` is named too."""
+        docs = self.names[key].docs
+        counts: Counter[str] = Counter()
+        for other in others:
+            counts[root(other)] += sum(1 for d in self.names[other].docs if d in docs)
+        return counts
+
+
+def vote(votes: Counter[str]) -> str:
+    """The type with the most votes; ties go to the first of ``_TYPE_PRIORITY``."""
+    return max(_TYPE_PRIORITY, key=lambda t: (votes[t], -_TYPE_PRIORITY.index(t)))
+
+
+class _UnionFind:
+    """Equivalent names, why each alias joined, and pairs that must never be joined."""
+
+    def __init__(self, never: Iterable[tuple[str, str]] = ()) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.why: dict[str, tuple[str, str]] = {}  # joined key -> (rule, detail)
+        self.aliased: set[str] = set()  # keys a rule made an alias of another name
+        self.never: dict[str, set[str]] = defaultdict(set)
+        for a, b in never:
+            self.never[a].add(b)
+            self.never[b].add(a)
+        self.refused: list[str] = []
+
+    def find(self, x: str) -> str:
+        while self.parent.get(x, x) != x:
+            self.parent[x] = x = self.parent.get(self.parent[x], self.parent[x])
+        return x
+
+    def group(self, x: str) -> set[str]:
+        return self.members.get(self.find(x), {x})
+
+    def allowed(self, a: str, b: str) -> bool:
+        """False where joining a's and b's groups would join a pair the aliases file keeps apart."""
+        ga, gb = self.group(a), self.group(b)
+        return not any(self.never[k] & gb for k in ga if k in self.never)
+
+    def refuse(self, alias: str, target: str, rule: str) -> None:
+        note = f"{alias} ~ {target} ({rule}): kept apart by the aliases file"
+        if note not in self.refused:
+            self.refused.append(note)
+
+    def union(self, alias: str, target: str, rule: str, detail: str) -> None:
+        ra, rt = self.find(alias), self.find(target)
+        if ra == rt:
+            return
+        if not self.allowed(alias, target):
+            self.refuse(alias, target, rule)
+            return
+        self.members[rt] = self.group(rt) | self.members.pop(ra, {ra})
+        self.parent[ra] = rt
+        self.aliased.add(alias)
+        self.why.setdefault(alias, (rule, detail))
+        self.why.setdefault(ra, (rule, detail))  # the names already joined to the alias came along with it
+
+
+#: A corpus rule yields (alias key, target key, detail) for names that are one thing everywhere.
+CorpusRule = Callable[[Corpus, _UnionFind], Iterator[tuple[str, str, str]]]
+
+
+def country_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """A country's names and short forms from the gazetteer ("US", "U.S.", "United States", "America")."""
+    by_code: dict[str, list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        code = corpus.places.country.get(key)
+        if code and name.type != "Person":
+            by_code[code].append(key)
+    for code, keys in by_code.items():
+        canonical = match_key(corpus.places.canonical[code])
+        target = canonical if canonical in keys else max(keys, key=lambda k: sum(corpus.names[k].docs.values()))
+        for key in keys:
+            yield key, target, f"a name of the country {code} (ISO 3166, pycountry)"
+
+
+def place_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Shannan City" = "Shannan"; "People's Republic of China" = "China" (where both are places)."""
+    for key, name in corpus.names.items():
+        for m in (_PLACE_SUFFIX.match(key), _PLACE_PREFIX.match(key)):
+            if m and m.group(1) in corpus.names and name.type == "Place" and corpus.names[m.group(1)].type != "Person":
+                yield key, m.group(1), "place name with an administrative prefix or suffix"
+
+
+def middle_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Donald J. Trump" = "Donald Trump", where only one initialled form of that name exists."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    for key in corpus.names:
+        words = key.split()
+        if len(words) >= 3 and all(len(w) == 1 for w in words[1:-1]):
+            variants[f"{words[0]} {words[-1]}"].append(key)
+    for bare, keys in variants.items():
+        if len(keys) == 1 and bare in corpus.names and corpus.names[bare].type == "Person":
+            yield keys[0], bare, "the same name with a middle initial"
+
+
+def damaged_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Sinn F\ufffd\ufffdin" = "Sinn Fein": a name with lost characters (U+FFFD) joins the one intact name
+    it can be read as, each run of lost characters standing for one letter."""
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for key in corpus.names:
+        if LOST not in key:
+            by_length[len(key)].append(key)
+    for key in corpus.names:
+        if LOST in key:
+            pattern = re.compile(re.sub(f"{LOST}+", ".", re.escape(key).replace("\\" + LOST, LOST)))
+            length = len(pattern.pattern.replace("\\", ""))
+            prefix = key.split(LOST, 1)[0]
+            found = [k for k in by_length.get(length, ()) if k.startswith(prefix) and pattern.fullmatch(k)]
+            if len(found) == 1:
+                yield key, found[0], "the same name with characters lost (U+FFFD) before reading"
+
+
+def spelling_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Sergei Lavrov" = "Sergey Lavrov", "Hilary Clinton" = "Hillary Clinton": people with the same
+    surname whose first names (five letters or more) differ by one letter and who are never named in one
+    document (one writer does not spell one person two ways; "Ivana" and "Ivanka Trump" meet in many)."""
+    by_rest: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        words = key.split()
+        if len(words) >= 2 and name.type == "Person" and len(words[0]) >= 5:
+            by_rest[tuple(words[1:])].append(key)
+    for keys in by_rest.values():
+        keys.sort(key=lambda k: -corpus.names[k].docs.total())
+        for i, rare in enumerate(keys):
+            for common in keys[:i]:
+                if _one_edit(rare.split()[0], common.split()[0]) and \
+                        not corpus.names[rare].docs.keys() & corpus.names[common].docs.keys():
+                    yield rare, common, "the same person's name spelt with one letter changed"
+                    break
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Equal but for one letter added, dropped or changed (same first letter)."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"N Korea" = "North Korea", "S. Korea" = "South Korea": a place or organization name with one word cut
+    to its initial, where exactly one name of that type has the whole word there."""
+    by_pattern: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        words = key.split()
+        if len(words) >= 2 and name.type != "Person":
+            for i, word in enumerate(words):
+                if len(word) > 1:
+                    by_pattern[(i, " ".join(words[:i] + [word[0]] + words[i + 1:]))].append(key)
+    for key, name in corpus.names.items():
+        words = key.split()
+        if len(words) < 2 or name.type == "Person" or sum(len(w) == 1 for w in words) != 1:
+            continue
+        i = next(i for i, w in enumerate(words) if len(w) == 1)
+        full = [k for k in by_pattern.get((i, key), ()) if corpus.names[k].type == name.type]
+        if len(full) == 1:
+            yield key, full[0], "a word cut to its initial in the one name that has it whole"
+
+
+def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
+    organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
+    organization without them, where that name is one too."""
+    suffixes = vocabulary(corpus.lang).ORG_SUFFIXES
+    for key, name in corpus.names.items():
+        words = key.split()
+        if len(words) < 2 or name.type == "Person":
+            continue
+        for size in (1, 2, 3):
+            country, rest = " ".join(words[:size]), " ".join(words[size:])
+            if rest in corpus.names and country in corpus.places.country and _organization(corpus, rest):
+                yield key, rest, "the organization with its country named before it"
+                break
+        else:
+            if words[-1] in suffixes and _organization(corpus, " ".join(words[:-1])):
+                yield key, " ".join(words[:-1]), "the organization with a corporate word after it"
+
+
+def _organization(corpus: Corpus, key: str) -> bool:
+    name = corpus.names.get(key)
+    return bool(name) and name.type == "Organization" and key not in corpus.places.places
+
+
+def definitions(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Daesh (Islamic State)", "Islamic State (ISIS)": one thing, where the corpus pairs the defined name
+    with one other name of the same type (or one whose initials begin the acronym) in most of its
+    definitions. Two places in brackets ("Aleppo (Syria)") define nothing."""
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, a, b, how in corpus.definitions:
+        if a in corpus.names and b in corpus.names and _compatible(corpus, a, b, how == "alias"):
+            pairs[b][a] += 1
+    for b, targets in sorted(pairs.items()):
+        a, n = targets.most_common(1)[0]
+        if n < DOMINANCE * sum(targets.values()):
+            continue
+        alias, target = sorted((a, b), key=lambda k: (not corpus.names[k].acronym, len(k.split()),
+                                                      corpus.names[k].docs.total()))
+        yield alias, target, f"defined as the same in the text ({n} times)"
+
+
+def _compatible(corpus: Corpus, a: str, b: str, explicit: bool) -> bool:
+    na, nb = corpus.names[a], corpus.names[b]
+    if na.acronym != nb.acronym:  # "Islamic State (ISIS)": the long name's initials begin the acronym
+        short, full = (b, a) if nb.acronym else (a, b)
+        return short.replace(" ", "").startswith(initials(full, corpus.lang)) and " " in full
+    typed = min(na.votes.total(), nb.votes.total()) >= 3  # a name seen once or twice has no reliable type
+    if (typed and na.type != nb.type) or (na.type == "Person") != (nb.type == "Person") \
+            or (not explicit and "Person" in (na.type, nb.type)):
+        return False
+    both_places = a in corpus.places.places or b in corpus.places.places or na.type == "Place"
+    return not both_places or na.acronym
+
+
+def acronym_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"FBI" = "Federal Bureau of Investigation": an acronym joins the one long name with its initials
+    that the corpus names beside it (the holder of most co-occurrences)."""
+    long_names: dict[str, list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        if " " in key and name.type != "Person" and not name.acronym:
+            for letters in {initials(key, corpus.lang), initials(key, corpus.lang, skip=False)}:
+                long_names[letters].append(key)
+    for key, name in corpus.names.items():
+        if name.acronym and 2 <= len(key) <= 6 and key in long_names:
+            holder = _holder(corpus, key, long_names[key], same, support=0.0, least=2)
+            if holder:
+                yield key, holder, "acronym of the name it is the initials of"
+
+
+def org_short_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Party" = "Communist Party of China": a lone capitalised organization head noun (lang's ORG_HEADS)
+    that ends exactly one multi-word organization name."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        if name.type == "Organization" and " " in key:
+            heads[key.split(" of ")[0].split()[-1]].append(key)
+    words = vocabulary(corpus.lang).ORG_HEADS
+    for word, keys in heads.items():
+        name = corpus.names.get(word)
+        if len(keys) == 1 and word in words and name and name.type == "Organization" and not name.acronym \
+                and any(f[:1].isupper() for f in name.forms):
+            yield word, keys[0], "head noun of the one organization so named"
+
+
+def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+    """"Fed" = "Federal Reserve": a one-word name that begins the first word of organization names, joined
+    to the one the corpus names beside it."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        if " " in key and name.type == "Organization":
+            by_first[key.split()[0]].append(key)
+    firsts = sorted(by_first)
+    for key, name in corpus.names.items():
+        if " " in key or len(key) < 3 or name.acronym or name.type == "Person" or key in corpus.places.places:
+            continue
+        candidates = []
+        for first in firsts[bisect_left(firsts, key):]:
+            if not first.startswith(key):
+                break
+            if first != key:
+                candidates += by_first[first]
+        holder = _holder(corpus, key, candidates, same, support=0.0, least=2) if candidates else None
+        if holder:
+            yield key, holder, "shortened form of the one organization named beside it"
+
+
+def _holder(corpus: Corpus, key: str, candidates: list[str], same: _UnionFind, support: float = SUPPORT,
+            least: int = 1) -> str | None:
+    """The candidate that holds a short form corpus-wide: it has most of the co-occurrences
+    (``DOMINANCE``), in at least ``least`` documents and ``support`` of the short form's documents."""
+    counts = corpus.cooccurrence(key, candidates, same.find)
+    if not counts:
+        return None
+    (root, n), total = counts.most_common(1)[0], sum(counts.values())
+    if n < least or n < DOMINANCE * total or n < support * len(corpus.names[key].docs):
+        return None
+    return max((c for c in candidates if same.find(c) == root), key=lambda c: corpus.names[c].docs.total())
+
+
+#: The corpus-wide rules, in the order they apply (earlier unions are seen by later rules).
+CORPUS_RULES: tuple[tuple[str, CorpusRule], ...] = (
+    ("country-name", country_names),
+    ("place-variant", place_variants),
+    ("middle-initial", middle_initials),
+    ("damaged-characters", damaged_names),
+    ("spelling-variant", spelling_variants),
+    ("initialled-word", initialled_words),
+    ("qualified-name", qualified_names),
+    ("definition", definitions),
+    ("acronym-initials", acronym_initials),
+    ("org-short-form", org_short_forms),
+    ("clipped-form", clipped_forms),
+)
+
+
+def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """A surname or first name ("Trump", "Mrs May", "Le Pen") is the person its document names in full;
+    in a document that names nobody so, a surname is the person who holds it corpus-wide (see ``_holder``),
+    if any (a first name never: too many people share one).
+    Returns (doc_id, short key) -> (target key, rule, detail)."""
+    words = vocabulary(corpus.lang)
+    ends: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    starts: dict[str, list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        parts = without_suffix(key.split(), corpus.lang)
+        if len(parts) >= 2 and name.type == "Person" and key not in corpus.places.places \
+                and not words.FUNCTION_WORDS.intersection(parts):
+            for size in (1, 2):
+                if len(parts) > size:
+                    ends[tuple(parts[-size:])].append(key)
+            starts[parts[0]].append(key)
+    redirect: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for key, name in corpus.names.items():
+        parts = key.split()
+        if not 1 <= len(parts) <= 2 or name.type == "Event" or key in corpus.places.places \
+                or parts[-1] in words.ORG_HEADS or name.acronym:
+            continue
+        candidates = [c for c in ends.get(tuple(parts), ()) if same.find(c) != same.find(key)]
+        first_names = starts.get(key, []) if len(parts) == 1 else []
+        if not candidates and not first_names:
+            continue
+        holder = _holder(corpus, key, candidates, same) if candidates else None  # surnames only
+        for doc in name.docs:
+            here = {same.find(c): c for c in candidates + first_names if c in corpus.doc_names[doc]}
+            if len(here) == 1:
+                redirect[(doc, key)] = (next(iter(here.values())), "short-name-in-document",
+                                        "surname or first name of the one person so named in the document")
+            elif holder:  # nobody, or several others, so named here: the corpus-wide holder
+                redirect[(doc, key)] = (holder, "short-name-corpus",
+                                        "surname or first name of the person who holds it across the corpus")
+    return redirect
+
+
+def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None, lang: str = "en") -> Resolution:
+    """Group, merge and type the mentions of a corpus (see the module docstring for the passes)."""
+    aliases = aliases or Aliases()
+    corpus = Corpus.collect(extractions, lang)
+    same = _UnionFind((match_key(a, lang), match_key(b, lang)) for a, b in aliases.never)
+    for rule, apply in CORPUS_RULES:
+        for alias, target, detail in list(apply(corpus, same)):
+            same.union(alias, target, rule, detail)
+    redirect = {}
+    for (doc, key), (target, rule, detail) in short_names(corpus, same).items():
+        if same.allowed(key, target):
+            redirect[(doc, key)] = (target, rule, detail)
+        else:
+            same.refuse(key, target, rule)
+    notes = []
+    for names in aliases.merge:
+        keys = [match_key(n, lang) for n in names]
+        missing = [n for n, k in zip(names, keys) if k not in corpus.names]
+        if missing:
+            notes.append(f"aliases file: {', '.join(missing)} not found in the corpus")
+        present = [k for k in keys if k in corpus.names]
+        for key in present[1:]:
+            same.union(key, present[0], "aliases-file", "merged by the aliases file")
+    types = {match_key(n, lang): t for n, t in aliases.types.items()}
+    return _entities(corpus, same, redirect, types, tuple(notes + same.refused))
+
+
+def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str, str],
+              notes: tuple[str, ...]) -> Resolution:
+    clusters: dict[str, list[tuple[Mention, str, str | None]]] = defaultdict(list)
+    moved: dict[str, Counter[str]] = defaultdict(Counter)  # votes of mentions a document rule moved
+    moved_votes: dict[str, Counter[str]] = defaultdict(Counter)  # the same, by the cluster they went to
+    for m, key, votes in corpus.mentions:
+        target, rule, _ = redirect.get((m.doc_id, key), (key, None, None))
+        root = same.find(target)
+        clusters[root].append((m, key, rule))
+        if rule:
+            moved[key].update(votes)
+            moved_votes[root].update(votes)
+    details = {rule: detail for _, rule, detail in redirect.values()}
     entities, keys, dropped, used = [], {}, [], set()
-    for root in sorted(members, key=lambda r: (min(m.doc_id for m, _ in members[r]), r)):
-        direct = [m for m, rule in members[root] if rule is None] or [m for m, _ in members[root]]
-        types = Counter(m.type for m in direct)
-        entity_type = max(_TYPE_PRIORITY, key=lambda t: (types[t], -_TYPE_PRIORITY.index(t)))
-        label = choose_label(Counter(m.text for m in direct))
-        fragment = _fragment(entity_type, [m for m, _ in members[root]])
+    for root in sorted(clusters, key=lambda r: (min(m.doc_id for m, *_ in clusters[r]), r)):
+        members = clusters[root]
+        votes = _scaled(moved_votes[root], ALIAS_WEIGHT)
+        for key in {k for _, k, rule in members if rule is None}:
+            own = corpus.names[key].votes - moved[key] if key in moved else corpus.names[key].votes
+            votes.update(_scaled(own, ALIAS_WEIGHT) if key in same.aliased else own)
+        override = next((types[k] for _, k, _ in members if k in types), None)
+        entity_type = override or vote(votes)
+        label = _label(corpus, same, members)
+        fragment = _fragment(entity_type, [m for m, *_ in members])
         if fragment:
             dropped.append(f"{label}: {fragment}")
             continue
-        forms = {m.text for m, _ in members[root]}
-        merges = sorted({f"{m.text} -> {label}: {rule}" for m, rule in members[root] if rule}
-                        | set(same.reasons(root)))
-        if len(types) > 1:
-            merges.append("type voted " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
         key = unique_key(entity_type, label, used)
         entities.append(Entity(
-            key=key, label=label, type=entity_type, aliases=tuple(sorted(forms - {label})),
-            mentions=len(members[root]), documents=tuple(sorted({m.doc_id for m, _ in members[root]})),
-            merges=tuple(merges)))
-        for m, _ in members[root]:
-            keys[(m.doc_id, normalize(m.text))] = key
+            key=key, label=label, type=entity_type,
+            aliases=tuple(sorted({m.text for m, *_ in members} - {label})), mentions=len(members),
+            documents=tuple(sorted({m.doc_id for m, *_ in members})),
+            merges=_merges(same, details, members, label),
+            typing=_typing(votes, override)))
+        for m, k, _ in members:
+            keys[(m.doc_id, k)] = key
     entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), e.key))
-    return Resolution(tuple(entities), keys, tuple(dropped))
+    return Resolution(tuple(entities), keys, tuple(dropped), notes)
+
+
+def _label(corpus: Corpus, same: _UnionFind, members: list) -> str:
+    """The commonest full form of the names no rule made an alias: no title, no acronym where a full
+    form exists, a country's ISO name where it is written."""
+    forms: Counter[str] = Counter()
+    for m, key, rule in members:
+        if rule is None and key not in same.aliased:
+            forms[split_title(m.text)[1]] += 1
+    forms = forms or Counter(split_title(m.text)[1] for m, *_ in members)
+    full = Counter({f: n for f, n in forms.items() if not is_acronym(f) and LOST not in f})
+    forms = full or forms
+    codes = {corpus.places.country.get(match_key(f)) for f in forms} - {None}
+    for code in sorted(codes):
+        canonical = corpus.places.canonical[code]
+        if any(match_key(f) == match_key(canonical) for f in forms):
+            return max((f for f in forms if match_key(f) == match_key(canonical)), key=lambda f: forms[f])
+    return choose_label(forms)
+
+
+def _merges(same: _UnionFind, details: dict[str, str], members: list, label: str) -> tuple[Merge, ...]:
+    """Why each form other than the label belongs here: the rule of its name, or of its document
+    (``details``: document rule -> its detail)."""
+    label_root = same.find(match_key(label))
+    found = set()
+    for text, key, rule in {(m.text, key, rule) for m, key, rule in members}:
+        if text == label:
+            continue
+        if rule:
+            found.add(Merge(text, rule, details[rule]))
+        elif key in same.why:
+            found.add(Merge(text, *same.why[key]))
+        elif same.find(key) == label_root:
+            found.add(Merge(text, "same-name", "the same name once case, accents, dots, hyphens and titles are folded"))
+    return tuple(sorted(found, key=lambda g: (g.alias, g.rule)))
+
+
+def _scaled(votes: Counter[str], weight: float) -> Counter[str]:
+    return Counter({t: v * weight for t, v in votes.items()})
+
+
+def _typing(votes: Counter[str], override: str | None) -> str:
+    if override:
+        return f"type set by the aliases file: {override}"
+    shown = [(t, v) for t, v in votes.most_common() if v > 0]
+    return "type voted " + ", ".join(f"{t} {v:g}" for t, v in shown) if len(shown) > 1 else ""
 
 
 def _fragment(entity_type: str, mentions: list[Mention]) -> str | None:
@@ -153,73 +591,6 @@ def _fragment(entity_type: str, mentions: list[Mention]) -> str | None:
     if all(m.nested for m in mentions):
         return "organization named only inside event names"
     return None
-
-
-def _place_variants(name: str) -> list[str]:
-    """"shannan city" -> ["shannan"]; "people's republic of china" -> ["china"]."""
-    return [m.group(1) for m in (_PLACE_SUFFIX.match(name), _PLACE_PREFIX.match(name)) if m]
-
-
-def _acronyms(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
-    """(doc, acronym) -> full name, from "Full Name (FN)" where FN's letters are the name's capitals."""
-    found = {}
-    for extraction in extractions:
-        text = extraction.document.text
-        for m in extraction.mentions:
-            match = _ACRONYM.match(text[m.end:m.end + 14])
-            if match and _initials_fit(match.group(1), m.text):
-                found[(m.doc_id, normalize(match.group(1)))] = normalize(m.text)
-    return found
-
-
-def _initials_fit(acronym: str, name: str) -> bool:
-    letters = [c for c in acronym if c.isupper()]
-    capitals = iter(c for c in name if c.isupper())
-    return len(letters) >= 2 and letters[0] == name[:1] and all(c in capitals for c in letters)
-
-
-def _short_forms(groups: dict[str, _Group]) -> dict[str, str]:
-    """Lone capitalised words that are the head noun of exactly one multi-word organization."""
-    heads: dict[str, list[str]] = defaultdict(list)
-    for name, group in groups.items():
-        if group.type == "Organization" and " " in name:
-            heads[name.split(" of ")[0].split()[-1]].append(name)
-    return {word: names[0] for word, names in heads.items()
-            if len(names) == 1 and word in groups and groups[word].type == "Organization"
-            and any(f[:1].isupper() for f in groups[word].forms)}
-
-
-def _unambiguous(pairs: set[tuple[str, str]]) -> dict[str, str]:
-    targets: dict[str, set[str]] = defaultdict(set)
-    for key, target in pairs:
-        targets[key].add(target)
-    return {key: next(iter(t)) for key, t in targets.items() if len(t) == 1}
-
-
-def _label(group: _Group) -> str:
-    return choose_label(group.forms)
-
-
-class _UnionFind:
-    """Equivalent names, with the reason each pair was joined."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.why: dict[str, list[str]] = defaultdict(list)
-
-    def find(self, x: str) -> str:
-        while self.parent.get(x, x) != x:
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str, reason: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-            self.why[ra] += [reason, *self.why.pop(rb, [])]
-
-    def reasons(self, root: str) -> list[str]:
-        return self.why.get(root, [])
 
 
 def choose_label(forms: Counter[str]) -> str:

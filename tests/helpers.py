@@ -7,14 +7,38 @@ def extraction(doc_id: str, sentences: list[list[tuple[str, str]]], paragraph_of
     """One document whose sentence i mentions the (text, type) pairs in sentences[i], 10 tokens each."""
     sents, mentions, pos = [], [], 0
     for i, names in enumerate(sentences):
-        text = " and ".join(n for n, _ in names) + "."
+        text = "; ".join(n for n, _ in names) + "."
         para = paragraph_of(i) if paragraph_of else i
         sents.append(Sentence(doc_id, i, para, pos, pos + len(text), text))
         offset = pos
         for j, (name, entity_type) in enumerate(names):
             mentions.append(Mention(doc_id, para, i, offset, offset + len(name), i * 10 + j * 2, name,
                                     "X", entity_type))
-            offset += len(name) + 5
+            offset += len(name) + 2
         pos += len(text) + 1
     doc = Document(doc_id, f"{doc_id}.txt", tuple(s.text for s in sents))
     return Extraction(doc, tuple(sents), tuple(mentions), len(sentences) * 10)
+
+
+def document(doc_id: str, text: str, names: dict[str, str]) -> Extraction:
+    """One document of hand-written text (sentences end with ". "), mentioning every whole-word occurrence
+    of each name in ``names`` (name -> type), longest names first, as a perfect extractor would."""
+    import re
+
+    sents, pos = [], 0
+    for i, sentence in enumerate(text.split(". ")):
+        sentence = sentence if sentence.endswith(".") else sentence + "."
+        sents.append(Sentence(doc_id, i, 0, pos, pos + len(sentence), sentence))
+        pos += len(sentence) + 1
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            sentence = next(s.index for s in sents if s.start <= m.start() < s.end + 1)
+            mentions.append(Mention(doc_id, 0, sentence, m.start(), m.end(), m.start() // 6, name, "X", names[name]))
+    mentions.sort(key=lambda m: m.start)
+    doc = Document(doc_id, f"{doc_id}.txt", (text,))
+    return Extraction(doc, tuple(sents), tuple(mentions), len(text) // 6)

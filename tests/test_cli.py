@@ -82,6 +82,7 @@ def bad_inputs(tmp: Path):
     (tmp / "ok.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
     ttl = tmp / "g.ttl"
     ttl.write_text("<a:b> <a:c> <a:d> .")
+    (tmp / "aliases.csv").write_text("merge,Obama\n")
     return {
         "missing path": (["build", tmp / "missing"], "no such file"),
         "folder without documents": (["build", tmp / "nodocs"], "no .txt or .md"),
@@ -97,12 +98,15 @@ def bad_inputs(tmp: Path):
         "unknown named query": (["query", ttl, "--name", "nope"], "no query named"),
         "serve a missing graph": (["serve", tmp / "none.ttl"], "no such graph file"),
         "export to an unknown format": (["export", ttl, "--format", "pdf"], "unknown format"),
+        "bad aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "aliases.csv"], "aliases.csv:1: expected"),
+        "missing aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "none.csv"], "cannot read the aliases"),
     }
 
 
 BAD_CASES = ["missing path", "folder without documents", "empty file", "binary file", "-o is a file",
              "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
-             "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format"]
+             "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format",
+             "bad aliases file", "missing aliases file"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -141,9 +145,20 @@ def test_explain_prints_each_entity_with_aliases_and_rules(project):
     run = graphbuild("build", "--explain", "-o", project / "explained", cwd=project)
     assert run.returncode == 0, run.stderr
     assert "Person: Wang Huning (aliases: Wang)" in run.stdout
-    assert "Wang -> Wang Huning: surname or first name of the one person so named" in run.stdout
-    assert "CPC -> Communist Party of China: acronym defined in the text" in run.stdout
+    assert "    Wang <- short-name-in-document: surname or first name of the one person so named" in run.stdout
+    assert "    CPC <- definition: defined as the same in the text" in run.stdout
     assert "dropped: " in run.stdout
+
+
+def test_an_aliases_file_is_applied_last_and_reported(tmp_path):
+    (tmp_path / "in.txt").write_text("Barack Obama met Angela Merkel in Berlin. Brexit was discussed.\n"
+                                     "Obama and the German chancellor spoke about Brexit.")
+    (tmp_path / "aliases.yaml").write_text("never:\n  - [Barack Obama, Obama]\ntypes:\n  Berlin: Organization\n")
+    run = graphbuild("build", tmp_path / "in.txt", "-o", tmp_path / "out", "--explain", "--aliases",
+                     tmp_path / "aliases.yaml", "--format", "json", "-q")
+    assert run.returncode == 0, run.stderr
+    assert "Organization: Berlin" in run.stdout and "type set by the aliases file: Organization" in run.stdout
+    assert "kept apart by the aliases file" in run.stdout and "Person: Obama" in run.stdout
 
 
 def test_open_hands_the_page_to_the_browser(tmp_path):

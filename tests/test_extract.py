@@ -1,4 +1,6 @@
-from graphbuild.extract import extract
+import pytest
+
+from graphbuild.extract import clean_name, extract
 from graphbuild.read import document_from_text
 
 TEXT = (
@@ -50,3 +52,17 @@ def test_documents_stream_through_in_order(nlp):
     results = list(extract(nlp, docs, batch_size=3))
     assert [r.document.doc_id for r in results] == [d.doc_id for d in docs]
     assert all({m.doc_id for m in r.mentions} == {r.document.doc_id} for r in results)
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Donald] Trump", "Donald Trump"), ("Al Jazeera.-", "Al Jazeera"), ("?ABC News", "ABC News"), ("US.-", "US"),
+    ("-Russia", "Russia"), ('ABC News"?"?0/20', "ABC News"), ("U.S.", "U.S."), ("Donald Trump Jr.", "Donald Trump Jr."),
+    ("ipj/rt-Reuters", "Reuters"), ("TASS/.-Kremlin", "Kremlin"), ("AC/DC", "AC/DC"), ("Sinn F\ufffd\ufffdin", "Sinn F\ufffd\ufffdin"),
+    ('Dwayne "The Rock" Johnson', 'Dwayne "The Rock" Johnson'), ("Reuters - ", "Reuters"),
+    ("@seanspicer", None), ("www.example.com", None), ("https://t.co/x", None), ("us", None),
+])
+def test_debris_never_reaches_a_name(raw, name):
+    cleaned = clean_name(f"x {raw} y", 2, 2 + len(raw))
+    assert (cleaned[0] if cleaned else None) == name
+    if cleaned:  # the offsets frame the name's text (brackets aside)
+        assert f"x {raw} y"[cleaned[1]:cleaned[2]].replace("]", "") == name

@@ -44,3 +44,18 @@ def test_the_scorer_counts_duplicates_and_misses():
                     Predicted("Home>News", "Organization")], gold)
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 2, 1)
     assert report.split and report.noisy == ["Home>News"]
+
+
+def test_the_seeds_caption_gives_two_persons_a_place_and_all_their_links(seeds_graph, rdf_of_seeds=None):
+    """"Our hometown is Yulmed and our homeland is China" ... the hearts of Drolkar and Yangzom: typed by
+    general cues (a place noun before "is", names joined by "and"), and its 6 pairs linked both ways in RDF."""
+    from graphbuild import to_rdf
+    from graphbuild.rdf import GB
+
+    by_label = {d["label"]: (key, d["type"]) for key, d in seeds_graph.nodes(data=True)}
+    caption = {"Yulmed": "Place", "China": "Place", "Drolkar": "Person", "Yangzom": "Person"}
+    assert {name: by_label[name][1] for name in caption} == caption
+    rdf = to_rdf(seeds_graph)
+    iri = {name: next(rdf.subjects(predicate=None, object=__import__("rdflib").Literal(name))) for name in caption}
+    links = {(a, b) for a in caption for b in caption if a != b and (iri[a], GB.coOccursWith, iri[b]) in rdf}
+    assert len(links) == 12

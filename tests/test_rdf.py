@@ -102,3 +102,15 @@ def test_an_independent_parser_reads_the_turtle(seeds_exports, rdf):
     run = subprocess.run(["rapper", "-i", "turtle", "-o", "ntriples", str(seeds_exports["ttl"])],
                          capture_output=True, text=True, check=True)
     assert len(run.stdout.strip().splitlines()) == len(rdf)
+
+
+def test_every_merged_alias_records_the_rule_that_merged_it(rdf, seeds_graph):
+    from graphbuild.rdf import GB
+
+    merges = list(rdf.subjects(RDF.type, GB.AliasMerge))
+    assert merges and len(merges) == sum(len(d["merges"]) for _, d in seeds_graph.nodes(data=True))
+    rules = {str(rdf.value(m, GB.rule)) for m in merges}
+    assert {"definition", "short-name-in-document"} <= rules
+    wang = next(e for e in rdf.subjects(RDFS.label, Literal("Wang Huning")))
+    assert ("Wang", "short-name-in-document") in {(str(rdf.value(m, GB.alias)), str(rdf.value(m, GB.rule)))
+                                                  for m in rdf.objects(wang, GB.merge)}

@@ -75,3 +75,11 @@ def test_slugs_are_readable_and_ascii():
     assert slugify("People's Republic of China") == "peoples-republic-of-china"
     assert slugify("Erdoğan") == "erdogan"
     assert slugify("!!!") == "x"
+
+
+def test_mojibake_is_repaired_and_lost_characters_are_flagged():
+    repaired = document_from_text("CafÃ© owners in SÃ£o Paulo said â€œnoâ€\x9d.", "m.txt")
+    assert repaired.paragraphs == ("Café owners in São Paulo said “no”.",) and repaired.repaired
+    clean = document_from_text("Café owners said “no”.", "c.txt")  # curly quotes are kept, nothing to repair
+    assert clean.paragraphs == ("Café owners said “no”.",) and not clean.repaired and not clean.damaged
+    assert document_from_text("Sinn F\ufffd\ufffdin won.", "d.txt").damaged

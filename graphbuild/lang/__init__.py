@@ -1,0 +1,16 @@
+"""Rule vocabularies as data, one module per language (as spaCy keeps ``lang/en``).
+
+A rule asks ``vocabulary(lang)`` for its words; adding a word or a language touches only this folder.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+from types import ModuleType
+
+
+@lru_cache(maxsize=None)
+def vocabulary(lang: str = "en") -> ModuleType:
+    """The word lists of a language (``graphbuild.lang.en`` for "en")."""
+    return import_module(f"{__name__}.{lang}")

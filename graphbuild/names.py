@@ -1,0 +1,86 @@
+"""The shapes of names: how two written forms compare, and what a form says about itself.
+
+``match_key`` folds everything that never tells two things apart (case, accents, quotes, dots in
+abbreviations, hyphens, a leading "the", a title, a possessive), so "U.S." = "US", "Kim Jong-nam" =
+"Kim Jong Nam", "Mrs May" = "May" and "Bashar al-Assad" = "Bashar Assad" before any rule runs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .lang import vocabulary
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_THE = re.compile(r"^(?:the|The|THE) ")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^(?:[A-Z]\.){1,5}[A-Z]\.?$")
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(name: str) -> str:
+    """The comparison form of a name: case, accents, quotes and spacing folded."""
+    folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(folded.casefold().split())
+
+
+@lru_cache(maxsize=1 << 18)
+def split_title(name: str, lang: str = "en") -> tuple[str, str]:
+    """("President", "Donald Trump") from "President Donald Trump"; ("", name) when there is no title.
+
+    Titles are only taken off when a name is left behind ("President" alone stays as it is)."""
+    words = name.split()
+    titles = vocabulary(lang).TITLES
+    taken = 0
+    while taken < len(words) - 1:
+        for size in (2, 1):
+            head = " ".join(words[taken:taken + size])
+            if taken + size < len(words) and normalize(head).rstrip(".") in titles:
+                taken += size
+                break
+        else:
+            break
+    return " ".join(words[:taken]), " ".join(words[taken:])
+
+
+@lru_cache(maxsize=4)
+def _particles(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    particles = "|".join(sorted(vocabulary(lang).NAME_PARTICLES))
+    return re.compile(rf"\b(?:{particles})-(?=\w)", re.I), re.compile(rf"\b(?:{particles}) (?=[A-Z])")
+
+
+@lru_cache(maxsize=1 << 18)
+def match_key(name: str, lang: str = "en") -> str:
+    """The key two forms of one name share (see the module docstring)."""
+    hyphenated, spaced = _particles(lang)
+    _, rest = split_title(name, lang)
+    rest = _THE.sub("", rest)
+    rest = hyphenated.sub("", rest)  # "al-Assad" -> "Assad"
+    rest = spaced.sub("", rest)  # "al Qaeda" -> "Qaeda" (lower case only)
+    key = normalize(rest)
+    key = _POSSESSIVE.sub("", key)
+    key = key.replace(".", "").replace("-", " ")
+    return " ".join(key.split()) or normalize(name)
+
+
+def is_acronym(form: str) -> bool:
+    """"EU", "U.S.", "ISIS": capitals only, two to six letters, dotted or not."""
+    return bool(_ACRONYM.match(form.replace(" ", "")))
+
+
+def initials(key: str, lang: str = "en", skip: bool = True) -> str:
+    """"federal bureau of investigation" -> "fbi": the first letters of the words that count (with
+    ``skip=False`` every word counts: "department of justice" -> "doj")."""
+    skip_words = vocabulary(lang).ACRONYM_SKIP if skip else frozenset()
+    return "".join(w[0] for w in key.split() if w not in skip_words and w[0].isalnum())
+
+
+def without_suffix(words: list[str], lang: str = "en") -> list[str]:
+    """A person's name words without "Jr."/"III" ("donald trump jr" -> ["donald", "trump"])."""
+    suffixes = vocabulary(lang).NAME_SUFFIXES
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return words
