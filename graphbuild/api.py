@@ -21,10 +21,12 @@ from .model import Document
 from .nlp import load_pipeline
 from .options import BuildOptions
 from .progress import progress_bar, word_count
-from .query import load_rdf, run_query
+from .query import canned, load_rdf
 from .rdf import SCHEMA, from_rdf, to_rdf
 from .read import document_from_text, read_documents
 from .resolve import resolve
+from .store import open_store, store_of, write_store
+from .store import sparql as sparql_query
 
 
 def build(
@@ -95,8 +97,12 @@ def export(
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str | None = None,
 ) -> dict[str, Path]:
-    """Write the graph as files (``graph.ttl``, ``graph.html``, ...); returns file name -> path."""
-    return _export(graph, out_dir, formats, base_iri or BuildOptions().base_iri)
+    """Write the graph as files (``graph.ttl``, ``graph.html``, ...) and, beside the Turtle, the SPARQL
+    store ``graph.oxigraph/``; returns file name -> path."""
+    written = _export(graph, out_dir, formats, base_iri or BuildOptions().base_iri)
+    if "graph.ttl" in written:
+        write_store(written["graph.ttl"])
+    return written
 
 
 def load(path: str | Path) -> nx.Graph:
@@ -113,10 +119,17 @@ def _base_iri(rdf: Graph) -> str | None:
     return None
 
 
-def query(source: str | Path | Graph | nx.Graph, sparql: str) -> Result:
-    """Run SPARQL on a Turtle file, an rdflib Graph, or a graph fresh from ``build``."""
+def query(source: str | Path | Graph | nx.Graph, sparql: str, bindings: dict[str, str] | None = None,
+          timeout: float | None = None, allow_service: bool = False) -> Result:
+    """Run SPARQL with Oxigraph on a graph file (its persistent store when it matches), an rdflib Graph,
+    or a graph fresh from ``build``; ``bindings`` are literals substituted for variables."""
     if isinstance(source, nx.Graph):
         source = to_rdf(source)
-    elif not isinstance(source, Graph):
-        source = load_rdf(source)
-    return run_query(source, sparql)
+    store = store_of(source) if isinstance(source, Graph) else open_store(source)
+    return sparql_query(store, sparql, bindings, timeout, allow_service)
+
+
+def named_query(source: str | Path | Graph | nx.Graph, name: str, params: dict[str, str] | None = None,
+                timeout: float | None = None) -> Result:
+    """Run a named query shipped with graphbuild (``graphbuild query --list``) with its parameters."""
+    return query(source, canned(name, params or {}).text, params, timeout)

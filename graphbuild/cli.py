@@ -14,7 +14,7 @@ from .export import DEFAULT_FORMATS, FORMATS, prepare_output_dir
 from .graph import entity_counts
 from .model import ENTITY_TYPES
 from .options import DEFAULT_BASE_IRI, DEFAULT_MODEL, BuildOptions
-from .query import RESULT_FORMATS, canned_queries, format_result, load_rdf, run_canned
+from .query import RESULT_FORMATS, canned, canned_queries, format_result
 from .read import read_documents
 
 
@@ -122,7 +122,9 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a named query's parameter.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
-def query(graph_file, sparql, query_file, name, params, list_queries, fmt) -> None:
+@click.option("--timeout", type=float, default=None, help="Seconds the query may run [default: no limit].")
+@click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
+def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeout, allow_service) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
     if list_queries:
         for q in canned_queries().values():
@@ -133,17 +135,22 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt) -> No
         raise GraphbuildError("give a GRAPH file to query")
     if sum(x is not None for x in (sparql, query_file, name)) != 1:
         raise GraphbuildError("give exactly one of: a SPARQL query, --file Q.rq, --name NAME")
+    _check_timeout(timeout)
+    bound = dict(_param(p) for p in params)
     if name:
-        bound = dict(_param(p) for p in params)
-        result = run_canned(load_rdf(graph_file), name, bound)
-    else:
-        if query_file:
-            try:
-                sparql = Path(query_file).read_text("utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
-        result = api.query(graph_file, sparql)
+        sparql = canned(name, bound).text
+    elif query_file:
+        try:
+            sparql = Path(query_file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
+    result = api.query(graph_file, sparql, bound if name else None, timeout, allow_service)
     click.echo(format_result(result, fmt), nl=False)
+
+
+def _check_timeout(timeout: float | None) -> None:
+    if timeout is not None and not (0 < timeout < float("inf")):
+        raise GraphbuildError(f"--timeout must be a positive number of seconds, not {timeout}")
 
 
 @cli.command()

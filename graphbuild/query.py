@@ -44,8 +44,8 @@ def canned_queries() -> dict[str, CannedQuery]:
     return found
 
 
-def run_canned(rdf: Graph, name: str, params: dict[str, str]) -> Result:
-    """Run a named query with its parameters bound as literals (never pasted into the query text)."""
+def canned(name: str, params: dict[str, str]) -> CannedQuery:
+    """A named query, checked against the parameters given for it."""
     queries = canned_queries()
     if name not in queries:
         raise GraphbuildError(f"no query named {name!r}: see --list")
@@ -55,7 +55,12 @@ def run_canned(rdf: Graph, name: str, params: dict[str, str]) -> Result:
     if missing or extra:
         wanted = " ".join(f"--param {p}=..." for p in query.params) or "no --param"
         raise GraphbuildError(f"query {name!r} takes {wanted}")
-    return run_query(rdf, query.text, {Variable(k): Literal(v) for k, v in params.items()})
+    return query
+
+
+def run_canned(rdf: Graph, name: str, params: dict[str, str]) -> Result:
+    """Run a named query with rdflib, its parameters bound as literals (never pasted into the text)."""
+    return run_query(rdf, canned(name, params).text, {Variable(k): Literal(v) for k, v in params.items()})
 
 
 def load_rdf(path: str | Path) -> Graph:
@@ -74,15 +79,19 @@ def load_rdf(path: str | Path) -> Graph:
     return rdf
 
 
-def run_query(rdf: Graph, sparql: str, bindings: dict | None = None) -> Result:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query with the graphbuild prefixes predeclared."""
+def prepare(sparql: str):
+    """The query parsed by rdflib with graphbuild's prefixes: a malformed query is one clear error."""
     try:
-        prepared = prepareQuery(sparql, initNs=PREFIXES)
+        return prepareQuery(sparql, initNs=PREFIXES)
     except ParseException as error:
         raise GraphbuildError(f"malformed SPARQL query: {error.explain(depth=0).splitlines()[-1]}") from None
     except Exception as error:  # e.g. an undeclared prefix
         raise GraphbuildError(f"malformed SPARQL query: {error}") from None
-    return rdf.query(prepared, initBindings=bindings or {})
+
+
+def run_query(rdf: Graph, sparql: str, bindings: dict | None = None) -> Result:
+    """Run a SPARQL query with rdflib itself (the reference the Oxigraph answers are compared with)."""
+    return rdf.query(prepare(sparql), initBindings=bindings or {})
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
@@ -115,7 +124,7 @@ def _cell(value, fmt: str) -> str:
     if isinstance(value, URIRef) and fmt == "table":
         for prefix, namespace in PREFIXES.items():
             if str(value).startswith(str(namespace)):
-                return f"{prefix}:{value[len(namespace):]}"
+                return f"{prefix}:{value[len(str(namespace)):]}"
     if isinstance(value, (Literal, URIRef)):
         return str(value)
     return value.n3()

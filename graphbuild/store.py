@@ -1,0 +1,200 @@
+"""The SPARQL engine: Oxigraph (pyoxigraph), a real RDF store, with rdflib kept as the mapping API.
+
+``build`` writes a persistent store beside the Turtle (``graph.oxigraph/``), marked with the Turtle's
+size and SHA-256; ``open_store`` uses it while it matches the Turtle and otherwise bulk-loads the file
+into memory. Queries are checked by rdflib's parser first (one clear error for a malformed query), a
+federated ``SERVICE`` is refused unless allowed (Oxigraph would fetch any URL a query names), and the
+answer comes back as an rdflib ``Result``, so every formatter and serializer works on it unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import Result
+
+from .errors import GraphbuildError
+from .query import prepare
+from .rdf import PREFIXES
+
+STORE_SUFFIX = ".oxigraph"
+_MARKER = "graphbuild-source.txt"
+_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML,
+            ".xml": ox.RdfFormat.RDF_XML, ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+
+
+def store_path(graph_file: str | Path) -> Path:
+    """Where the persistent store of a graph file lives: ``graph.oxigraph/`` beside ``graph.ttl``."""
+    path = Path(graph_file)
+    return path.with_name(path.stem + STORE_SUFFIX)
+
+
+def _fingerprint(graph_file: Path) -> str:
+    digest = hashlib.sha256()
+    with graph_file.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return f"{graph_file.stat().st_size} {digest.hexdigest()}"
+
+
+def write_store(graph_file: str | Path) -> Path:
+    """(Re)build the persistent store of a graph file; the old one is replaced only once the new is whole."""
+    graph_file = Path(graph_file)
+    final = store_path(graph_file)
+    fresh = final.with_name(f".{final.name}.new")
+    stale = final.with_name(f".{final.name}.old")
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        store = ox.Store(str(fresh))
+        store.bulk_load(path=str(graph_file), format=_format(graph_file))
+        store.flush()
+        del store
+        (fresh / _MARKER).write_text(_fingerprint(graph_file), "utf-8")
+        if final.exists():
+            final.rename(stale)
+        fresh.rename(final)
+    except OSError as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise GraphbuildError(f"{final}: cannot write the SPARQL store ({error})") from None
+    finally:
+        shutil.rmtree(stale, ignore_errors=True)
+    return final
+
+
+def open_store(graph_file: str | Path) -> ox.Store:
+    """The graph file's persistent store, read-only, if it matches the file; else the file loaded in memory."""
+    graph_file = Path(graph_file)
+    if not graph_file.is_file():
+        raise GraphbuildError(f"{graph_file}: no such graph file")
+    if store_matches(graph_file):
+        try:
+            return ox.Store.read_only(str(store_path(graph_file)))
+        except OSError:
+            pass  # unreadable: load the file instead
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(graph_file), format=_format(graph_file))
+    except (SyntaxError, ValueError, OSError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise GraphbuildError(f"{graph_file}: not a readable RDF file ({message})") from None
+    return store
+
+
+def store_matches(graph_file: str | Path) -> bool:
+    """Whether the persistent store beside a graph file was built from that file as it is now."""
+    try:
+        return (store_path(graph_file) / _MARKER).read_text("utf-8") == _fingerprint(Path(graph_file))
+    except OSError:
+        return False
+
+
+def store_of(rdf: Graph) -> ox.Store:
+    """An in-memory store holding an rdflib graph (for queries on a graph fresh from ``build``)."""
+    store = ox.Store()
+    store.load(rdf.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _format(graph_file: Path) -> ox.RdfFormat:
+    return _FORMATS.get(graph_file.suffix.lower(), ox.RdfFormat.TURTLE)
+
+
+def sparql(store: ox.Store, query: str, bindings: dict[str, str] | None = None, timeout: float | None = None,
+           allow_service: bool = False) -> Result:
+    """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
+    block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
+    in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
+    prepared = prepare(query)
+    if not allow_service and _uses_service(prepared.algebra):
+        raise GraphbuildError("federated queries (SERVICE) are refused: they would make this machine fetch "
+                              "the URLs a query names (allow with --allow-service)")
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    query = bind_values(query, bindings) if bindings else query
+    answer: list = []
+
+    def run() -> None:
+        try:
+            result = store.query(query, prefixes=prefixes)
+            answer.append(_to_rdflib(result, prepared.algebra.name))
+        except Exception as error:  # noqa: BLE001  (handed to the waiting thread)
+            answer.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not answer:
+        raise GraphbuildError(f"query stopped: it ran longer than the {timeout:g} s limit (--timeout)")
+    if isinstance(answer[0], Exception):
+        raise GraphbuildError(f"query failed: {str(answer[0]).splitlines()[0]}")
+    return answer[0]
+
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.I)
+
+
+def bind_values(query: str, bindings: dict[str, str]) -> str:
+    """The query with ``VALUES (?k ...) { ("v" ...) }`` opening its WHERE group: each variable bound to
+    its value as an escaped literal, as rdflib's initBindings does."""
+    bad = [k for k in bindings if not _VARIABLE.fullmatch(k)]
+    if bad:
+        raise GraphbuildError(f"not a SPARQL variable name: {bad[0]!r}")
+    where = _WHERE.search(query)
+    if where is None:
+        raise GraphbuildError("the query has no WHERE group to bind values in")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(Literal(v).n3() for v in bindings.values())
+    return f"{query[:where.end()]} VALUES ({names}) {{ ({values}) }} {query[where.end():]}"
+
+
+def _uses_service(node) -> bool:
+    """Whether a query's algebra holds a SERVICE pattern anywhere."""
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_uses_service(v) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_uses_service(v) for v in node)
+    return False
+
+
+def _term(term):
+    """A pyoxigraph term as the rdflib term it stands for."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    plain = datatype == "http://www.w3.org/2001/XMLSchema#string"
+    return Literal(term.value, datatype=None if plain else URIRef(datatype))
+
+
+def _to_rdflib(result, form: str) -> Result:
+    if isinstance(result, ox.QueryBoolean):
+        answer = Result("ASK")
+        answer.askAnswer = bool(result)
+        return answer
+    if isinstance(result, ox.QuerySolutions):
+        names = [Variable(v.value) for v in result.variables]
+        answer = Result("SELECT")
+        answer.vars = names
+        answer.bindings = [{n: t for n in names if (t := _term(row[str(n)])) is not None} for row in result]
+        return answer
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in result:
+        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    answer = Result("CONSTRUCT" if form.startswith("Construct") else "DESCRIBE")
+    answer.graph = graph
+    return answer
