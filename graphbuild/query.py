@@ -15,9 +15,9 @@ from rdflib.query import Result
 from rdflib.util import guess_format
 
 from .errors import GraphbuildError
-from .rdf import PREFIXES
+from .namespaces import PREFIXES
+from .options import RESULT_FORMATS
 
-RESULT_FORMATS = ("table", "csv", "json")
 
 
 @dataclass(frozen=True)
@@ -136,3 +136,12 @@ def _table(names: list[str], rows: list[list[str]]) -> str:
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def tsv(result: Result) -> str:
+    """SPARQL 1.1 TSV results: a header of ?names, then terms in Turtle syntax, tab-separated."""
+    if result.type == "ASK":
+        return ("true" if result.askAnswer else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    lines += ["\t".join(row[v].n3() if row[v] is not None else "" for v in result.vars) for row in result]
+    return "\n".join(lines) + "\n"

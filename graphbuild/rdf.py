@@ -10,17 +10,13 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from .graph import sorted_edges
+from .namespaces import GB, PREFIXES, SCHEMA
 from .options import DEFAULT_BASE_IRI
 
-SCHEMA = Namespace("https://schema.org/")
-GB = Namespace("https://w3id.org/graphbuild/vocab#")
-
-#: Prefixes bound in every graph written and predeclared in every query.
-PREFIXES = {"schema": SCHEMA, "rdfs": RDFS, "skos": SKOS, "prov": PROV, "xsd": XSD, "gb": GB}
 
 
 def vocabulary() -> Graph:

@@ -1,191 +1,205 @@
-"""A read-only SPARQL 1.1 Protocol endpoint at /sparql (rdflib-endpoint) and the explorer page at /.
+"""A read-only SPARQL 1.1 Protocol endpoint at /sparql and the explorer page at /, safe to leave running.
 
-rdflib-endpoint does the protocol: GET and POST (form-encoded and application/sparql-query), results
-as SPARQL JSON, XML, CSV or TSV and graphs as Turtle or JSON-LD by the Accept header, Update refused
-(403), a malformed query answered 400 with the parser's message. graphbuild adds a time limit per
-query, the explorer at /, and keeps the endpoint's YASGUI page (which loads scripts from a CDN) away.
+Queries run on Oxigraph in worker processes (``workers.py``), never on the event loop: a heavy query
+delays no other client and is stopped at the time limit. The server trusts no client: it answers only
+requests whose Host is a loopback name or the address it was told to listen on (DNS rebinding), sends no
+CORS header unless ``--cors-origin`` names the origin, refuses bodies and query strings over
+``--max-body`` (413, without reading them), refuses SERVICE (no URL is fetched on a client's say) and
+updates (403), and loads nothing from any CDN.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import signal
+import asyncio
+import ipaddress
+import shutil
 import socket
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-
 from urllib.parse import parse_qs
 
-from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib_endpoint import SparqlEndpoint
-
 from .errors import GraphbuildError
-from .query import load_rdf
-from .rdf import PREFIXES
+from .store import store_matches, store_path
+from .workers import Answer, Workers, error
+
+DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_WORKERS = "127.0.0.1", 8000, 10.0, 1 << 20, 2
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
-class QueryTimeout(BaseException):
-    """Raised inside a query that ran past its time limit (a BaseException, so no handler swallows it)."""
+@dataclass(frozen=True)
+class Settings:
+    """What a running endpoint allows."""
+
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    max_body: int = DEFAULT_MAX_BODY
+    cors_origin: str | None = None
 
 
-class TimedGraph(Graph):
-    """A Graph whose queries are evaluated in full within ``timeout`` seconds or stopped (SIGALRM)."""
-
-    timeout: float = 10.0
-
-    def query(self, *args, **kwargs):
-        def expire(signum, frame):
-            raise QueryTimeout()
-
-        previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, self.timeout)
-        try:
-            result = super().query(*args, **kwargs)
-            if result.type in ("SELECT", "ASK"):
-                result.bindings  # noqa: B018  (rdflib evaluates lazily: force it inside the limit)
-            return result
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]")
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
-def load_graphs(paths: Sequence[str | Path], timeout: float) -> TimedGraph:
-    """All graph files in one read-only, time-limited graph with the graphbuild prefixes."""
-    graph = TimedGraph()
-    graph.timeout = timeout
-    for path in paths:
-        for triple in load_rdf(path):
-            graph.add(triple)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
-
-
-def make_app(graph: TimedGraph, html: Path | None):
-    """The ASGI application: the endpoint at /sparql, the page at /, time limits turned into 503s."""
-    endpoint = SparqlEndpoint(graph=graph, path="/sparql", title="graphbuild SPARQL endpoint",
-                              description="Co-occurrence graph built by graphbuild (read-only).",
-                              enable_update=False, cors_enabled=True)
-    page = html.read_bytes() if html and html.is_file() else None
+def make_app(workers: Workers, settings: Settings, page: bytes | None):
+    """The ASGI application (plain ASGI: no framework routes, so no /docs page loading a CDN)."""
+    hosts = _LOOPBACK_NAMES | {settings.host.strip("[]")}
 
     async def app(scope, receive, send):
-        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
-            path, query_string = scope["path"], scope.get("query_string", b"")
-            accept = dict(scope.get("headers", [])).get(b"accept", b"")
-            if path == "/" or (path.rstrip("/") == "/sparql" and not query_string and accept.startswith(b"text/html")):
-                if page is None:
-                    return await _respond(send, 404, b"No graph.html next to the graph; query /sparql.", "text/plain")
-                return await _respond(send, 200, page, "text/html; charset=utf-8")
-        if scope["type"] == "http" and scope["path"].rstrip("/") == "/sparql":
-            body, receive = await _buffer(receive)
-            sparql = _query_text(scope, body)
-            accept = dict(scope.get("headers", [])).get(b"accept", b"").decode()
-            form = _PROLOGUE.sub("", sparql or "")
-            if sparql and (_DESCRIBE.match(form) or (_SELECT.match(form) and accept.startswith(_TSV))):
-                return await _own_answer(graph, sparql, accept, send)
-        try:
-            await endpoint(scope, receive, send)
-        except BaseException as error:  # noqa: BLE001  (QueryTimeout, possibly inside an exception group)
-            if not _is_timeout(error):
-                raise
-            message = {"message": f"query stopped: it ran longer than the {graph.timeout:g} s limit (--timeout)"}
-            await _respond(send, 503, json.dumps(message).encode(), "application/json")
+        if scope["type"] == "lifespan":
+            return await _lifespan(receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        extra = _cors(headers.get("origin"), settings.cors_origin)
+        host = headers.get("host", "").rsplit(":", 1)[0] if not headers.get("host", "").endswith("]") \
+            else headers["host"]
+        if host.strip("[]") not in hosts:
+            return await _send(send, error(421, f"this endpoint answers for {settings.host}, not {host!r}"), extra)
+        method, path = scope["method"], scope["path"].rstrip("/") or "/"
+        if method == "OPTIONS":
+            return await _send(send, Answer(204 if extra else 403, "text/plain", b""), extra)
+        browsing = method in ("GET", "HEAD") and not scope.get("query_string") and "text/html" in headers.get("accept", "")
+        if (path == "/" or (path == "/sparql" and browsing)) and method in ("GET", "HEAD"):
+            answer = Answer(200, "text/html; charset=utf-8", page) if page else \
+                Answer(404, "text/plain", b"No graph.html next to the graph; query /sparql.")
+            return await _send(send, answer, extra)
+        if path != "/sparql":
+            return await _send(send, error(404, "not found: the endpoint is /sparql"), extra)
+        if method not in ("GET", "POST"):
+            return await _send(send, error(405, "use GET or POST"), extra)
+        query_string = scope.get("query_string", b"")
+        length = headers.get("content-length", "0")
+        if len(query_string) > settings.max_body or (length.isdigit() and int(length) > settings.max_body):
+            return await _send(send, error(413, f"request over the {settings.max_body:,}-byte limit (--max-body)"), extra)
+        body = await _read_body(receive, settings.max_body) if method == "POST" else b""
+        if body is None:
+            return await _send(send, error(413, f"request over the {settings.max_body:,}-byte limit (--max-body)"), extra)
+        query, update = _query_text(headers.get("content-type", ""), query_string, body)
+        if update:
+            return await _send(send, error(403, "updates are refused: this endpoint is read-only"), extra)
+        if not query:
+            return await _send(send, error(400, "no query: give ?query=... or POST one"), extra)
+        await _send(send, await workers.answer(query, headers.get("accept", "")), extra)
 
     return app
 
 
-_PROLOGUE = re.compile(r"^(\s*(#[^\n]*\n|PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>))*\s*", re.I)
-_DESCRIBE = re.compile(r"DESCRIBE\b", re.I)
-_SELECT = re.compile(r"SELECT\b", re.I)
-_TSV = "text/tab-separated-values"
-_GRAPH_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
-                "application/rdf+xml": "xml"}
+def _cors(origin: str | None, allowed: str | None) -> list[tuple[bytes, bytes]]:
+    if not origin or not allowed or origin != allowed:
+        return []
+    return [(b"access-control-allow-origin", origin.encode()), (b"vary", b"Origin"),
+            (b"access-control-allow-methods", b"GET, POST"), (b"access-control-allow-headers", b"Content-Type")]
 
 
-async def _buffer(receive):
-    """Read the whole request body, and a receive() that replays it to the next application."""
-    chunks, more = [], True
+async def _read_body(receive, limit: int) -> bytes | None:
+    """The request body, or None as soon as it grows past ``limit`` (the rest is never read)."""
+    chunks, size, more = [], 0, True
     while more:
         message = await receive()
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
         more = message.get("more_body", False)
-    body = b"".join(chunks)
-    sent = False
-
-    async def replay():
-        nonlocal sent
-        if sent:
-            return await receive()
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return body, replay
+    return b"".join(chunks)
 
 
-def _query_text(scope, body: bytes) -> str | None:
-    headers = dict(scope.get("headers", []))
-    content_type = headers.get(b"content-type", b"").decode()
+def _query_text(content_type: str, query_string: bytes, body: bytes) -> tuple[str | None, bool]:
+    """(query, whether an update was asked for) from a SPARQL 1.1 Protocol request."""
+    if "application/sparql-update" in content_type:
+        return None, True
     if "application/sparql-query" in content_type:
-        return body.decode("utf-8", "replace")
-    params = parse_qs(scope.get("query_string", b"").decode())
+        return body.decode("utf-8", "replace"), False
+    params = parse_qs(query_string.decode("utf-8", "replace"))
     if "application/x-www-form-urlencoded" in content_type:
         params = parse_qs(body.decode("utf-8", "replace")) | params
-    return params.get("query", [None])[0]
+    return params.get("query", [None])[0], "update" in params
 
 
-async def _own_answer(graph: TimedGraph, sparql: str, accept: str, send) -> None:
-    """The two answers rdflib-endpoint lacks: DESCRIBE as a graph (Turtle by default, or JSON-LD,
-    N-Triples, RDF/XML by Accept; it negotiates graph formats for CONSTRUCT only) and SELECT as TSV."""
-    media = next((m for m in (part.split(";")[0].strip() for part in accept.split(",")) if m in _GRAPH_TYPES),
-                 "text/turtle")
-    try:
-        result = graph.query(prepareQuery(sparql, initNs=PREFIXES))
-        if result.type == "SELECT":
-            media, data = _TSV, _tsv(result)
-        else:
-            data = result.graph.serialize(format=_GRAPH_TYPES[media])
-    except QueryTimeout:
-        raise
-    except Exception as error:  # noqa: BLE001  (the parser's message goes back to the client)
-        return await _respond(send, 400, json.dumps({"message": str(error)}).encode(), "application/json")
-    await _respond(send, 200, data.encode() if isinstance(data, str) else data, media)
+async def _send(send, answer: Answer, extra: list[tuple[bytes, bytes]]) -> None:
+    headers = [(b"content-type", answer.media.encode()), (b"content-length", str(len(answer.body)).encode()),
+               (b"x-content-type-options", b"nosniff"), *extra]
+    await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+    await send({"type": "http.response.body", "body": answer.body})
 
 
-def _tsv(result) -> str:
-    """SPARQL 1.1 TSV results: a header of ?names, then terms in Turtle syntax, tab-separated."""
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join(row[v].n3() if row[v] is not None else "" for v in result.vars) for row in result]
-    return "\n".join(lines) + "\n"
+async def _lifespan(receive, send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            return await send({"type": "lifespan.shutdown.complete"})
 
 
-def _is_timeout(error: BaseException) -> bool:
-    if isinstance(error, QueryTimeout):
-        return True
-    return isinstance(error, BaseExceptionGroup) and any(_is_timeout(e) for e in error.exceptions)
+def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Callable[[str], None]) -> None:
+    """One clear error for each impossible setting, and a warning where the graph leaves this machine."""
+    if not 0 < port < 65536:
+        raise GraphbuildError(f"--port must be from 1 to 65535, not {port}")
+    if not 0 < timeout < float("inf"):
+        raise GraphbuildError(f"--timeout must be a positive number of seconds, not {timeout}")
+    if max_body < 1:
+        raise GraphbuildError(f"--max-body must be at least 1 byte, not {max_body}")
+    if not is_loopback(host):
+        warn(f"listening on {host}: the graph becomes visible to the network, not only to this machine")
 
 
-async def _respond(send, status: int, body: bytes, content_type: str) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
-
-
-def serve(paths: Sequence[str | Path], host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
-          html: Path | None = None, announce=print) -> None:
-    """Load the graphs and serve them until interrupted."""
+def serve(paths: Sequence[str | Path], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+          timeout: float = DEFAULT_TIMEOUT, html: Path | None = None, announce=print, max_body: int = DEFAULT_MAX_BODY,
+          cors_origin: str | None = None, allow_service: bool = False, workers: int = DEFAULT_WORKERS,
+          warn: Callable[[str], None] = print) -> None:
+    """Open the graphs' store and serve it until interrupted."""
     import uvicorn
 
-    if timeout <= 0:
-        raise GraphbuildError(f"--timeout must be positive, not {timeout}")
-    graph = load_graphs(paths, timeout)
+    check_settings(host, port, timeout, max_body, warn)
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not path.is_file():
+            raise GraphbuildError(f"{path}: no such graph file")
     try:
         with socket.create_server((host, port)):
             pass
-    except OSError as error:
-        raise GraphbuildError(f"cannot listen on {host}:{port} ({error.strerror})") from None
-    html = html or Path(paths[0]).with_name("graph.html")
-    announce(f"{len(graph)} triples from {len(paths)} file(s): SPARQL at http://{host}:{port}/sparql"
-             + (f", explorer at http://{host}:{port}/" if html.is_file() else ""))
-    uvicorn.run(make_app(graph, html), host=host, port=port, log_level="warning")
+    except OSError as failure:
+        raise GraphbuildError(f"cannot listen on {host}:{port} ({failure.strerror})") from None
+    scratch = None
+    if len(paths) == 1 and store_matches(paths[0]):
+        store_dir = store_path(paths[0])
+    else:  # no store that matches: load the files into a temporary one the workers can share
+        scratch = Path(tempfile.mkdtemp(prefix="graphbuild-store-"))
+        store_dir = _load_all(paths, scratch)
+    pool = Workers(str(store_dir), max(1, workers), timeout, allow_service)
+    try:
+        html = html or paths[0].with_name("graph.html")
+        page = html.read_bytes() if html.is_file() else None
+        announce(f"{len(paths)} graph file(s) from {store_dir}: SPARQL at http://{host}:{port}/sparql"
+                 + (f", explorer at http://{host}:{port}/" if page else ""))
+        config = uvicorn.Config(make_app(pool, Settings(host, port, max_body, cors_origin), page), host=host,
+                                port=port, log_level="warning", h11_max_incomplete_event_size=max_body + 16384)
+        asyncio.run(uvicorn.Server(config).serve())
+    finally:
+        pool.close()
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _load_all(paths: list[Path], folder: Path) -> Path:
+    import pyoxigraph as ox
+
+    from .store import rdf_format
+
+    store = ox.Store(str(folder / "store"))
+    for path in paths:
+        try:
+            store.bulk_load(path=str(path), format=rdf_format(path))
+        except (SyntaxError, ValueError, OSError) as failure:
+            raise GraphbuildError(f"{path}: not a readable RDF file ({str(failure).splitlines()[0]})") from None
+    store.flush()
+    del store
+    return folder / "store"

@@ -22,7 +22,7 @@ from rdflib.query import Result
 
 from .errors import GraphbuildError
 from .query import prepare
-from .rdf import PREFIXES
+from .namespaces import PREFIXES
 
 STORE_SUFFIX = ".oxigraph"
 _MARKER = "graphbuild-source.txt"
@@ -54,7 +54,7 @@ def write_store(graph_file: str | Path) -> Path:
         shutil.rmtree(leftover, ignore_errors=True)
     try:
         store = ox.Store(str(fresh))
-        store.bulk_load(path=str(graph_file), format=_format(graph_file))
+        store.bulk_load(path=str(graph_file), format=rdf_format(graph_file))
         store.flush()
         del store
         (fresh / _MARKER).write_text(_fingerprint(graph_file), "utf-8")
@@ -81,7 +81,7 @@ def open_store(graph_file: str | Path) -> ox.Store:
             pass  # unreadable: load the file instead
     store = ox.Store()
     try:
-        store.bulk_load(path=str(graph_file), format=_format(graph_file))
+        store.bulk_load(path=str(graph_file), format=rdf_format(graph_file))
     except (SyntaxError, ValueError, OSError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise GraphbuildError(f"{graph_file}: not a readable RDF file ({message})") from None
@@ -103,7 +103,7 @@ def store_of(rdf: Graph) -> ox.Store:
     return store
 
 
-def _format(graph_file: Path) -> ox.RdfFormat:
+def rdf_format(graph_file: Path) -> ox.RdfFormat:
     return _FORMATS.get(graph_file.suffix.lower(), ox.RdfFormat.TURTLE)
 
 

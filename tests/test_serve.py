@@ -106,7 +106,7 @@ def post(server, data: dict, content_type="application/x-www-form-urlencoded"):
 
 def test_updates_are_refused(server, seeds_exports):
     status, body = post(server, {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
-    assert status == 403 and "not allowed" in body
+    assert status == 403 and "read-only" in body
     status, _ = post(server, {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
     assert status == 400
     assert client(server, "ASK { <urn:a> <urn:b> <urn:c> }", JSON)["boolean"] is False
@@ -131,3 +131,128 @@ def test_the_explorer_is_served_at_the_root(server, seeds_exports):
         assert response.read() == seeds_exports["html"].read_bytes()
     request = urllib.request.Request(server + "/sparql", headers={"Accept": "text/html"})
     assert b"cdn" not in urllib.request.urlopen(request).read().lower()  # no YASGUI from a CDN
+
+
+def raw(server, method="GET", path="/sparql?query=ASK%7B%7D", headers=None, body=None):
+    """One request with exactly the headers given (http.client sends no Origin and the real Host)."""
+    import http.client
+
+    port = int(server.rsplit(":", 1)[1])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = dict(headers or {})
+    if body is not None:
+        headers.setdefault("Content-Length", str(len(body)))
+    conn.putrequest(method, path, skip_host="Host" in headers)
+    for name, value in headers.items():
+        conn.putheader(name, value)
+    conn.endheaders(body)
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return response.status, dict(response.getheaders()), data
+
+
+def test_service_is_refused_and_no_request_leaves_the_server(server):
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(3)
+    port = listener.getsockname()[1]
+    status, body = post(server, {"query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"})
+    assert status == 400 and "SERVICE" in body
+    with pytest.raises(TimeoutError):
+        listener.accept()  # nobody called
+    listener.close()
+
+
+def test_no_cross_origin_reads_and_only_loopback_host_names(server):
+    status, headers, _ = raw(server, headers={"Origin": "http://evil.example"})
+    assert status == 200 and not any(h.lower().startswith("access-control") for h in headers)
+    assert raw(server, "OPTIONS", headers={"Origin": "http://evil.example"})[0] == 403
+    port = server.rsplit(":", 1)[1]
+    assert raw(server, headers={"Host": f"localhost:{port}"})[0] == 200
+    status, _, body = raw(server, headers={"Host": "attacker.example"})  # DNS rebinding
+    assert status == 421 and b"attacker.example" in body
+
+
+def test_a_configured_origin_alone_may_read(seeds_exports):
+    with running(seeds_exports, "--cors-origin", "http://127.0.0.1:9999") as url:
+        _, headers, _ = raw(url, headers={"Origin": "http://127.0.0.1:9999"})
+        assert headers.get("access-control-allow-origin") == "http://127.0.0.1:9999"
+        assert "access-control-allow-credentials" not in {h.lower() for h in headers}
+        _, headers, _ = raw(url, headers={"Origin": "http://other.example"})
+        assert not any(h.lower().startswith("access-control") for h in headers)
+
+
+def test_oversized_requests_get_413_without_being_read(server):
+    status, _, _ = raw(server, "POST", "/sparql", {"Content-Type": "application/sparql-query",
+                                                  "Content-Length": str(100_000_000)}, b"ASK {}")
+    assert status == 413
+    assert raw(server, path="/sparql?query=" + "x" * ((1 << 20) + 1))[0] == 413
+    assert client(server, "ASK { ?x a schema:Person }", JSON)["boolean"] is True
+
+
+def test_a_heavy_query_delays_no_other_client(server):
+    import threading
+
+    slow = threading.Thread(target=post, args=(server, {"query": SLOW}))
+    slow.start()
+    time.sleep(0.3)
+    assert client(server, "ASK { ?x a schema:Person }", JSON)["boolean"] is True
+    assert slow.is_alive()  # answered while the heavy query still runs in its worker
+    slow.join()
+
+
+@pytest.mark.parametrize("query, accept", [(SLOW, "text/tab-separated-values"),
+                                           ("DESCRIBE ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "text/turtle")])
+def test_every_format_gets_503_at_the_time_limit(server, query, accept):
+    status, headers, body = raw(server, "POST", "/sparql", {"Content-Type": "application/sparql-query",
+                                                          "Accept": accept}, query.encode())
+    assert status == 503 and b"2 s limit" in body, body
+
+
+def test_no_page_or_route_loads_from_a_cdn(server):
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        assert raw(server, path=path)[0] == 404
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--port", "70000"], "--port must be from 1 to 65535"), (["--timeout", "nan"], "--timeout must be"),
+    (["--max-body", "0"], "--max-body must be"),
+])
+def test_bad_settings_are_one_line(seeds_exports, args, message):
+    run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), *args],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and message in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_listening_beyond_loopback_warns(seeds_exports):
+    with socket.create_server(("0.0.0.0", 0)) as busy:  # taken: the server stops before it ever listens
+        run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--host",
+                              "0.0.0.0", "--port", str(busy.getsockname()[1])], capture_output=True, text=True,
+                             timeout=60)
+    assert "visible to the network" in run.stderr and run.returncode == 1
+
+
+from contextlib import contextmanager  # noqa: E402
+
+
+@contextmanager
+def running(seeds_exports, *args):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--port",
+                             str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _wait(url):
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url + "/", timeout=1)
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)

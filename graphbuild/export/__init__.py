@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import GraphbuildError
-from ..options import DEFAULT_BASE_IRI
+from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES
 from . import gephi, html, neo4j, node_link
 from ..atomic import write_atomic
 from .rdf_syntaxes import jsonld, ntriples, turtle
@@ -31,7 +31,7 @@ FORMATS: dict[str, Renderer] = {
     "nt": _one("graph.nt", ntriples),
     "csv": neo4j.render,
 }
-DEFAULT_FORMATS = ("ttl", "html")
+assert tuple(FORMATS) == FORMAT_NAMES  # the names the CLI offers without importing the exporters
 
 
 def export(
