@@ -1,7 +1,7 @@
 """The SPARQL engine: Oxigraph (pyoxigraph), a real RDF store, with rdflib kept as the mapping API.
 
 ``build`` writes a persistent store beside the Turtle (``graph.oxigraph/``), marked with the Turtle's
-size and SHA-256; ``open_store`` uses it while it matches the Turtle and otherwise bulk-loads the file
+size, modification time and SHA-256; ``open_store`` uses it while it matches the Turtle and otherwise bulk-loads the file
 into memory. Queries are checked by rdflib's parser first (one clear error for a malformed query), a
 federated ``SERVICE`` is refused unless allowed (Oxigraph would fetch any URL a query names), and the
 answer comes back as an rdflib ``Result``, so every formatter and serializer works on it unchanged.
@@ -37,11 +37,13 @@ def store_path(graph_file: str | Path) -> Path:
 
 
 def _fingerprint(graph_file: Path) -> str:
+    """"size mtime sha256" of a graph file."""
     digest = hashlib.sha256()
     with graph_file.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
-    return f"{graph_file.stat().st_size} {digest.hexdigest()}"
+    stat = graph_file.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns} {digest.hexdigest()}"
 
 
 def write_store(graph_file: str | Path) -> Path:
@@ -90,10 +92,16 @@ def open_store(graph_file: str | Path) -> ox.Store:
 
 
 def store_matches(graph_file: str | Path) -> bool:
-    """Whether the persistent store beside a graph file was built from that file as it is now."""
+    """Whether the persistent store beside a graph file was built from that file as it is now: the same
+    size and modification time (no need to read it), or else the same SHA-256."""
+    graph_file = Path(graph_file)
     try:
-        return (store_path(graph_file) / _MARKER).read_text("utf-8") == _fingerprint(Path(graph_file))
-    except OSError:
+        size, mtime, digest = (store_path(graph_file) / _MARKER).read_text("utf-8").split()
+        stat = graph_file.stat()
+        if (int(size), int(mtime)) == (stat.st_size, stat.st_mtime_ns):
+            return True
+        return int(size) == stat.st_size and _fingerprint(graph_file).split()[2] == digest
+    except (OSError, ValueError):
         return False
 
 
