@@ -141,14 +141,14 @@ async def _lifespan(receive, send) -> None:
 
 def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Callable[[str], None]) -> None:
     """One clear error for each impossible setting, and a warning where the graph leaves this machine."""
+    if not is_loopback(host):
+        warn(f"listening on {host}: the graph becomes visible to the network, not only to this machine")
     if not 0 < port < 65536:
         raise GraphbuildError(f"--port must be from 1 to 65535, not {port}")
     if not 0 < timeout < float("inf"):
         raise GraphbuildError(f"--timeout must be a positive number of seconds, not {timeout}")
     if max_body < 1:
         raise GraphbuildError(f"--max-body must be at least 1 byte, not {max_body}")
-    if not is_loopback(host):
-        warn(f"listening on {host}: the graph becomes visible to the network, not only to this machine")
 
 
 def serve(paths: Sequence[str | Path], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

@@ -3,6 +3,7 @@ and compared with rdflib's answer to the same query on the same file."""
 
 import json
 import socket
+from contextlib import contextmanager
 import subprocess
 import sys
 import time
@@ -28,21 +29,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seeds_exports):
+@contextmanager
+def running(seeds_exports, *args):
+    """`graphbuild serve` on a free loopback port, stopped on leaving."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--port",
-                             str(port), "--timeout", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/", timeout=1)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(seeds_exports):
+    with running(seeds_exports, "--timeout", "2") as url:
+        yield url
 
 
 def client(server, query, fmt, method=None):
@@ -225,34 +235,6 @@ def test_bad_settings_are_one_line(seeds_exports, args, message):
 
 
 def test_listening_beyond_loopback_warns(seeds_exports):
-    with socket.create_server(("0.0.0.0", 0)) as busy:  # taken: the server stops before it ever listens
-        run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--host",
-                              "0.0.0.0", "--port", str(busy.getsockname()[1])], capture_output=True, text=True,
-                             timeout=60)
+    run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--host", "0.0.0.0",
+                          "--port", "70000"], capture_output=True, text=True, timeout=60)  # stops before listening
     assert "visible to the network" in run.stderr and run.returncode == 1
-
-
-from contextlib import contextmanager  # noqa: E402
-
-
-@contextmanager
-def running(seeds_exports, *args):
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--port",
-                             str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait(url)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def _wait(url):
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
