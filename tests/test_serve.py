@@ -30,10 +30,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(seeds_exports, *args):
-    """`graphbuild serve` on a free loopback port, stopped on leaving."""
+def running(graph, *args):
+    """`graphbuild serve GRAPH` on a free loopback port, stopped on leaving."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--port",
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(graph), "--port",
                              str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -51,7 +51,7 @@ def running(seeds_exports, *args):
 
 @pytest.fixture(scope="module")
 def server(seeds_exports):
-    with running(seeds_exports, "--timeout", "2") as url:
+    with running(seeds_exports["ttl"], "--timeout", "2") as url:
         yield url
 
 
@@ -184,7 +184,7 @@ def test_no_cross_origin_reads_and_only_loopback_host_names(server):
 
 
 def test_a_configured_origin_alone_may_read(seeds_exports):
-    with running(seeds_exports, "--cors-origin", "http://127.0.0.1:9999") as url:
+    with running(seeds_exports["ttl"], "--cors-origin", "http://127.0.0.1:9999") as url:
         _, headers, _ = raw(url, headers={"Origin": "http://127.0.0.1:9999"})
         assert headers.get("access-control-allow-origin") == "http://127.0.0.1:9999"
         assert "access-control-allow-credentials" not in {h.lower() for h in headers}
@@ -238,3 +238,13 @@ def test_listening_beyond_loopback_warns(seeds_exports):
     run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--host", "0.0.0.0",
                           "--port", "70000"], capture_output=True, text=True, timeout=60)  # stops before listening
     assert "visible to the network" in run.stderr and run.returncode == 1
+
+
+def test_a_graph_without_its_store_is_loaded_into_a_temporary_one(seeds_exports, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy.ttl"
+    shutil.copy(seeds_exports["ttl"], copy)  # no copy.oxigraph/ beside it
+    with running(copy) as url:
+        assert client(url, 'ASK { ?p rdfs:label "Wang Huning" }', JSON)["boolean"] is True
+    assert not (tmp_path / "copy.oxigraph").exists()  # serve writes nothing beside the user's file
