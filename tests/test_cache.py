@@ -30,6 +30,17 @@ def test_a_cached_rebuild_is_the_same_graph_and_parses_nothing(tmp_path, seeds_g
     assert other_window.graph["parsed"] == 0 and other_window.number_of_edges() > seeds_graph.number_of_edges()
 
 
+def test_changing_the_aliases_file_parses_nothing_again(tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("type,Wang Huning,Organization\n")
+    options = BuildOptions(cache_dir=str(tmp_path / "cache"), aliases=str(aliases))
+    assert api.build([SEEDS], options).graph["parsed"] == 2
+    aliases.write_text("type,Wang Huning,Event\n")
+    rebuilt = api.build([SEEDS], options)
+    assert rebuilt.graph["parsed"] == 0
+    assert rebuilt.nodes["event/wang-huning"]["type"] == "Event"
+
+
 def test_only_new_or_changed_documents_are_parsed(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
