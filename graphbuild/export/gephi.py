@@ -7,19 +7,28 @@ Both formats hold only scalar attributes, so lists are flattened: aliases and do
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 
 
+#: Characters XML 1.0 cannot hold (a graph loaded from someone else's Turtle may carry them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def flat_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy with scalar attributes only, the shape every graph tool reads."""
+    """A copy with scalar attributes only, the shape every graph tool reads, and only XML 1.0 characters."""
     flat = nx.Graph(window=graph.graph.get("window", ""))
     for key, d in graph.nodes(data=True):
-        flat.add_node(key, label=d["label"], type=d["type"], aliases="; ".join(d["aliases"]),
-                      mentions=int(d["mentions"]), documents="; ".join(d["documents"]))
+        flat.add_node(_xml(key), label=_xml(d["label"]), type=d["type"], aliases=_xml("; ".join(d["aliases"])),
+                      mentions=int(d["mentions"]), documents=_xml("; ".join(d["documents"])))
     for a, b, d in graph.edges(data=True):
-        flat.add_edge(a, b, weight=int(d["weight"]), documents="; ".join(d["documents"]),
-                      evidence=" | ".join(e["text"] for e in d["evidence"]), evidence_count=len(d["evidence"]))
+        flat.add_edge(_xml(a), _xml(b), weight=int(d["weight"]), documents=_xml("; ".join(d["documents"])),
+                      evidence=_xml(" | ".join(e["text"] for e in d["evidence"])), evidence_count=len(d["evidence"]))
     return flat
 
 
