@@ -81,3 +81,23 @@ def test_a_terminal_never_gets_a_raw_control_character(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "evil\\x1b[2Jname\\x07" in run.stdout
+
+
+def test_every_output_is_the_same_bytes_whatever_the_hash_seed_cache_or_jobs(tmp_path):
+    """One build per way the bytes could drift: another hash seed with a cold cache, the warm cache,
+    two worker processes."""
+    from conftest import SEEDS
+
+    def build(out, seed, *args):
+        env = dict(__import__("os").environ, PYTHONHASHSEED=str(seed))
+        run = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(SEEDS), "-o", str(tmp_path / out), "-q",
+                              "--format", ",".join(FORMATS), "--cache", str(tmp_path / "cache"), *args],
+                             capture_output=True, text=True, env=env, timeout=300)
+        assert run.returncode == 0, run.stderr
+        return {p.name: p.read_bytes() for p in (tmp_path / out).glob("graph.*") if p.is_file()}
+
+    first = build("a", 1, "--no-cache")
+    assert len(first) == 9
+    assert build("b", 2) == first  # another seed, cold cache
+    assert build("c", 3) == first  # warm cache
+    assert build("d", 4, "--jobs", "2", "--no-cache") == first

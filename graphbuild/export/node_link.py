@@ -7,6 +7,11 @@ import json
 import networkx as nx
 
 
+#: Graph attributes about one build run, not about the graph: left out, so a cached rebuild writes the same bytes.
+RUN_ONLY = ("parsed",)
+
+
 def render(graph: nx.Graph, base_iri: str = "") -> str:
     data = nx.node_link_data(graph, edges="links")
+    data["graph"] = {k: v for k, v in data["graph"].items() if k not in RUN_ONLY}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

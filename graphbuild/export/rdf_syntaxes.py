@@ -8,6 +8,7 @@ checked against rdflib and Raptor's parser in the tests. JSON-LD is rdflib's.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -77,5 +78,14 @@ def ntriples(graph: nx.Graph, base_iri: str) -> str:
 
 
 def jsonld(graph: nx.Graph, base_iri: str) -> str:
+    """Compact JSON-LD; nodes and values sorted, so the same graph gives the same bytes whatever the hash
+    seed (rdflib's serializer follows its sets' order)."""
     context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    return to_rdf(graph, base_iri).serialize(format="json-ld", context=context, auto_compact=True, indent=1)
+    data = json.loads(to_rdf(graph, base_iri).serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = data.get("@graph", [])
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    nodes.sort(key=lambda node: node.get("@id", ""))
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
