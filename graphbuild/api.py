@@ -13,6 +13,7 @@ from .aliases import load_aliases
 from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
 from .cooccur import cooccur
+from .errors import GraphbuildError
 from .export import DEFAULT_FORMATS
 from .export import export as _export
 from .extract import extract
@@ -108,7 +109,12 @@ def export(
 def load(path: str | Path) -> nx.Graph:
     """A graph back from a Turtle (or other RDF) file that graphbuild wrote."""
     rdf = load_rdf(path)
-    graph = from_rdf(rdf)
+    try:
+        graph = from_rdf(rdf)
+    except (ValueError, TypeError, KeyError) as error:  # a shape graphbuild never writes
+        raise GraphbuildError(f"{path}: not a graph graphbuild wrote ({type(error).__name__}: {error})") from None
+    if graph.number_of_nodes() == 0 and not graph.graph["documents"]:
+        raise GraphbuildError(f"{path}: not a graph graphbuild wrote (no entity and no schema:CreativeWork)")
     graph.graph["base_iri"] = _base_iri(rdf)
     return graph
 

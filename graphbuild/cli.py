@@ -117,8 +117,9 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
     """Export a graph built earlier (GRAPH.ttl) to other formats, without parsing the texts again."""
     from . import api
 
+    names = _formats(formats)  # a typo fails before the graph is read
     graph = api.load(graph_file)
-    written = api.export(graph, out_dir, _formats(formats),
+    written = api.export(graph, out_dir, names,
                          base_iri or graph.graph.get("base_iri"))
     click.echo(", ".join(str(p) for p in written.values()))
 

@@ -83,6 +83,9 @@ def bad_inputs(tmp: Path):
     ttl = tmp / "g.ttl"
     ttl.write_text("<a:b> <a:c> <a:d> .")
     (tmp / "aliases.csv").write_text("merge,Obama\n")
+    (tmp / "foreign.ttl").write_text('<http://x/a> a <https://schema.org/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> '
+                                     '"A" .\n<http://x/c> a <https://w3id.org/graphbuild/vocab#CoOccurrence> ; '
+                                     '<https://w3id.org/graphbuild/vocab#entity> <http://x/a> .\n')
     return {
         "missing path": (["build", tmp / "missing"], "no such file"),
         "folder without documents": (["build", tmp / "nodocs"], "no .txt or .md"),
@@ -99,6 +102,9 @@ def bad_inputs(tmp: Path):
         "serve a missing graph": (["serve", tmp / "none.ttl"], "no such graph file"),
         "export to an unknown format": (["export", ttl, "--format", "pdf"], "unknown format"),
         "bad aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "aliases.csv"], "aliases.csv:1: expected"),
+        "export of Turtle graphbuild did not write": (["export", ttl, "--format", "json"], "not a graph graphbuild wrote"),
+        "export of a foreign co-occurrence": (["export", tmp / "foreign.ttl", "--format", "json"],
+                                              "not a graph graphbuild wrote"),
         "base IRI that makes invalid IRIs": (["build", tmp / "ok.txt", "--base-iri", "http://x/<>/"], "--base-iri must"),
         "no format": (["build", tmp / "ok.txt", "--format", ","], "names no format"),
         "format typo, before any parsing": (["build", tmp / "ok.txt", "--format", "ttl,htlm", "-o", tmp / "out"],
@@ -112,7 +118,8 @@ BAD_CASES = ["missing path", "folder without documents", "empty file", "binary f
              "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
              "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format",
              "bad aliases file", "missing aliases file", "base IRI that makes invalid IRIs", "no format",
-             "format typo, before any parsing", "window in non-ASCII digits"]
+             "format typo, before any parsing", "window in non-ASCII digits",
+             "export of Turtle graphbuild did not write", "export of a foreign co-occurrence"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)

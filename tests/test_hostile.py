@@ -101,3 +101,30 @@ def test_every_output_is_the_same_bytes_whatever_the_hash_seed_cache_or_jobs(tmp
     assert build("b", 2) == first  # another seed, cold cache
     assert build("c", 3) == first  # warm cache
     assert build("d", 4, "--jobs", "2", "--no-cache") == first
+
+
+def test_stale_temp_files_of_killed_runs_are_removed_and_live_ones_kept(seeds_graph, tmp_path):
+    import os
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".graph.ttl.{dead.stdout.strip()}.abc123.tmp"
+    live = tmp_path / f".graph.ttl.{os.getpid()}.def456.tmp"
+    stale.write_text("half")
+    live.write_text("being written")
+    api.export(seeds_graph, tmp_path, ["ttl"])
+    assert not stale.exists() and live.exists()
+
+
+def test_a_build_that_fails_while_writing_replaces_no_output(seeds_graph, tmp_path, monkeypatch):
+    from graphbuild import export as exporters
+    from graphbuild.errors import GraphbuildError
+
+    api.export(seeds_graph, tmp_path, ["ttl", "json"])
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("graph.*") if p.is_file()}
+    changed = seeds_graph.copy()
+    changed.remove_node(next(iter(changed.nodes)))
+    monkeypatch.setitem(exporters.FORMATS, "json", lambda graph, base: {"graph.json": "\ud800"})  # cannot be encoded
+    with pytest.raises((GraphbuildError, UnicodeEncodeError)):
+        api.export(changed, tmp_path, ["ttl", "json"])
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("graph.*") if p.is_file()} == before  # no mix of old and new
+    assert not list(tmp_path.glob(".*.tmp"))

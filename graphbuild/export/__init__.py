@@ -10,7 +10,7 @@ import networkx as nx
 from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES
 from . import gephi, html, neo4j, node_link
-from ..atomic import write_atomic
+from ..atomic import remove_stale, write_all
 from .rdf_syntaxes import jsonld, ntriples, turtle
 
 Renderer = Callable[[nx.Graph, str], "dict[str, str | bytes]"]
@@ -40,13 +40,15 @@ def export(
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str = DEFAULT_BASE_IRI,
 ) -> dict[str, Path]:
-    """Render every format first, then write each file atomically; returns file name -> path."""
+    """Render every format first, then write all files together (``atomic.write_all``); returns file
+    name -> path."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMATS)}")
     out = prepare_output_dir(Path(out_dir))
     rendered = {name: data for fmt in formats for name, data in FORMATS[fmt](graph, base_iri).items()}
-    return {name: write_atomic(out / name, data) for name, data in rendered.items()}
+    write_all({out / name: data for name, data in rendered.items()})
+    return {name: out / name for name in rendered}
 
 
 def prepare_output_dir(out: Path) -> Path:
@@ -57,4 +59,5 @@ def prepare_output_dir(out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise GraphbuildError(f"{out}: cannot create the output folder ({error.strerror})") from None
+    remove_stale(out)
     return out
