@@ -21,6 +21,8 @@ from .model import Document
 
 SUFFIXES = (".txt", ".md")
 STDIN = "-"
+#: Longest paragraph handed to spaCy, in characters; longer lines are split (``split_long``).
+MAX_PARAGRAPH = 100_000
 #: U+FFFD: a character already lost before the text reached us (no library can bring it back).
 LOST = "\ufffd"
 
@@ -92,9 +94,24 @@ def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
         if markdown:
             line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line.strip())))
         line = _SPACES.sub(" ", line).strip()
-        if line:
-            paragraphs.append(line)
+        paragraphs += split_long(line) if len(line) > MAX_PARAGRAPH else [line] if line else []
     return tuple(paragraphs)
+
+
+def split_long(line: str, limit: int | None = None) -> list[str]:
+    """A line longer than ``limit`` characters as several paragraphs, each cut after the last sentence
+    end (else the last space) before the limit: spaCy refuses texts over ``nlp.max_length`` and parses
+    long ones slowly and with much memory. Offsets then point into the text with those breaks."""
+    limit = limit or MAX_PARAGRAPH
+    parts = []
+    while len(line) > limit:
+        window = line[:limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > limit // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else limit
+        parts.append(line[:cut].strip())
+        line = line[cut:].strip()
+    return [p for p in (*parts, line) if p]
 
 
 def document_from_text(text: str, name: str, doc_id: str | None = None, path: str = "",

@@ -128,3 +128,21 @@ def test_a_build_that_fails_while_writing_replaces_no_output(seeds_graph, tmp_pa
         api.export(changed, tmp_path, ["ttl", "json"])
     assert {p.name: p.read_bytes() for p in tmp_path.glob("graph.*") if p.is_file()} == before  # no mix of old and new
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_single_huge_line_builds_in_paragraphs_under_the_limit(nlp, monkeypatch):
+    from graphbuild import read
+
+    line = "Barack Obama met Angela Merkel in Berlin. " * 30_000  # 1.26M characters, over spaCy's 1M limit
+    paragraphs = read.split_paragraphs(line)
+    assert len(paragraphs) > 12 and max(map(len, paragraphs)) <= read.MAX_PARAGRAPH
+    assert " ".join(paragraphs) == line.strip()  # nothing lost, cut only at sentence ends
+    monkeypatch.setattr(read, "MAX_PARAGRAPH", 2_000)  # the same path on a text small enough to parse here
+    graph = api.build_texts({"huge.txt": "Barack Obama met Angela Merkel in Berlin. " * 200})
+    document = read.document_from_text("Barack Obama met Angela Merkel in Berlin. " * 200, "huge.txt")
+    assert len(document.paragraphs) == 5
+    labels = {d["label"]: d for _, d in graph.nodes(data=True)}
+    assert labels["Barack Obama"]["mentions"] == 200
+    for _, _, edge in graph.edges(data=True):
+        for evidence in edge["evidence"]:  # offsets still point at the evidence in the document's text
+            assert document.text[evidence["start"]:evidence["end"]] == evidence["text"]
