@@ -42,6 +42,12 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
             sources.append(STDIN)
             continue
         path = Path(item)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            raise GraphbuildError(f"{_short(path)}: no such file or folder") from None
+        except OSError as error:  # a path longer than the system allows, a loop of links, ...
+            raise GraphbuildError(f"{_short(path)}: cannot be read ({error.strerror})") from None
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
@@ -61,6 +67,12 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 #: What no text format can hold: C0 controls but tab and line breaks, DEL, surrogates, non-characters.
 #: Dropped when a document is read, so every output (XML included) is valid for any input.
 _UNWRITABLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _short(path: Path, most: int = 80) -> str:
+    """A path for a one-line message: the start and the end of a very long one."""
+    text = str(path)
+    return text if len(text) <= most else f"{text[:most // 2]}...{text[-most // 2:]}"
 
 
 def decode(data: bytes, name: str) -> str:

@@ -83,3 +83,13 @@ def test_mojibake_is_repaired_and_lost_characters_are_flagged():
     clean = document_from_text("Café owners said “no”.", "c.txt")  # curly quotes are kept, nothing to repair
     assert clean.paragraphs == ("Café owners said “no”.",) and not clean.repaired and not clean.damaged
     assert document_from_text("Sinn F\ufffd\ufffdin won.", "d.txt").damaged
+
+
+def test_a_file_name_that_is_not_utf8_is_read_with_a_visible_mark(tmp_path):
+    import os
+
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as f:
+        f.write(b"Barack Obama met Angela Merkel in Berlin.")
+    [document] = read_documents([tmp_path])
+    assert document.name == "caf\ufffd.txt" and "Obama" in document.text
