@@ -9,7 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pyparsing import ParseException
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.util import guess_format
@@ -56,11 +56,6 @@ def canned(name: str, params: dict[str, str]) -> CannedQuery:
         wanted = " ".join(f"--param {p}=..." for p in query.params) or "no --param"
         raise GraphbuildError(f"query {name!r} takes {wanted}")
     return query
-
-
-def run_canned(rdf: Graph, name: str, params: dict[str, str]) -> Result:
-    """Run a named query with rdflib, its parameters bound as literals (never pasted into the text)."""
-    return run_query(rdf, canned(name, params).text, {Variable(k): Literal(v) for k, v in params.items()})
 
 
 def load_rdf(path: str | Path) -> Graph:

@@ -63,27 +63,23 @@ def test_canned_queries_are_listed_with_their_parameters():
 def test_canned_queries_answer_like_the_graph(seeds_exports, seeds_graph):
     import networkx as nx
 
-    from graphbuild.query import load_rdf, run_canned
-
-    rdf = load_rdf(seeds_exports["ttl"])
-    rows = list(run_canned(rdf, "neighbours", {"label": "Wang"}))  # an alias finds the entity
+    rdf = seeds_exports["ttl"]
+    rows = list(api.named_query(rdf, "neighbours", {"label": "Wang"}))  # an alias finds the entity
     expected = sorted((d["weight"] for _, _, d in seeds_graph.edges("person/wang-huning", data=True)), reverse=True)
     assert [int(r.weight) for r in rows] == expected
-    evidence = list(run_canned(rdf, "evidence", {"a": "CPC", "b": "Lhasa"}))
+    evidence = list(api.named_query(rdf, "evidence", {"a": "CPC", "b": "Lhasa"}))
     edge = seeds_graph.edges["organization/communist-party-of-china", "place/lhasa"]
     assert [str(r.sentence) for r in evidence] == [e["text"] for e in edge["evidence"]]
-    hops = int(next(iter(run_canned(rdf, "shortest-path", {"source": "Drolkar", "target": "Lhasa"}))).hops)
+    hops = int(next(iter(api.named_query(rdf, "shortest-path", {"source": "Drolkar", "target": "Lhasa"}))).hops)
     label = {d["label"]: k for k, d in seeds_graph.nodes(data=True)}
     assert hops == nx.shortest_path_length(seeds_graph, label["Drolkar"], label["Lhasa"])
-    assert len(list(run_canned(rdf, "entities-of-type", {"type": "event"}))) == sum(
+    assert len(list(api.named_query(rdf, "entities-of-type", {"type": "event"}))) == sum(
         1 for _, t in seeds_graph.nodes(data="type") if t == "Event")
-    assert len(list(run_canned(rdf, "documents", {"label": "Party"}))) == 2
+    assert len(list(api.named_query(rdf, "documents", {"label": "Party"}))) == 2
 
 
 def test_parameters_are_bound_not_pasted(seeds_exports):
-    from graphbuild.query import load_rdf, run_canned
-
     hostile = 'Wang" } UNION { ?entity ?p ?o } #'
-    assert list(run_canned(load_rdf(seeds_exports["ttl"]), "neighbours", {"label": hostile})) == []
+    assert list(api.named_query(seeds_exports["ttl"], "neighbours", {"label": hostile})) == []
     with pytest.raises(GraphbuildError, match="takes --param label"):
-        run_canned(load_rdf(seeds_exports["ttl"]), "neighbours", {})
+        api.named_query(seeds_exports["ttl"], "neighbours", {})
