@@ -239,10 +239,10 @@ def damaged_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
             by_length[len(key)].append(key)
     for key in corpus.names:
         if LOST in key:
-            pattern = re.compile(re.sub(f"{LOST}+", ".", re.escape(key).replace("\\" + LOST, LOST)))
-            length = len(pattern.pattern.replace("\\", ""))
-            prefix = key.split(LOST, 1)[0]
-            found = [k for k in by_length.get(length, ()) if k.startswith(prefix) and pattern.fullmatch(k)]
+            parts = re.sub(f"{LOST}+", LOST, key).split(LOST)  # each run of lost characters: one letter
+            pattern = re.compile(".".join(map(re.escape, parts)))
+            length = sum(map(len, parts)) + len(parts) - 1
+            found = [k for k in by_length.get(length, ()) if k.startswith(parts[0]) and pattern.fullmatch(k)]
             if len(found) == 1:
                 yield key, found[0], "the same name with characters lost (U+FFFD) before reading"
 

@@ -255,3 +255,9 @@ def test_spelling_variants_initialled_words_and_qualified_names_are_one_entity()
     assert rules(found["Senate"])["US Senate"] == rules(found["Samsung"])["Samsung Group"] == "qualified-name"
     assert {"Mike Flynn", "Michael Flynn"} <= set(found)  # a nickname is no spelling variant
     assert {"Ivana Trump", "Ivanka Trump"} <= set(found)  # named in one document: two people
+
+
+def test_lost_characters_match_names_with_regex_characters_too():
+    docs = [document("a", "AT&T\\ Co F\ufffd\ufffdo rose. AT&T\\ Co Féo fell.", {"AT&T\\ Co F\ufffd\ufffdo": "Organization",
+                                                                            "AT&T\\ Co Féo": "Organization"})]
+    assert list(entities(resolve(docs))) == ["AT&T\\ Co Féo"]
