@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from .errors import GraphbuildError
-from .store import store_matches, store_path
+from .store import load_files, store_matches, store_path
 from .workers import Answer, Workers, error
 
 DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_WORKERS = "127.0.0.1", 8000, 10.0, 1 << 20, 2
@@ -173,7 +173,8 @@ def serve(paths: Sequence[str | Path], host: str = DEFAULT_HOST, port: int = DEF
         store_dir = store_path(paths[0])
     else:  # no store that matches: load the files into a temporary one the workers can share
         scratch = Path(tempfile.mkdtemp(prefix="graphbuild-store-"))
-        store_dir = _load_all(paths, scratch)
+        store_dir = scratch / "store"
+        load_files(paths, store_dir)  # the store it returns is closed at once: the workers open it read-only
     pool = Workers(str(store_dir), max(1, workers), timeout, allow_service)
     try:
         html = html or paths[0].with_name("graph.html")
@@ -188,18 +189,3 @@ def serve(paths: Sequence[str | Path], host: str = DEFAULT_HOST, port: int = DEF
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
 
-
-def _load_all(paths: list[Path], folder: Path) -> Path:
-    import pyoxigraph as ox
-
-    from .store import rdf_format
-
-    store = ox.Store(str(folder / "store"))
-    for path in paths:
-        try:
-            store.bulk_load(path=str(path), format=rdf_format(path))
-        except (SyntaxError, ValueError, OSError) as failure:
-            raise GraphbuildError(f"{path}: not a readable RDF file ({str(failure).splitlines()[0]})") from None
-    store.flush()
-    del store
-    return folder / "store"

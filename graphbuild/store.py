@@ -13,6 +13,7 @@ import hashlib
 import re
 import shutil
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,18 +56,16 @@ def write_store(graph_file: str | Path) -> Path:
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        store = ox.Store(str(fresh))
-        store.bulk_load(path=str(graph_file), format=rdf_format(graph_file))
-        store.optimize()  # compacted once here, queries read it about twice as fast
-        store.flush()
-        del store
+        load_files([graph_file], fresh)  # the store it returns is closed at once, before the rename
         (fresh / _MARKER).write_text(_fingerprint(graph_file), "utf-8")
         if final.exists():
             final.rename(stale)
         fresh.rename(final)
-    except OSError as error:
+    except (OSError, GraphbuildError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise GraphbuildError(f"{final}: cannot write the SPARQL store ({error})") from None
+        if isinstance(error, GraphbuildError):
+            raise
+        raise GraphbuildError(f"{final}: cannot write the SPARQL store ({error.strerror})") from None
     finally:
         shutil.rmtree(stale, ignore_errors=True)
     return final
@@ -82,13 +81,28 @@ def open_store(graph_file: str | Path) -> ox.Store:
             return ox.Store.read_only(str(store_path(graph_file)))
         except OSError:
             pass  # unreadable: load the file instead
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(graph_file), format=rdf_format(graph_file))
-    except (SyntaxError, ValueError, OSError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise GraphbuildError(f"{graph_file}: not a readable RDF file ({message})") from None
+    return load_files([graph_file])
+
+
+def load_files(graph_files: Sequence[Path], folder: Path | None = None) -> ox.Store:
+    """A store holding the graph files: on disk in ``folder`` (compacted, closed, for read-only openers)
+    or, without a folder, in memory."""
+    store = ox.Store(str(folder)) if folder else ox.Store()
+    for graph_file in graph_files:
+        try:
+            store.bulk_load(path=str(graph_file), format=rdf_format(graph_file))
+        except (SyntaxError, ValueError) as error:
+            raise GraphbuildError(f"{graph_file}: not a readable RDF file ({_first_line(error)})") from None
+        except OSError as error:
+            raise GraphbuildError(f"{graph_file}: cannot be loaded into a SPARQL store ({_first_line(error)})") from None
+    if folder:
+        store.optimize()  # compacted once here, queries read it about twice as fast
+        store.flush()
     return store
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
 def store_matches(graph_file: str | Path) -> bool:
