@@ -12,7 +12,7 @@ import click
 from .errors import GraphbuildError
 from .model import ENTITY_TYPES
 from .options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, DEFAULT_MODEL, FORMAT_NAMES as FORMATS, RESULT_FORMATS, \
-    BuildOptions
+    BuildOptions, check_formats
 
 # The heavy modules (spaCy, NetworkX, the exporters) are imported inside the commands that use them, so
 # that `graphbuild --help` and `graphbuild query` start fast.
@@ -148,7 +148,6 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
         raise GraphbuildError("give a GRAPH file to query")
     if sum(x is not None for x in (sparql, query_file, name)) != 1:
         raise GraphbuildError("give exactly one of: a SPARQL query, --file Q.rq, --name NAME")
-    _check_timeout(timeout)
     bound = dict(_param(p) for p in params)
     if name:
         sparql = canned(name, bound).text
@@ -160,11 +159,6 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
     result = run_sparql(open_store(graph_file), sparql, bound if name else None, timeout, allow_service)
     shown = format_result(result, fmt)
     click.echo(printable(shown) if fmt == "table" else shown, nl=False)
-
-
-def _check_timeout(timeout: float | None) -> None:
-    if timeout is not None and not (0 < timeout < float("inf")):
-        raise GraphbuildError(f"--timeout must be a positive number of seconds, not {timeout}")
 
 
 @cli.command()
@@ -187,14 +181,8 @@ def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service
 
 
 def _formats(text: str) -> list[str]:
-    """The --format list, checked: at least one name, each a known format."""
-    names = [f.strip() for f in text.split(",") if f.strip()]
-    if not names:
-        raise GraphbuildError(f"--format names no format: choose from {', '.join(FORMATS)}")
-    unknown = [f for f in names if f not in FORMATS]
-    if unknown:
-        raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMATS)}")
-    return names
+    """The --format list, checked."""
+    return check_formats([f.strip() for f in text.split(",") if f.strip()])
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib.term import _is_valid_uri
@@ -48,6 +49,23 @@ class BuildOptions:
                 f"--base-iri must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, "
                 f"not {self.base_iri!r}"
             )
+
+
+def check_formats(names: Sequence[str]) -> list[str]:
+    """The output formats asked for, checked before any work: at least one, each known."""
+    if not names:
+        raise GraphbuildError(f"--format names no format: choose from {', '.join(FORMAT_NAMES)}")
+    unknown = [f for f in names if f not in FORMAT_NAMES]
+    if unknown:
+        raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMAT_NAMES)}")
+    return list(names)
+
+
+def check_timeout(seconds: float | None) -> float | None:
+    """A time limit: None (no limit) or a positive, finite number of seconds."""
+    if seconds is not None and not 0 < seconds < float("inf"):
+        raise GraphbuildError(f"--timeout must be a positive number of seconds, not {seconds}")
+    return seconds
 
 
 def parse_window(window: str) -> tuple[str, int]:

@@ -18,9 +18,10 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from .errors import GraphbuildError
+from .options import check_timeout
 from .store import load_files, store_matches, store_path
 from .workers import Answer, Workers, error
 
@@ -57,9 +58,8 @@ def make_app(workers: Workers, settings: Settings, page: bytes | None):
             return await _lifespan(receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         extra = _cors(headers.get("origin"), settings.cors_origin)
-        host = headers.get("host", "").rsplit(":", 1)[0] if not headers.get("host", "").endswith("]") \
-            else headers["host"]
-        if host.strip("[]") not in hosts:
+        host = _hostname(headers.get("host", ""))
+        if host not in hosts:
             return await _send(send, error(421, f"this endpoint answers for {settings.host}, not {host!r}"), extra)
         method, path = scope["method"], scope["path"].rstrip("/") or "/"
         if method == "OPTIONS":
@@ -88,6 +88,14 @@ def make_app(workers: Workers, settings: Settings, page: bytes | None):
         await _send(send, await workers.answer(query, headers.get("accept", "")), extra)
 
     return app
+
+
+def _hostname(header: str) -> str:
+    """The name in a Host header, without port or IPv6 brackets ("[::1]:8000" -> "::1")."""
+    try:
+        return urlsplit(f"//{header}").hostname or ""
+    except ValueError:
+        return ""
 
 
 def _cors(origin: str | None, allowed: str | None) -> list[tuple[bytes, bytes]]:
@@ -145,8 +153,7 @@ def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Ca
         warn(f"listening on {host}: the graph becomes visible to the network, not only to this machine")
     if not 0 < port < 65536:
         raise GraphbuildError(f"--port must be from 1 to 65535, not {port}")
-    if not 0 < timeout < float("inf"):
-        raise GraphbuildError(f"--timeout must be a positive number of seconds, not {timeout}")
+    check_timeout(timeout)
     if max_body < 1:
         raise GraphbuildError(f"--max-body must be at least 1 byte, not {max_body}")
 

@@ -24,6 +24,7 @@ from rdflib.query import Result
 from .errors import GraphbuildError
 from .query import prepare
 from .namespaces import PREFIXES
+from .options import check_timeout
 
 STORE_SUFFIX = ".oxigraph"
 _MARKER = "graphbuild-source.txt"
@@ -135,6 +136,7 @@ def sparql(store: ox.Store, query: str, bindings: dict[str, str] | None = None, 
     """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
     block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
     in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
+    check_timeout(timeout)
     prepared = prepare(query)
     if not allow_service and _uses_service(prepared.algebra):
         raise GraphbuildError("federated queries (SERVICE) are refused: they would make this machine fetch "

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import GraphbuildError
-from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES
+from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES, check_formats
 from . import gephi, html, neo4j, node_link
 from ..atomic import remove_stale, write_all
 from .rdf_syntaxes import jsonld, ntriples, turtle
@@ -42,9 +42,7 @@ def export(
 ) -> dict[str, Path]:
     """Render every format first, then write all files together (``atomic.write_all``); returns file
     name -> path."""
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMATS)}")
+    check_formats(formats)
     out = prepare_output_dir(Path(out_dir))
     rendered = {name: data for fmt in formats for name, data in FORMATS[fmt](graph, base_iri).items()}
     write_all({out / name: data for name, data in rendered.items()})
