@@ -299,7 +299,8 @@ def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, st
 def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
     """"US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
     organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
-    organization without them, where that name is one too."""
+    organization without them, where that name is one too; a country that is part of the name ("China
+    Daily", far commoner than "Daily") is kept."""
     suffixes = vocabulary(corpus.lang).ORG_SUFFIXES
     for key, name in corpus.names.items():
         words = key.split()
@@ -307,7 +308,8 @@ def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
             continue
         for size in (1, 2, 3):
             country, rest = " ".join(words[:size]), " ".join(words[size:])
-            if rest in corpus.names and country in corpus.places.country and _organization(corpus, rest):
+            if country in corpus.places.country and _organization(corpus, rest) \
+                    and corpus.names[rest].docs.total() >= name.docs.total():
                 yield key, rest, "the organization with its country named before it"
                 break
         else:
@@ -381,8 +383,9 @@ def org_short_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
 
 
 def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Fed" = "Federal Reserve": a one-word name that begins the first word of organization names, joined
-    to the one the corpus names beside it."""
+    """"Fed" = "Federal Reserve": a one-word name that is the first half (or less) of the first word of
+    organization names, joined to the one the corpus names beside it. A whole word with a suffix added
+    is another thing ("Congress" is not the "Congressional Budget Office")."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
         if " " in key and name.type == "Organization":
@@ -395,7 +398,7 @@ def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
         for first in firsts[bisect_left(firsts, key):]:
             if not first.startswith(key):
                 break
-            if first != key:
+            if 2 * len(key) <= len(first) + 1:  # a clipping drops about half the word, not a suffix
                 candidates += by_first[first]
         holder = _holder(corpus, key, candidates, same, support=0.0, least=2) if candidates else None
         if holder:

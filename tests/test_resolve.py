@@ -261,3 +261,14 @@ def test_lost_characters_match_names_with_regex_characters_too():
     docs = [document("a", "AT&T\\ Co F\ufffd\ufffdo rose. AT&T\\ Co Féo fell.", {"AT&T\\ Co F\ufffd\ufffdo": "Organization",
                                                                             "AT&T\\ Co Féo": "Organization"})]
     assert list(entities(resolve(docs))) == ["AT&T\\ Co Féo"]
+
+
+def test_a_whole_word_is_no_clipping_and_a_country_in_a_name_stays():
+    docs = [document(f"d{i}", "Congress and the Congressional Budget Office met. China Daily European Weekly "
+                              "reported. China Daily European Weekly again.",
+                     {"Congress": "Organization", "Congressional Budget Office": "Organization",
+                      "China Daily European Weekly": "Organization", "Daily European Weekly": "Organization",
+                      "China": "Place"}) for i in range(3)]
+    docs.append(document("e", "Daily European Weekly was quoted.", {"Daily European Weekly": "Organization"}))
+    found = entities(resolve(docs))
+    assert {"Congress", "Congressional Budget Office", "China Daily European Weekly"} <= set(found)
