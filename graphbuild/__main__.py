@@ -1,5 +1,18 @@
-"""``python -m graphbuild``: the same as the ``graphbuild`` command."""
+"""``python -m graphbuild`` and the ``graphbuild`` command. Ctrl-C even while the CLI is still being
+imported is one line and exit status 130, never a traceback."""
 
-from .cli import main
+import sys
 
-main()
+
+def run() -> None:
+    try:
+        from .cli import main
+
+        main()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    run()

@@ -13,7 +13,7 @@ from .aliases import load_aliases
 from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
 from .cooccur import cooccur
-from .errors import GraphbuildError
+from .errors import GraphbuildError, Interrupted
 from .export import DEFAULT_FORMATS
 from .export import export as _export
 from .extract import extract
@@ -21,6 +21,7 @@ from .graph import build_graph
 from .model import Document
 from .nlp import load_pipeline
 from .options import BuildOptions
+from .parallel import extract_parallel
 from .progress import progress_bar, word_count
 from .query import canned, load_rdf
 from .rdf import SCHEMA, from_rdf, to_rdf
@@ -51,7 +52,14 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
     documents = [clean_document(d) for d in documents]
     nlp = load_pipeline(options.model)
     cache = ExtractionCache(options.cache_dir, pipeline_id(nlp)) if options.cache_dir else None
-    extractions = list(_extractions(nlp, documents, cache, options))
+    try:
+        extractions = list(_extractions(nlp, documents, cache, options))
+    except KeyboardInterrupt as error:
+        if isinstance(error, Interrupted):
+            raise
+        raise Interrupted(f"interrupted: {cache.stored} documents parsed in this run are kept in the parse "
+                          f"cache {cache.folder}; run the same build again to go on from there" if cache else
+                          "interrupted: no parse was kept (no cache)") from None
     resolution = resolve(extractions, aliases)
     edges = cooccur(extractions, resolution, options.window, options.min_weight, options.max_evidence)
     graph = build_graph(documents, resolution.entities, edges, options.window, resolution.dropped,
@@ -72,7 +80,9 @@ def _extractions(nlp, documents: list[Document], cache: ExtractionCache | None, 
             else:
                 bar.update(words[document.doc_id])
                 yield hit
-        for extraction in extract(nlp, pending, options.batch_size, options.jobs):
+        parsed = extract_parallel(options.model, pending, options.batch_size, options.jobs) if options.jobs > 1 \
+            else extract(nlp, pending, options.batch_size)
+        for extraction in parsed:
             if cache:
                 cache.put(extraction)
             bar.update(words[extraction.document.doc_id])

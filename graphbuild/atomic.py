@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import GraphbuildError
@@ -26,7 +29,7 @@ def write_all(files: Mapping[Path, str | bytes]) -> dict[Path, Path]:
     """Write every file to a temporary file, then rename them all into place; on any failure before the
     renames, nothing is replaced and no temporary file is left."""
     staged: dict[Path, str] = {}
-    try:
+    with uninterrupted(), _cleanup(staged):
         for path, data in files.items():
             staged[path] = _stage(path, data.encode("utf-8") if isinstance(data, str) else data)
         for path, tmp in staged.items():
@@ -34,10 +37,37 @@ def write_all(files: Mapping[Path, str | bytes]) -> dict[Path, Path]:
                 os.replace(tmp, path)
             except OSError as error:
                 raise GraphbuildError(f"{path}: cannot write ({error.strerror})") from None
+    return {path: path for path in files}
+
+
+@contextmanager
+def _cleanup(staged: dict[Path, str]) -> Iterator[None]:
+    try:
+        yield
     finally:
         for tmp in staged.values():
             Path(tmp).unlink(missing_ok=True)
-    return {path: path for path in files}
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the files are written and renamed, then deliver them: an interrupt
+    never leaves a temporary file or a mix of old and new outputs (only the main thread gets signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    held = [number for number, handler in previous.items() if handler is not None]
+    for number in held:
+        signal.signal(number, lambda received, frame: caught.append(received))
+    try:
+        yield
+    finally:
+        for number in held:
+            signal.signal(number, previous[number])
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def _stage(path: Path, payload: bytes) -> str:
@@ -57,10 +87,11 @@ def _stage(path: Path, payload: bytes) -> str:
     return tmp
 
 
-def remove_stale(folder: Path) -> int:
-    """Delete the temporary files that killed runs left in ``folder``; returns how many."""
+def remove_stale(folder: Path, pattern: str = ".*.tmp") -> int:
+    """Delete the temporary files that killed runs left in ``folder`` (``pattern``: where to look, e.g.
+    ``*/.*.tmp`` one level down); returns how many."""
     removed = 0
-    for entry in folder.glob(".*.tmp"):
+    for entry in folder.glob(pattern):
         match = _TEMP.match(entry.name)
         if match and not _alive(int(match.group("pid"))):
             entry.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .atomic import write_atomic
+from .atomic import remove_stale, uninterrupted, write_atomic
 from .errors import GraphbuildError
 from .model import Document, Extraction, Mention, Sentence
 
@@ -40,7 +40,8 @@ class ExtractionCache:
     def __init__(self, folder: str | Path, pipeline: str) -> None:
         self.folder = Path(folder)
         self.pipeline = pipeline
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.stored = 0
+        remove_stale(self.folder, "*/.*.tmp")  # a killed build's half-written entries
 
     def _path(self, document: Document) -> Path:
         key = hashlib.sha256(f"{self.pipeline}\0{document.doc_id}\0{document.text}".encode()).hexdigest()
@@ -67,7 +68,9 @@ class ExtractionCache:
             raise GraphbuildError(f"{self.folder}: cannot write the parse cache ({error.strerror})") from None
         data = {"sentences": [asdict(s) for s in extraction.sentences],
                 "mentions": [asdict(m) for m in extraction.mentions], "n_tokens": extraction.n_tokens}
-        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        with uninterrupted():  # counted if and only if written, whenever Ctrl-C comes
+            write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            self.stored += 1
 
 
 def clear(folder: str | Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import time
 import webbrowser
 from pathlib import Path
@@ -22,12 +23,23 @@ class _Group(click.Group):
     """Turns a GraphbuildError anywhere below into one line on stderr and exit status 1."""
 
     def invoke(self, ctx: click.Context):
+        signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().invoke(ctx)
         except GraphbuildError as error:
             raise click.ClickException(str(error)) from None
-        except KeyboardInterrupt:
-            raise click.Abort() from None
+        except KeyboardInterrupt as error:  # Ctrl-C or SIGTERM: one line, the shell's exit status for it
+            click.echo(str(error) or "interrupted", err=True)
+            raise click.exceptions.Exit(128 + (signal.SIGTERM if _terminated else signal.SIGINT)) from None
+
+
+_terminated: list[int] = []
+
+
+def _terminate(number: int, frame) -> None:
+    """SIGTERM stops a command the way Ctrl-C does: workers stopped, temporary files removed."""
+    _terminated.append(number)
+    raise KeyboardInterrupt
 
 
 def _warn(message: str) -> None:

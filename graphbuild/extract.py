@@ -32,10 +32,8 @@ _TRAILING = {"'s", "’s", "'", "’"}
 SUMMARY_KEY = "graphbuild"
 
 
-def extract(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 32, jobs: int = 1
-) -> Iterator[Extraction]:
-    """Yield one Extraction per document, in input order (``jobs`` > 1: spaCy worker processes)."""
+def extract(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
+    """Yield one Extraction per document, in input order, parsed in this process (parallel.py: in several)."""
     queue: list[Document] = []
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -46,7 +44,7 @@ def extract(
 
     current: _DocumentBuilder | None = None
     for parsed, (position, para_index) in nlp.pipe(
-        paragraphs(), as_tuples=True, batch_size=batch_size, n_process=jobs
+        paragraphs(), as_tuples=True, batch_size=batch_size
     ):
         if current is None or current.position != position:
             current = _DocumentBuilder(queue[position], position)

@@ -31,7 +31,7 @@ class BuildOptions:
     max_evidence: int = 5  # evidence sentences kept per edge
     base_iri: str = DEFAULT_BASE_IRI
     batch_size: int = 32  # paragraphs per spaCy batch: small keeps memory flat and all --jobs workers busy
-    jobs: int = 1  # spaCy worker processes (nlp.pipe n_process)
+    jobs: int = 1  # parse worker processes (parallel.py); 1 parses in this process
     cache_dir: str | None = None  # where parses are kept between builds; None: no cache
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
     aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule

@@ -21,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
+from .atomic import uninterrupted
 from .errors import GraphbuildError
 from .query import prepare
 from .namespaces import PREFIXES
@@ -59,15 +60,14 @@ def write_store(graph_file: str | Path) -> Path:
     try:
         load_files([graph_file], fresh)  # the store it returns is closed at once, before the rename
         (fresh / _MARKER).write_text(_fingerprint(graph_file), "utf-8")
-        if final.exists():
-            final.rename(stale)
-        fresh.rename(final)
-    except (OSError, GraphbuildError) as error:
-        shutil.rmtree(fresh, ignore_errors=True)
-        if isinstance(error, GraphbuildError):
-            raise
+        with uninterrupted():
+            if final.exists():
+                final.rename(stale)
+            fresh.rename(final)
+    except OSError as error:
         raise GraphbuildError(f"{final}: cannot write the SPARQL store ({error.strerror})") from None
-    finally:
+    finally:  # interrupted or failed: no half-built store left behind
+        shutil.rmtree(fresh, ignore_errors=True)
         shutil.rmtree(stale, ignore_errors=True)
     return final
 

@@ -1,0 +1,143 @@
+"""Parse documents in worker processes that can be stopped at any moment.
+
+spaCy's own ``nlp.pipe(n_process=N)`` sends every parsed Doc back to the parent, and on Ctrl-C its workers
+print tracebacks while the parent waits on them for minutes. Here each worker runs the whole extraction
+and returns only the small records; workers ignore Ctrl-C (the parent decides), are terminated (then
+killed) whenever the parent stops for any reason, and leave by themselves if the parent dies. At most
+two batches per worker are in flight, so memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from multiprocessing.process import BaseProcess
+
+from .errors import GraphbuildError
+from .model import Document, Extraction
+
+#: Characters of text per batch sent to a worker: small enough to spread work evenly, large enough that
+#: sending it costs nothing next to parsing it.
+BATCH_CHARS = 50_000
+#: How often (seconds) a waiting worker checks that its parent is still there, and the parent its workers.
+POLL = 0.5
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+_Records = list[tuple[tuple, tuple, int]]  # (sentences, mentions, n_tokens) of each document of a batch
+
+
+def extract_parallel(model: str, documents: Iterable[Document], batch_size: int, jobs: int) -> Iterator[Extraction]:
+    """Yield one Extraction per document, in input order, parsed by ``jobs`` worker processes."""
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    tasks = context.Queue()
+    results = context.Queue()
+    workers = [context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
+               for _ in range(jobs)]
+    try:
+        for worker in workers:
+            worker.start()
+        yield from _collect(_batches(documents), tasks, results, workers, 2 * jobs)
+    finally:
+        _stop(workers, tasks, results)
+
+
+def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += sum(len(p) for p in document.paragraphs)
+        if size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[BaseProcess],
+             in_flight: int) -> Iterator[Extraction]:
+    """Keep ``in_flight`` batches queued; yield results in input order as they come back."""
+    sent: dict[int, list[Document]] = {}
+    done: dict[int, _Records] = {}
+    next_out = submitted = 0
+    exhausted = False
+    while True:
+        while not exhausted and len(sent) < in_flight:
+            batch = next(batches, None)
+            if batch is None:
+                exhausted = True
+                break
+            sent[submitted] = batch
+            tasks.put((submitted, batch))
+            submitted += 1
+        if not sent:
+            return
+        while next_out in done:
+            batch = sent.pop(next_out)
+            for document, (sentences, mentions, n_tokens) in zip(batch, done.pop(next_out)):
+                yield Extraction(document, sentences, mentions, n_tokens)
+            next_out += 1
+        if next_out in sent and next_out not in done:
+            index, records = _receive(results, workers)
+            done[index] = records
+
+
+def _receive(results, workers: list[BaseProcess]) -> tuple[int, _Records]:
+    while True:
+        try:
+            index, records, failure = results.get(timeout=POLL)
+        except queue.Empty:
+            dead = [w for w in workers if not w.is_alive()]
+            if dead:
+                raise GraphbuildError(f"a parse worker stopped unexpectedly (exit code {dead[0].exitcode}); "
+                                      "try --jobs 1, or less text per file") from None
+            continue
+        if failure:
+            raise GraphbuildError(f"a parse worker failed: {failure}")
+        return index, records
+
+
+def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
+    """A worker: parse batches until told to stop, or until the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":  # die with the parent, even when it is killed outright
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    results.cancel_join_thread()  # never wait, on the way out, for a parent that no longer reads
+    from .extract import extract
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    while os.getppid() == parent:
+        try:
+            task = tasks.get(timeout=POLL)
+        except queue.Empty:
+            continue
+        if task is None:
+            return
+        index, batch = task
+        try:
+            records = [(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
+            results.put((index, records, None))
+        except Exception as error:  # reported by the parent as one line
+            results.put((index, [], f"{type(error).__name__}: {error}"))
+
+
+def _stop(workers: list[BaseProcess], tasks, results) -> None:
+    """Stop every worker now: ask, terminate, then kill; never wait on a queue."""
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=2)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    for channel in (tasks, results):
+        channel.cancel_join_thread()
+        channel.close()
