@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -16,28 +20,29 @@ from .cooccur import cooccur
 from .errors import GraphbuildError, Interrupted
 from .export import DEFAULT_FORMATS
 from .export import export as _export
-from .extract import extract
 from .graph import build_graph
-from .model import Document
+from .model import Document, Extraction
 from .nlp import load_pipeline
 from .options import BuildOptions
-from .parallel import extract_parallel
+from .parallel import batches, parse_batches
 from .progress import progress_bar, word_count
 from .query import canned, load_rdf
 from .rdf import SCHEMA, from_rdf, to_rdf
-from .read import document_from_text, read_documents
-from .resolve import resolve
+from .read import Inputs, check_inputs, document_from_text, stream_documents
+from .resolve import Corpus, resolve
 from .store import open_store, store_of, write_store
 from .store import sparql as sparql_query
 
 
 def build(
-    inputs: Sequence[str | Path] = ("seeds",),
+    inputs: Sequence[str | Path] | Inputs = ("seeds",),
     options: BuildOptions | None = None,
     warn: Callable[[str], None] = lambda message: None,
 ) -> nx.Graph:
-    """Read files or folders (``"-"`` for standard input) and build their co-occurrence graph."""
-    return build_documents(read_documents(inputs, warn), options)
+    """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result) and build their
+    co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
+    sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs, warn)
+    return build_documents(stream_documents(sources, warn), options)
 
 
 def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
@@ -45,48 +50,96 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
     return build_documents([document_from_text(text, name) for name, text in texts.items()], options)
 
 
+#: Up to this many characters of text, the parses stay in memory between the two passes; past it they
+#: are read back from the parse cache, so that memory stays flat on huge inputs.
+KEEP_CHARS = 50_000_000
+
+
 def build_documents(documents: Iterable[Document], options: BuildOptions | None = None) -> nx.Graph:
-    """The pipeline: extract -> resolve -> co-occur -> NetworkX graph."""
+    """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once.
+
+    Pass 1 parses (or takes from the cache) one batch at a time and counts each document into the
+    resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, reading the
+    parses again from the cache when there were too many to keep (without a cache: a temporary one)."""
     options = options or BuildOptions()
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
-    documents = [clean_document(d) for d in documents]
     nlp = load_pipeline(options.model)
-    cache = ExtractionCache(options.cache_dir, pipeline_id(nlp)) if options.cache_dir else None
-    try:
-        extractions = list(_extractions(nlp, documents, cache, options))
-    except KeyboardInterrupt as error:
-        if isinstance(error, Interrupted):
-            raise
-        raise Interrupted(f"interrupted: {cache.stored} documents parsed in this run are kept in the parse "
-                          f"cache {cache.folder}; run the same build again to go on from there" if cache else
-                          "interrupted: no parse was kept (no cache)") from None
-    resolution = resolve(extractions, aliases)
-    edges = cooccur(extractions, resolution, options.window, options.min_weight, options.max_evidence)
-    graph = build_graph(documents, resolution.entities, edges, options.window, resolution.dropped,
+    with _parse_cache(options.cache_dir, pipeline_id(nlp)) as cache:
+        corpus = Corpus.new()
+        seen: list[tuple[Document, Path]] = []  # each document without its text, and where its parse is
+        kept: list[Extraction] | None = []
+        chars = 0
+        try:
+            for extraction in _extractions((clean_document(d) for d in documents), cache, options):
+                corpus.add(extraction)
+                seen.append((_metadata(extraction.document), cache.path_of(extraction.document)))
+                chars += sum(len(p) for p in extraction.document.paragraphs)
+                if kept is not None:
+                    kept.append(extraction)
+                    kept = kept if chars <= KEEP_CHARS else None
+        except KeyboardInterrupt as error:
+            raise error if isinstance(error, Interrupted) else _interrupted(cache, options.cache_dir) from None
+        resolution = resolve(corpus, aliases)
+        again = kept if kept is not None else (_reload(cache, path, document) for document, path in seen)
+        edges = cooccur(again, resolution, options.window, options.min_weight, options.max_evidence)
+    metadata = [document for document, _ in seen]
+    graph = build_graph(metadata, resolution.entities, edges, options.window, resolution.dropped,
                         resolution.notes)
-    graph.graph["parsed"] = len(documents) - (cache.hits if cache else 0)
+    graph.graph["parsed"] = cache.stored if options.cache_dir else len(metadata)
     return graph
 
 
-def _extractions(nlp, documents: list[Document], cache: ExtractionCache | None, options: BuildOptions):
-    """Cached extractions first, then the rest parsed (and stored), with a progress bar by words."""
-    words = {d.doc_id: word_count(d) for d in documents}
-    with progress_bar(sum(words.values()), options.progress) as bar:
-        pending = []
-        for document in documents:
-            hit = cache.get(document) if cache else None
-            if hit is None:
-                pending.append(document)
-            else:
-                bar.update(words[document.doc_id])
+@contextmanager
+def _parse_cache(folder: str | None, pipeline: str) -> Iterator[ExtractionCache]:
+    """The parse cache, or for a build without one a temporary folder removed at the end."""
+    if folder:
+        yield ExtractionCache(folder, pipeline)
+        return
+    with tempfile.TemporaryDirectory(prefix="graphbuild-parses-") as temporary:
+        yield ExtractionCache(temporary, pipeline)
+
+
+def _metadata(document: Document) -> Document:
+    """What the graph keeps of a document: everything but its text."""
+    return replace(document, paragraphs=())
+
+
+def _reload(cache: ExtractionCache, path: Path, document: Document) -> Extraction:
+    extraction = cache.load(path, document)
+    if extraction is None:
+        raise GraphbuildError(f"{path}: a parse vanished from the cache during the build")
+    return extraction
+
+
+def _interrupted(cache: ExtractionCache, folder: str | None) -> Interrupted:
+    if not folder:
+        return Interrupted("interrupted: no parse was kept (no cache)")
+    return Interrupted(f"interrupted: {cache.stored} documents parsed in this run are kept in the parse cache "
+                       f"{cache.folder}; run the same build again to go on from there")
+
+
+def _extractions(documents: Iterable[Document], cache: ExtractionCache,
+                 options: BuildOptions) -> Iterator[Extraction]:
+    """Every document's extraction in input order: from the cache, or parsed (and stored), a batch at a
+    time, with a progress bar by words."""
+    pending: deque[tuple[list[Document], list[Extraction | None]]] = deque()
+
+    def to_parse() -> Iterator[list[Document]]:
+        for batch in batches(documents):
+            found = [cache.get(document) for document in batch]
+            pending.append((batch, found))
+            yield [document for document, hit in zip(batch, found) if hit is None]
+
+    with progress_bar(None, options.progress) as bar:
+        for parsed in parse_batches(options.model, to_parse(), options.batch_size, options.jobs):
+            batch, found = pending.popleft()
+            fresh = iter(parsed)
+            for document, hit in zip(batch, found):
+                if hit is None:
+                    hit = next(fresh)
+                    cache.put(hit)
+                bar.update(word_count(document))
                 yield hit
-        parsed = extract_parallel(options.model, pending, options.batch_size, options.jobs) if options.jobs > 1 \
-            else extract(nlp, pending, options.batch_size)
-        for extraction in parsed:
-            if cache:
-                cache.put(extraction)
-            bar.update(words[extraction.document.doc_id])
-            yield extraction
 
 
 def explain(graph: nx.Graph) -> str:

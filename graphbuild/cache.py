@@ -43,25 +43,33 @@ class ExtractionCache:
         self.hits = self.misses = self.stored = 0
         remove_stale(self.folder, "*/.*.tmp")  # a killed build's half-written entries
 
-    def _path(self, document: Document) -> Path:
+    def path_of(self, document: Document) -> Path:
+        """Where this document's extraction is (or would be) stored."""
         key = hashlib.sha256(f"{self.pipeline}\0{document.doc_id}\0{document.text}".encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, document: Document) -> Extraction | None:
         """The stored extraction of this document, or None."""
-        try:
-            data = json.loads(self._path(document).read_text("utf-8"))
-            extraction = Extraction(document, tuple(Sentence(**s) for s in data["sentences"]),
-                                    tuple(Mention(**m) for m in data["mentions"]), data["n_tokens"])
-        except (OSError, ValueError, KeyError, TypeError):
+        extraction = self.load(self.path_of(document), document)
+        if extraction is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return extraction
+
+    @staticmethod
+    def load(path: Path, document: Document) -> Extraction | None:
+        """The extraction stored at ``path`` (``path_of``), attached to ``document``; None if missing or broken."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return Extraction(document, tuple(Sentence(**s) for s in data["sentences"]),
+                              tuple(Mention(**m) for m in data["mentions"]), data["n_tokens"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def put(self, extraction: Extraction) -> None:
         """Store an extraction (atomically, so a crash never leaves a broken entry)."""
-        path = self._path(extraction.document)
+        path = self.path_of(extraction.document)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -77,7 +77,7 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
     from . import api
     from .export import prepare_output_dir
     from .graph import entity_counts
-    from .read import read_documents
+    from .read import check_inputs
 
     started = time.perf_counter()
     if not inputs:
@@ -88,9 +88,9 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
                            base_iri=base_iri, jobs=jobs, progress=not quiet, aliases=aliases_file,
                            cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"))
     format_list = _formats(formats)  # a typo fails before anything is parsed
-    documents = read_documents(inputs, _warn)  # bad input fails before anything is written
+    sources = check_inputs(inputs, _warn)  # bad input fails before anything is written
     prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
-    graph = api.build_documents(documents, options)
+    graph = api.build(sources, options, _warn)
     written = api.export(graph, out_dir, format_list, base_iri)
     if explain:
         click.echo(printable(api.explain(graph)), nl=False)

@@ -31,22 +31,8 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _Records = list[tuple[tuple, tuple, int]]  # (sentences, mentions, n_tokens) of each document of a batch
 
 
-def extract_parallel(model: str, documents: Iterable[Document], batch_size: int, jobs: int) -> Iterator[Extraction]:
-    """Yield one Extraction per document, in input order, parsed by ``jobs`` worker processes."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    tasks = context.Queue()
-    results = context.Queue()
-    workers = [context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
-               for _ in range(jobs)]
-    try:
-        for worker in workers:
-            worker.start()
-        yield from _collect(_batches(documents), tasks, results, workers, 2 * jobs)
-    finally:
-        _stop(workers, tasks, results)
-
-
-def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Documents in batches of about ``BATCH_CHARS`` characters (a longer document is a batch alone)."""
     batch: list[Document] = []
     size = 0
     for document in documents:
@@ -59,8 +45,33 @@ def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
+def parse_batches(model: str, batches: Iterable[list[Document]], batch_size: int = 32,
+                  jobs: int = 1) -> Iterator[list[Extraction]]:
+    """Each batch's extractions, batch after batch in input order: parsed here (``jobs`` 1) or by ``jobs``
+    worker processes, which pull at most two batches each ahead of the one being yielded."""
+    from .extract import extract
+    from .nlp import load_pipeline
+
+    if jobs == 1:
+        nlp = load_pipeline(model)
+        for batch in batches:
+            yield list(extract(nlp, batch, batch_size))
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    tasks = context.Queue()
+    results = context.Queue()
+    workers = [context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
+               for _ in range(jobs)]
+    try:
+        for worker in workers:
+            worker.start()
+        yield from _collect(iter(batches), tasks, results, workers, 2 * jobs)
+    finally:
+        _stop(workers, tasks, results)
+
+
 def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[BaseProcess],
-             in_flight: int) -> Iterator[Extraction]:
+             in_flight: int) -> Iterator[list[Extraction]]:
     """Keep ``in_flight`` batches queued; yield results in input order as they come back."""
     sent: dict[int, list[Document]] = {}
     done: dict[int, _Records] = {}
@@ -73,16 +84,19 @@ def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[Ba
                 exhausted = True
                 break
             sent[submitted] = batch
-            tasks.put((submitted, batch))
+            if batch:
+                tasks.put((submitted, batch))
+            else:  # nothing to parse (every document was in the cache)
+                done[submitted] = []
             submitted += 1
         if not sent:
             return
         while next_out in done:
             batch = sent.pop(next_out)
-            for document, (sentences, mentions, n_tokens) in zip(batch, done.pop(next_out)):
-                yield Extraction(document, sentences, mentions, n_tokens)
+            yield [Extraction(document, sentences, mentions, n_tokens)
+                   for document, (sentences, mentions, n_tokens) in zip(batch, done.pop(next_out))]
             next_out += 1
-        if next_out in sent and next_out not in done:
+        if next_out in sent:
             index, records = _receive(results, workers)
             done[index] = records
 

@@ -13,7 +13,7 @@ def word_count(document: Document) -> int:
     return sum(len(p.split()) for p in document.paragraphs)
 
 
-def progress_bar(total_words: int, enabled: bool) -> tqdm:
+def progress_bar(total_words: int | None, enabled: bool) -> tqdm:
     """Shown only when asked for and stderr is a terminal, so logs and pipes stay clean."""
     return tqdm(total=total_words, unit=" words", unit_scale=True, desc="parsing", file=sys.stderr,
                 disable=not (enabled and sys.stderr.isatty()), smoothing=0.1)

@@ -10,7 +10,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -23,6 +23,9 @@ SUFFIXES = (".txt", ".md")
 STDIN = "-"
 #: Longest paragraph handed to spaCy, in characters; longer lines are split (``split_long``).
 MAX_PARAGRAPH = 100_000
+#: A file longer than this (in bytes) is read in parts of about this many characters, each a document:
+#: memory stays flat however large the file, and an interrupted build keeps the parts it parsed.
+PART_CHARS = 1_000_000
 #: U+FFFD: a character already lost before the text reached us (no library can bring it back).
 LOST = "\ufffd"
 
@@ -77,24 +80,13 @@ def _short(path: Path, most: int = 80) -> str:
 
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: a UTF-16/32 byte-order mark, UTF-8 (with or without BOM), then a detected encoding."""
-    if not data.strip():
-        raise GraphbuildError(f"{name}: the file is empty")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                raise GraphbuildError(f"{name}: not valid {codec.upper()} after its byte-order mark") from None
-    if b"\x00" in data[:8192]:
-        raise GraphbuildError(f"{name}: looks like a binary file, not text")
+    codec = _codec(data, name)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise GraphbuildError(f"{name}: cannot detect the text encoding")
-    return str(best)
+        raise GraphbuildError(f"{name}: not valid {codec.upper().removesuffix('-SIG')}"
+                              + (" after its byte-order mark" if data[:2] in (b"\xff\xfe", b"\xfe\xff") or
+                                 data[:4] == b"\x00\x00\xfe\xff" else "")) from None
 
 
 def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
@@ -145,34 +137,115 @@ def document_from_text(text: str, name: str, doc_id: str | None = None, path: st
 def read_documents(
     inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None
 ) -> list[Document]:
-    """Read every input into Documents with unique ids.
-
-    A file named on the command line must be readable; an unreadable file found inside a folder is
-    skipped with a warning. No readable document at all is an error.
-    """
-    named = {str(item) for item in inputs}
-    documents = []
-    for source in find_sources(inputs, warn):
-        try:
-            documents.append(_read_one(source, warn))
-        except GraphbuildError as error:
-            if str(source) in named:
-                raise
-            warn(f"skipped {error}")
-    if not documents:
-        raise GraphbuildError("no readable documents in " + ", ".join(sorted(named)))
-    return list(_unique_ids(documents))
+    """Read every input into Documents with unique ids (all in memory: ``stream_documents`` reads lazily)."""
+    return list(stream_documents(check_inputs(inputs, warn), warn))
 
 
-def _read_one(source: str | Path, warn: Callable[[str], None]) -> Document:
+def check_inputs(inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None) -> Inputs:
+    """Find the sources, and look at the start of every file named on the command line, so that bad
+    input fails before anything is parsed or written."""
+    sources = find_sources(inputs, warn)
+    named = frozenset(str(item) for item in inputs)
+    for source in sources:
+        if source != STDIN and str(source) in named:
+            _codec(_head(Path(source)), str(source), complete=False)
+    return Inputs(tuple(sources), named)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The sources of a build, found and checked; iterate ``stream_documents`` over them as often as needed."""
+
+    sources: tuple[str | Path, ...]
+    named: frozenset[str]
+
+
+def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda message: None) -> Iterator[Document]:
+    """Read the sources one at a time, a file over ``PART_CHARS`` as several documents, so that memory does
+    not grow with the input. A file named on the command line must be readable; an unreadable file found
+    inside a folder is skipped with a warning. No readable document at all is an error."""
+    def documents() -> Iterator[Document]:
+        found = False
+        for source in inputs.sources:
+            try:
+                for document in _read_one(source, warn):
+                    found = True
+                    yield document
+            except GraphbuildError as error:
+                if str(source) in inputs.named:
+                    raise
+                warn(f"skipped {error}")
+        if not found:
+            raise GraphbuildError("no readable documents in " + ", ".join(sorted(inputs.named)))
+    return _unique_ids(documents())
+
+
+def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Document]:
     if source == STDIN:
-        return document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin", warn=warn)
+        yield document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin", warn=warn)
+        return
     path = Path(source)
     try:
+        size = path.stat().st_size
+        if size > PART_CHARS:
+            yield from _read_parts(path, size, warn)
+            return
         data = path.read_bytes()
     except OSError as error:
         raise GraphbuildError(f"{path}: cannot read ({error.strerror})") from None
-    return document_from_text(decode(data, str(path)), path.name, path=str(path), warn=warn)
+    yield document_from_text(decode(data, str(path)), path.name, path=str(path), warn=warn)
+
+
+def _read_parts(path: Path, size: int, warn: Callable[[str], None]) -> Iterator[Document]:
+    """A huge file, read ``PART_CHARS`` at a time and cut at line breaks: each part is a document."""
+    codec = _codec(_head(path), str(path), complete=False)
+    warn(f"{path}: {size / 1e6:.0f} MB, read as documents of about {PART_CHARS / 1e6:g} MB each "
+         f"('{path.name} (part 1)', ...)")
+    slug = slugify(path.stem)
+    with path.open("r", encoding=codec, errors="replace", newline="") as handle:
+        number, carry = 0, ""
+        while True:
+            chunk = handle.read(max(PART_CHARS - len(carry), PART_CHARS // 2))
+            text = carry + chunk
+            if not text:
+                return
+            cut = max(text.rfind("\n"), text.rfind("\r")) + 1 if chunk else len(text)
+            cut = cut or len(text)  # one line longer than a part: split_paragraphs cuts it
+            part, carry = text[:cut], text[cut:]
+            if part.strip():
+                number += 1
+                yield document_from_text(part, f"{path.name} (part {number})", f"{slug}-part-{number}",
+                                         str(path), warn)
+
+
+def _head(path: Path, size: int = 65536) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as error:
+        raise GraphbuildError(f"{_short(path)}: cannot read ({error.strerror})") from None
+
+
+def _codec(head: bytes, name: str, complete: bool = True) -> str:
+    """The encoding a file's bytes show (``complete=False``: its first bytes only, and the rest of a huge
+    file is decoded with it)."""
+    if not head.strip():
+        raise GraphbuildError(f"{name}: the file is empty")
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if b"\x00" in head[:8192]:
+        raise GraphbuildError(f"{name}: looks like a binary file, not text")
+    try:
+        head.decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError as error:
+        if not complete and error.start >= len(head) - 3:  # a character cut by the end of the sample
+            return "utf-8-sig"
+    best = from_bytes(head).best()
+    if best is None:
+        raise GraphbuildError(f"{name}: cannot detect the text encoding")
+    return best.encoding
 
 
 def _unique_ids(documents: Iterable[Document]) -> Iterator[Document]:

