@@ -52,7 +52,7 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
 
 #: Up to this many characters of text, the parses stay in memory between the two passes; past it they
 #: are read back from the parse cache, so that memory stays flat on huge inputs.
-KEEP_CHARS = 50_000_000
+KEEP_CHARS = 16_000_000
 
 
 def build_documents(documents: Iterable[Document], options: BuildOptions | None = None) -> nx.Graph:

@@ -1,4 +1,4 @@
-"""Parse documents in worker processes that can be stopped at any moment.
+"""Parse documents a batch at a time: in this process, or in worker processes that can be stopped at any moment.
 
 spaCy's own ``nlp.pipe(n_process=N)`` sends every parsed Doc back to the parent, and on Ctrl-C its workers
 print tracebacks while the parent waits on them for minutes. Here each worker runs the whole extraction
