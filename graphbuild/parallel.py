@@ -117,7 +117,7 @@ def _receive(results, workers: list[BaseProcess]) -> tuple[int, _Records]:
 
 
 def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
-    """A worker: parse batches until told to stop, or until the parent is gone."""
+    """A worker: parse batches until it is terminated, or its parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform == "linux":  # die with the parent, even when it is killed outright
@@ -132,8 +132,6 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
             task = tasks.get(timeout=POLL)
         except queue.Empty:
             continue
-        if task is None:
-            return
         index, batch = task
         try:
             records = [(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
@@ -143,7 +141,7 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
 
 
 def _stop(workers: list[BaseProcess], tasks, results) -> None:
-    """Stop every worker now: ask, terminate, then kill; never wait on a queue."""
+    """Stop every worker now: terminate, then kill what is still there after 2 s; never wait on a queue."""
     for worker in workers:
         if worker.is_alive():
             worker.terminate()

@@ -6,6 +6,7 @@ the next line and no entity can span a line break.
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 import unicodedata
@@ -83,10 +84,8 @@ def decode(data: bytes, name: str) -> str:
     codec = _codec(data, name)
     try:
         return data.decode(codec)
-    except UnicodeDecodeError:
-        raise GraphbuildError(f"{name}: not valid {codec.upper().removesuffix('-SIG')}"
-                              + (" after its byte-order mark" if data[:2] in (b"\xff\xfe", b"\xfe\xff") or
-                                 data[:4] == b"\x00\x00\xfe\xff" else "")) from None
+    except UnicodeDecodeError:  # only a byte-order mark's codec is taken without a full decode first
+        raise GraphbuildError(f"{name}: not valid {codec.upper()} after its byte-order mark") from None
 
 
 def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
@@ -237,11 +236,10 @@ def _codec(head: bytes, name: str, complete: bool = True) -> str:
     if b"\x00" in head[:8192]:
         raise GraphbuildError(f"{name}: looks like a binary file, not text")
     try:
-        head.decode("utf-8-sig")
-        return "utf-8-sig"
-    except UnicodeDecodeError as error:
-        if not complete and error.start >= len(head) - 3:  # a character cut by the end of the sample
-            return "utf-8-sig"
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=complete)  # final=False: a character
+        return "utf-8-sig"                                                         # cut by the sample's end is fine
+    except UnicodeDecodeError:
+        pass
     best = from_bytes(head).best()
     if best is None:
         raise GraphbuildError(f"{name}: cannot detect the text encoding")

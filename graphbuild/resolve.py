@@ -119,7 +119,7 @@ class Corpus:
         seen: list[tuple[Mention, str, Counter[str]]] = []
         for m in extraction.mentions:
             key = match_key(m.text, lang)
-            title, rest = split_title(m.text, lang)
+            title, _ = split_title(m.text, lang)
             last = key.split(" of ")[0].split()[-1] if key else ""
             votes = mention_votes(m, text, bool(title), " " in key and last in words.ORG_HEADS,
                                   key in places.places, lang)
@@ -235,7 +235,7 @@ def country_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
             by_code[code].append(key)
     for code, keys in by_code.items():
         canonical = match_key(corpus.places.canonical[code])
-        target = canonical if canonical in keys else max(keys, key=lambda k: sum(corpus.names[k].docs.values()))
+        target = canonical if canonical in keys else max(keys, key=lambda k: corpus.names[k].docs.total())
         for key in keys:
             yield key, target, f"a name of the country {code} (ISO 3166, pycountry)"
 
