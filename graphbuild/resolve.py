@@ -12,6 +12,8 @@ It works in two passes, so each decision sees the whole corpus:
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -52,12 +54,12 @@ class Resolution:
     """The entities, which entity each mention belongs to, and what was dropped."""
 
     entities: tuple[Entity, ...]
-    keys: dict[tuple[str, str], str]  # (doc_id, match key of the mention) -> Entity.key
+    keys: dict[str, dict[str, str]]  # doc_id -> match key of a mention there -> Entity.key
     dropped: tuple[str, ...] = ()  # names dropped, with the reason
     notes: tuple[str, ...] = ()  # merges the aliases file refused or could not apply
 
     def key_of(self, mention: Mention) -> str | None:
-        return self.keys.get((mention.doc_id, match_key(mention.text)))
+        return self.keys.get(mention.doc_id, {}).get(match_key(mention.text))
 
 
 @dataclass
@@ -66,7 +68,11 @@ class _Name:
 
     forms: Counter[str] = field(default_factory=Counter)
     votes: Counter[str] = field(default_factory=Counter)
-    docs: Counter[str] = field(default_factory=Counter)
+    docs: dict[str, None] = field(default_factory=dict)  # the documents that name it, in input order
+
+    @property
+    def mentions(self) -> int:
+        return self.forms.total()
 
     @cached_property
     def type(self) -> str:  # read only after pass 1, when the votes are all in
@@ -77,15 +83,36 @@ class _Name:
         return sum(n for f, n in self.forms.items() if is_acronym(f)) * 2 > sum(self.forms.values())
 
 
-@dataclass
-class Occurrence:
-    """The mentions of one name written one way in one document, summed: memory grows with the distinct
-    (document, name, form) triples, not with every mention of a long text."""
+_HEADLINE, _NESTED = 1, 2
 
-    count: int = 0
-    votes: Counter[str] = field(default_factory=Counter)
-    headline: bool = True  # every one of them in a Title Case headline
-    nested: bool = True  # every one of them inside an event name
+
+class Occurrences:
+    """The mentions of one name written one way in one document, summed into a row of compact columns:
+    about 60 bytes per distinct (document, name, form), so memory does not grow with every mention of a
+    long text, and a 300 MB input's rows fit where their objects would not."""
+
+    def __init__(self) -> None:
+        self.docs: list[str] = []  # references to the strings the names share: no copies
+        self.keys: list[str] = []
+        self.forms: list[str] = []
+        self.counts = array("L")
+        self.flags = array("B")  # _HEADLINE: every one in a Title Case headline; _NESTED: inside an event name
+        self.votes = array("d")  # one column per ENTITY_TYPES entry
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def add(self, doc: str, key: str, form: str, count: int, flags: int, votes: Counter[str]) -> None:
+        self.docs.append(doc)
+        self.keys.append(key)
+        self.forms.append(form)
+        self.counts.append(count)
+        self.flags.append(flags)
+        self.votes.extend(votes.get(t, 0.0) for t in ENTITY_TYPES)
+
+    def votes_of(self, row: int) -> Counter[str]:
+        width = len(ENTITY_TYPES)
+        return Counter({t: v for t, v in zip(ENTITY_TYPES, self.votes[row * width:(row + 1) * width]) if v})
 
 
 @dataclass
@@ -93,16 +120,14 @@ class Corpus:
     """Pass 1: what the whole corpus says about each name, collected one extraction at a time."""
 
     names: dict[str, _Name]
-    doc_names: dict[str, set[str]]  # doc_id -> match keys mentioned there
     definitions: list[tuple[str, str, str, str]]  # (doc_id, name, other name, how: "bracket" | "alias")
-    occurrences: dict[tuple[str, str, str], Occurrence]  # (doc_id, match key, form) -> its mentions, summed
+    occurrences: Occurrences
     places: Gazetteer
     lang: str = "en"
 
     @classmethod
     def new(cls, lang: str = "en") -> Corpus:
-        return cls(defaultdict(_Name), defaultdict(set), [], defaultdict(Occurrence), gazetteer(lang, match_key),
-                   lang)
+        return cls(defaultdict(_Name), [], Occurrences(), gazetteer(lang, match_key), lang)
 
     @classmethod
     def collect(cls, extractions: Iterable[Extraction], lang: str = "en") -> Corpus:
@@ -115,31 +140,32 @@ class Corpus:
         """Count one document's mentions; neither it nor its mentions are kept."""
         lang, words, places = self.lang, vocabulary(self.lang), self.places
         alias_cue = _alias_cue(lang)
-        text = extraction.document.text
+        text, doc = extraction.document.text, extraction.document.doc_id
         seen: list[tuple[Mention, str, Counter[str]]] = []
         for m in extraction.mentions:
-            key = match_key(m.text, lang)
+            key = sys.intern(match_key(m.text, lang))  # one string object for all its documents' rows
             title, _ = split_title(m.text, lang)
             last = key.split(" of ")[0].split()[-1] if key else ""
             votes = mention_votes(m, text, bool(title), " " in key and last in words.ORG_HEADS,
                                   key in places.places, lang)
             name = self.names[key]
-            name.forms[m.text] += 1
+            name.forms[sys.intern(m.text)] += 1
             name.votes.update(votes)
-            name.docs[m.doc_id] += 1
-            self.doc_names[m.doc_id].add(key)
+            name.docs[doc] = None
             defined = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
             if defined:  # "World Health Organization (WHO)", whether or not NER saw "WHO"
-                self.definitions.append((m.doc_id, key, match_key(defined.group(1), lang), "bracket"))
+                self.definitions.append((doc, key, match_key(defined.group(1), lang), "bracket"))
             if seen and seen[-1][0].sentence == m.sentence and seen[-1][1] != key:
                 self._pair(seen[-1], (m, key, votes), text, alias_cue)
             seen.append((m, key, votes))
+        summed: dict[tuple[str, str], tuple[list[int], Counter[str]]] = {}
         for m, key, votes in seen:  # summed only now: _pair adds votes to both of a pair
-            occurrence = self.occurrences[(m.doc_id, key, m.text)]
-            occurrence.count += 1
-            occurrence.votes.update(votes)
-            occurrence.headline &= m.headline
-            occurrence.nested &= m.nested
+            counts, form_votes = summed.setdefault((key, m.text), ([0, _HEADLINE | _NESTED], Counter()))
+            counts[0] += 1
+            counts[1] &= (_HEADLINE if m.headline else 0) | (_NESTED if m.nested else 0)
+            form_votes.update(votes)
+        for (key, form), ((count, flags), form_votes) in summed.items():
+            self.occurrences.add(doc, key, sys.intern(form), count, flags, form_votes)
 
     def _pair(self, first: tuple[Mention, str, Counter[str]], second: tuple[Mention, str, Counter[str]],
               text: str, alias_cue: re.Pattern[str]) -> None:
@@ -235,7 +261,7 @@ def country_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
             by_code[code].append(key)
     for code, keys in by_code.items():
         canonical = match_key(corpus.places.canonical[code])
-        target = canonical if canonical in keys else max(keys, key=lambda k: corpus.names[k].docs.total())
+        target = canonical if canonical in keys else max(keys, key=lambda k: corpus.names[k].mentions)
         for key in keys:
             yield key, target, f"a name of the country {code} (ISO 3166, pycountry)"
 
@@ -287,7 +313,7 @@ def spelling_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, s
         if len(words) >= 2 and name.type == "Person" and len(words[0]) >= 5:
             by_rest[tuple(words[1:])].append(key)
     for keys in by_rest.values():
-        keys.sort(key=lambda k: -corpus.names[k].docs.total())
+        keys.sort(key=lambda k: -corpus.names[k].mentions)
         for i, rare in enumerate(keys):
             for common in keys[:i]:
                 if _one_edit(rare.split()[0], common.split()[0]) and \
@@ -339,7 +365,7 @@ def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
         for size in (1, 2, 3):
             country, rest = " ".join(words[:size]), " ".join(words[size:])
             if country in corpus.places.country and _organization(corpus, rest) \
-                    and corpus.names[rest].docs.total() >= name.docs.total():
+                    and corpus.names[rest].mentions >= name.mentions:
                 yield key, rest, "the organization with its country named before it"
                 break
         else:
@@ -365,7 +391,7 @@ def definitions(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, st
         if n < DOMINANCE * sum(targets.values()):
             continue
         alias, target = sorted((a, b), key=lambda k: (not corpus.names[k].acronym, len(k.split()),
-                                                      corpus.names[k].docs.total()))
+                                                      corpus.names[k].mentions))
         yield alias, target, f"defined as the same in the text ({n} times)"
 
 
@@ -445,7 +471,7 @@ def _holder(corpus: Corpus, key: str, candidates: list[str], same: _UnionFind, s
     (root, n), total = counts.most_common(1)[0], sum(counts.values())
     if n < least or n < DOMINANCE * total or n < support * len(corpus.names[key].docs):
         return None
-    return max((c for c in candidates if same.find(c) == root), key=lambda c: corpus.names[c].docs.total())
+    return max((c for c in candidates if same.find(c) == root), key=lambda c: corpus.names[c].mentions)
 
 
 #: The corpus-wide rules, in the order they apply (earlier unions are seen by later rules).
@@ -492,7 +518,7 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
             continue
         holder = _holder(corpus, key, candidates, same) if candidates else None  # surnames only
         for doc in name.docs:
-            here = {same.find(c): c for c in candidates + first_names if c in corpus.doc_names[doc]}
+            here = {same.find(c): c for c in candidates + first_names if doc in corpus.names[c].docs}
             if len(here) == 1:
                 redirect[(doc, key)] = (next(iter(here.values())), "short-name-in-document",
                                         "surname or first name of the one person so named in the document")
@@ -534,20 +560,23 @@ def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None 
 
 def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str, str],
               notes: tuple[str, ...]) -> Resolution:
-    clusters: dict[str, list[_Member]] = defaultdict(list)
+    rows = corpus.occurrences
+    clusters: dict[str, array[int]] = defaultdict(lambda: array("L"))  # root -> its rows of occurrences
     moved: dict[str, Counter[str]] = defaultdict(Counter)  # votes of mentions a document rule moved
     moved_votes: dict[str, Counter[str]] = defaultdict(Counter)  # the same, by the cluster they went to
-    for (doc, key, text), occurrence in corpus.occurrences.items():
+    for row, (doc, key) in enumerate(zip(rows.docs, rows.keys)):
         target, rule, _ = redirect.get((doc, key), (key, None, None))
         root = same.find(target)
-        clusters[root].append(_Member(doc, key, text, rule, occurrence))
+        clusters[root].append(row)
         if rule:
-            moved[key].update(occurrence.votes)
-            moved_votes[root].update(occurrence.votes)
+            votes = rows.votes_of(row)
+            moved[key].update(votes)
+            moved_votes[root].update(votes)
     details = {rule: detail for _, rule, detail in redirect.values()}
-    entities, keys, dropped, used = [], {}, [], set()
-    for root in sorted(clusters, key=lambda r: (min(m.doc for m in clusters[r]), r)):
-        members = clusters[root]
+    entities, dropped, used = [], [], set()
+    keys: dict[str, dict[str, str]] = defaultdict(dict)
+    for root in sorted(clusters, key=lambda r: (min(rows.docs[i] for i in clusters[r]), r)):
+        members = [_Member.of(rows, row, redirect) for row in clusters.pop(root)]
         votes = _scaled(moved_votes[root], ALIAS_WEIGHT)
         for key in {m.key for m in members if m.rule is None}:
             own = corpus.names[key].votes - moved[key] if key in moved else corpus.names[key].votes
@@ -563,17 +592,17 @@ def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str,
         entities.append(Entity(
             key=key, label=label, type=entity_type,
             aliases=tuple(sorted({m.text for m in members} - {label})),
-            mentions=sum(m.occurrence.count for m in members),
+            mentions=sum(m.count for m in members),
             documents=tuple(sorted({m.doc for m in members})),
             merges=_merges(same, details, members, label),
             typing=_typing(votes, override)))
         for m in members:
-            keys[(m.doc, m.key)] = key
+            keys[m.doc][m.key] = key
     entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), e.key))
-    return Resolution(tuple(entities), keys, tuple(dropped), notes)
+    return Resolution(tuple(entities), dict(keys), tuple(dropped), notes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Member:
     """Some mentions of an entity: one form of one name in one document, and the rule that moved them."""
 
@@ -581,7 +610,16 @@ class _Member:
     key: str
     text: str
     rule: str | None
-    occurrence: Occurrence
+    count: int
+    headline: bool
+    nested: bool
+
+    @classmethod
+    def of(cls, rows: Occurrences, row: int, redirect: dict) -> _Member:
+        doc, key, flags = rows.docs[row], rows.keys[row], rows.flags[row]
+        rule = redirect[(doc, key)][1] if (doc, key) in redirect else None
+        return cls(doc, key, rows.forms[row], rule, rows.counts[row], bool(flags & _HEADLINE),
+                   bool(flags & _NESTED))
 
 
 def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:
@@ -590,10 +628,10 @@ def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:
     forms: Counter[str] = Counter()
     for m in members:
         if m.rule is None and m.key not in same.aliased:
-            forms[split_title(m.text)[1]] += m.occurrence.count
+            forms[split_title(m.text)[1]] += m.count
     if not forms:
         for m in members:
-            forms[split_title(m.text)[1]] += m.occurrence.count
+            forms[split_title(m.text)[1]] += m.count
     full = Counter({f: n for f, n in forms.items() if not is_acronym(f) and LOST not in f})
     forms = full or forms
     codes = {corpus.places.country.get(match_key(f)) for f in forms} - {None}
@@ -626,9 +664,10 @@ def _scaled(votes: Counter[str], weight: float) -> Counter[str]:
 
 
 def _typing(votes: Counter[str], override: str | None) -> str:
+    """The votes, the winner first (ties in ``_TYPE_PRIORITY`` order, as ``vote`` breaks them)."""
     if override:
         return f"type set by the aliases file: {override}"
-    shown = [(t, v) for t, v in votes.most_common() if v > 0]
+    shown = sorted(((t, v) for t, v in votes.items() if v > 0), key=lambda tv: (-tv[1], _TYPE_PRIORITY.index(tv[0])))
     return "type voted " + ", ".join(f"{t} {v:g}" for t, v in shown) if len(shown) > 1 else ""
 
 
@@ -636,9 +675,9 @@ def _fragment(entity_type: str, members: list[_Member]) -> str | None:
     """Why an 'organization' is only a piece of something else, if it is."""
     if entity_type != "Organization":
         return None
-    if all(m.occurrence.headline for m in members):
+    if all(m.headline for m in members):
         return "organization named only in Title Case headlines"
-    if all(m.occurrence.nested for m in members):
+    if all(m.nested for m in members):
         return "organization named only inside event names"
     return None
 

@@ -34,6 +34,12 @@ def test_a_name_is_one_entity_whose_type_is_voted_by_all_its_mentions():
     assert res.entities[0].typing.startswith("type voted Place")
 
 
+def test_a_tied_vote_lists_the_winner_first_whatever_the_order_of_the_mentions():
+    for order in (("Organization", "Person"), ("Person", "Organization")):
+        res = resolve([extraction("d", [[("Carver", t)] for t in order])])
+        assert (res.entities[0].type, res.entities[0].typing) == ("Person", "type voted Person 1, Organization 1")
+
+
 def test_match_keys_fold_dots_hyphens_titles_particles_and_possessives():
     assert match_key("U.S.") == match_key("US") == "us"
     assert match_key("Kim Jong-nam") == match_key("Kim Jong Nam")
