@@ -25,10 +25,10 @@ from .model import Document, Extraction
 from .nlp import load_pipeline
 from .options import BuildOptions
 from .parallel import batches, parse_batches
-from .progress import progress_bar, word_count
+from .progress import progress_bar, shown, word_count
 from .query import canned, load_rdf
 from .rdf import SCHEMA, from_rdf, to_rdf
-from .read import Inputs, check_inputs, document_from_text, stream_documents
+from .read import Inputs, check_inputs, count_words, document_from_text, stream_documents
 from .resolve import Corpus, resolve
 from .store import open_store, store_of, write_store
 from .store import sparql as sparql_query
@@ -42,7 +42,9 @@ def build(
     """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result) and build their
     co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
     sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs, warn)
-    return build_documents(stream_documents(sources, warn), options)
+    options = options or BuildOptions()
+    total = count_words(sources) if shown(options.progress) else None
+    return build_documents(stream_documents(sources, warn), options, total)
 
 
 def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
@@ -55,8 +57,10 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
 KEEP_CHARS = 16_000_000
 
 
-def build_documents(documents: Iterable[Document], options: BuildOptions | None = None) -> nx.Graph:
-    """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once.
+def build_documents(documents: Iterable[Document], options: BuildOptions | None = None,
+                    total_words: int | None = None) -> nx.Graph:
+    """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once
+    (``total_words``, if known, lets the progress bar show the time left).
 
     Pass 1 parses (or takes from the cache) one batch at a time and counts each document into the
     resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, from the
@@ -71,7 +75,7 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
         corpus = Corpus.new()
         seen: list[Document] = []  # each document without its text
         try:
-            for extraction in _extractions((clean_document(d) for d in documents), cache, options):
+            for extraction in _extractions((clean_document(d) for d in documents), cache, options, total_words):
                 corpus.add(extraction)
                 seen.append(_metadata(extraction.document))
                 spill.add(extraction)
@@ -148,7 +152,7 @@ def _interrupted(cache: ExtractionCache | None) -> Interrupted:
 
 
 def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
-                 options: BuildOptions) -> Iterator[Extraction]:
+                 options: BuildOptions, total_words: int | None) -> Iterator[Extraction]:
     """Every document's extraction in input order: from the cache, or parsed (and stored), a batch at a
     time, with a progress bar by words."""
     pending: deque[tuple[list[Document], list[Extraction | None]]] = deque()
@@ -159,7 +163,7 @@ def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
             pending.append((batch, found))
             yield [document for document, hit in zip(batch, found) if hit is None]
 
-    with progress_bar(None, options.progress) as bar:
+    with progress_bar(total_words, options.progress) as bar:
         for parsed in parse_batches(options.model, to_parse(), options.batch_size, options.jobs):
             batch, found = pending.popleft()
             fresh = iter(parsed)
@@ -171,6 +175,8 @@ def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
                 if not bar.disable:
                     bar.update(word_count(document))
                 yield hit
+        if bar.total:  # the count before reading was close, not exact (cleaning drops a few words)
+            bar.total = bar.n
 
 
 def explain(graph: nx.Graph) -> str:

@@ -13,7 +13,12 @@ def word_count(document: Document) -> int:
     return sum(len(p.split()) for p in document.paragraphs)
 
 
+def shown(enabled: bool) -> bool:
+    """A bar is shown only when asked for and stderr is a terminal, so logs and pipes stay clean."""
+    return enabled and sys.stderr.isatty()
+
+
 def progress_bar(total_words: int | None, enabled: bool) -> tqdm:
-    """Shown only when asked for and stderr is a terminal, so logs and pipes stay clean."""
+    """The bar; with ``total_words`` (``read.count_words``) it shows the share done and the time left."""
     return tqdm(total=total_words, unit=" words", unit_scale=True, desc="parsing", file=sys.stderr,
-                disable=not (enabled and sys.stderr.isatty()), smoothing=0.1)
+                disable=not shown(enabled), smoothing=0.1)

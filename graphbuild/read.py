@@ -179,6 +179,22 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
     return _unique_ids(documents())
 
 
+def count_words(inputs: Inputs) -> int | None:
+    """About how many words the sources hold (None for standard input), for the progress bar's share
+    done and time left: a quick read, a line at a time (~1 s per 100 MB)."""
+    if STDIN in inputs.sources:
+        return None
+    total = 0
+    for source in inputs.sources:
+        try:
+            codec = _codec(_head(Path(source)), str(source), complete=False)
+            with open(source, encoding=codec, errors="replace") as handle:
+                total += sum(len(line.split()) for line in handle)
+        except (OSError, GraphbuildError):  # reported when it is read
+            continue
+    return total
+
+
 def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Document]:
     if source == STDIN:
         yield document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin", warn=warn)

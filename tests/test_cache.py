@@ -77,6 +77,7 @@ def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):
     shown = os.read(leader, 65536).decode()
     os.close(leader)
     assert run.returncode == 0 and "parsing" in shown and "words/s" in shown
+    assert "100%" in shown  # the words are counted first, so the bar shows the share done and time left
     quiet = subprocess.run(args + ["--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert quiet.stderr == ""
 
