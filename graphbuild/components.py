@@ -8,9 +8,9 @@ Each is small, named, registered with spaCy and testable alone on a hand-made se
   is a place, whatever label NER gave it.
 - ``graphbuild_groups`` (after ``ner``): names listed before "people", "ethnic groups", ... are
   peoples (NORP), not persons or places.
-- ``graphbuild_events`` (after ``ner`` and the parser): named events NER misses, found by their head
-  noun (conference, anniversary, summit, ...) and grown along the parse to cover the whole name. They go
-  to ``doc.spans["graphbuild_events"]``, so the names inside them stay entities too.
+- ``graphbuild_events`` (after ``ner``): named events NER misses, found by their head noun (conference,
+  anniversary, summit, ...) and grown along the dependency parse of their sentence to cover the whole
+  name. They go to ``doc.spans["graphbuild_events"]``, so the names inside them stay entities too.
 """
 
 from __future__ import annotations
@@ -98,17 +98,49 @@ def fix_groups(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("graphbuild_events", requires=["token.dep"])
-def find_events(doc: Doc) -> Doc:
-    """Named events by head noun; the span grows over the name's modifiers and "of/on/for" objects."""
-    spans = [e for e in doc.ents if e.label_ == "EVENT"]
-    for token in doc:
-        if token.lower_ in EVENT_HEADS and token.dep_ not in {"compound", "amod"} and token.ent_type_ != "ORG":
-            span = _event_span(token)
-            if span is not None:
-                spans.append(span)
-    doc.spans[EVENTS_KEY] = filter_spans(spans)
-    return doc
+@Language.factory("graphbuild_events")
+def make_events(nlp: Language, name: str) -> EventFinder:
+    return EventFinder(nlp)
+
+
+class EventFinder:
+    """Named events by head noun; the span grows over the name's modifiers and "of/on/for" objects.
+
+    With the parser on (``--model`` pipelines without a ``senter``), every sentence's parse is read. In
+    the lean pipeline (``nlp.lean``: ``senter`` + ``ner``), only the sentences holding an event head noun
+    are parsed, by the model's own ``tok2vec`` and ``parser``, loaded but left out of the pipeline: they
+    are about one sentence in six, and the parse is what costs most.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [e for e in doc.ents if e.label_ == "EVENT"]
+        if "parser" in self.nlp.pipe_names:  # every sentence is parsed already
+            spans += self._events(doc, 0, doc) if doc.has_annotation("DEP") else []
+        else:
+            whole = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+            sentences = [s for s in whole if any(t.lower_ in EVENT_HEADS for t in s)]
+            parsed = [s.as_doc() for s in sentences]
+            for name in ("tok2vec", "parser"):
+                if parsed and name in self.nlp.component_names:
+                    parsed = list(self.nlp.get_pipe(name).pipe(parsed))
+            for sentence, sub in zip(sentences, parsed):
+                spans += self._events(sub, sentence.start, doc)
+        doc.spans[EVENTS_KEY] = filter_spans(spans)
+        return doc
+
+    @staticmethod
+    def _events(parsed: Doc, offset: int, doc: Doc) -> list[Span]:
+        """The events of a parsed ``doc`` (or of a sentence of it that starts at token ``offset``)."""
+        found = []
+        for token in parsed:
+            if token.lower_ in EVENT_HEADS and token.dep_ not in {"compound", "amod"} and token.ent_type_ != "ORG":
+                span = _event_span(token)
+                if span is not None:
+                    found.append(Span(doc, offset + span.start, offset + span.end, label="EVENT"))
+        return found
 
 
 def _event_span(head) -> Span | None:

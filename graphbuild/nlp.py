@@ -25,10 +25,23 @@ def load_pipeline(model: str) -> Language:
         ) from None
     if "ner" not in nlp.pipe_names:
         raise GraphbuildError(f"the spaCy pipeline {model!r} has no 'ner' component")
+    lean(nlp)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
     add_rules(nlp)
     return nlp
+
+
+def lean(nlp: Language) -> None:
+    """Sentences from the ``senter`` instead of the dependency parser, where the model has both: the parse
+    is what costs most, and only event names need it (``graphbuild_events`` parses their sentences). The
+    shared ``tok2vec`` is left out too when nothing left in the pipeline listens to it."""
+    if "senter" not in nlp.component_names or "parser" not in nlp.pipe_names:
+        return
+    nlp.enable_pipe("senter")
+    nlp.disable_pipe("parser")
+    if "tok2vec" in nlp.pipe_names and set(nlp.get_pipe("tok2vec").listening_components) <= {"parser"}:
+        nlp.disable_pipe("tok2vec")
 
 
 def add_rules(nlp: Language) -> Language:
@@ -36,7 +49,7 @@ def add_rules(nlp: Language) -> Language:
     nlp.add_pipe("graphbuild_credits", before="ner")
     nlp.add_pipe("graphbuild_datelines", after="ner")
     nlp.add_pipe("graphbuild_groups", after="graphbuild_datelines")
-    if "parser" in nlp.pipe_names:  # events are grown along the dependency parse
+    if "parser" in nlp.component_names:  # events are grown along the dependency parse
         nlp.add_pipe("graphbuild_events", last=True)
     nlp.add_pipe("graphbuild_mentions", last=True)
     return nlp

@@ -1,8 +1,12 @@
 """Each pipeline component on a hand-made sentence, through the real model."""
 
+from pathlib import Path
+
 import pytest
 
 from graphbuild.components import EVENTS_KEY
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def ents(nlp, text):
@@ -18,6 +22,26 @@ def test_pipeline_order(nlp):
     names = nlp.pipe_names
     assert names.index("graphbuild_credits") < names.index("ner") < names.index("graphbuild_datelines")
     assert "graphbuild_events" in names and "tagger" not in names and "lemmatizer" not in names
+    # sentences from the senter; the parser (and its tok2vec) only run inside graphbuild_events
+    assert names[0] == "senter" and "parser" not in names and "tok2vec" not in names
+    assert {"parser", "tok2vec"} <= set(nlp.component_names)
+
+
+def test_events_parsed_sentence_by_sentence_are_those_of_the_full_parse(nlp):
+    paragraphs = [p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text("utf-8").splitlines() if p.strip()]
+    paragraphs.append("Turnout in the 2020 presidential election was high. The fourth work conference on "
+                      "paired-up assistance for Xizang opened. Talks on trade ended.")
+
+    def found():
+        return [[(s.start_char, s.end_char, s.text) for s in doc.spans[EVENTS_KEY]] for doc in nlp.pipe(paragraphs)]
+
+    lean = found()
+    try:
+        nlp.enable_pipe("tok2vec"), nlp.enable_pipe("parser"), nlp.disable_pipe("senter")
+        full = found()
+    finally:
+        nlp.disable_pipe("tok2vec"), nlp.disable_pipe("parser"), nlp.enable_pipe("senter")
+    assert lean == full and sum(map(len, lean)) >= 8
 
 
 def test_photo_credit_is_an_agency_and_a_person(nlp):
