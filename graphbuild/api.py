@@ -24,11 +24,11 @@ from .graph import build_graph
 from .model import Document, Extraction
 from .nlp import load_pipeline
 from .options import BuildOptions
-from .parallel import batches, parse_batches
+from .parallel import batches, jobs_for, parse_batches
 from .progress import progress_bar, shown, word_count
 from .query import canned, load_rdf
 from .rdf import SCHEMA, from_rdf, to_rdf
-from .read import Inputs, check_inputs, count_words, document_from_text, stream_documents
+from .read import Inputs, check_inputs, count_words, document_from_text, input_size, stream_documents
 from .resolve import Corpus, resolve
 from .store import open_store, store_of, write_store
 from .store import sparql as sparql_query
@@ -43,12 +43,15 @@ def build(
     co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
     sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs, warn)
     options = options or BuildOptions()
+    options = replace(options, jobs=jobs_for(options.jobs, input_size(sources)))
     total = count_words(sources) if shown(options.progress) else None
     return build_documents(stream_documents(sources, warn), options, total)
 
 
 def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
     """Build a graph from texts in memory: ``{"name": "text", ...}``."""
+    options = options or BuildOptions()
+    options = replace(options, jobs=jobs_for(options.jobs, sum(len(text) for text in texts.values())))
     return build_documents([document_from_text(text, name) for name, text in texts.items()], options)
 
 
@@ -66,6 +69,7 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
     resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, from the
     parses kept in memory, or past ``KEEP_CHARS`` read back from disk."""
     options = options or BuildOptions()
+    options = replace(options, jobs=jobs_for(options.jobs, None))
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
     nlp = load_pipeline(options.model)
     pipeline = pipeline_id(nlp)
@@ -86,6 +90,7 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
                         options.max_evidence)
     graph = build_graph(seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes)
     graph.graph["parsed"] = cache.stored if cache else len(seen)
+    graph.graph["processes"] = options.jobs
     return graph
 
 

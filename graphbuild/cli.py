@@ -13,7 +13,7 @@ import click
 from .errors import GraphbuildError
 from .model import ENTITY_TYPES
 from .options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, DEFAULT_MODEL, FORMAT_NAMES as FORMATS, RESULT_FORMATS, \
-    BuildOptions, check_formats
+    BuildOptions, check_formats, parse_jobs
 
 # The heavy modules (spaCy, NetworkX, the exporters) are imported inside the commands that use them, so
 # that `graphbuild --help` and `graphbuild query` start fast.
@@ -65,7 +65,8 @@ def cli() -> None:
               help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
 @click.option("--explain", is_flag=True, help="Print each entity with its aliases and the rules that merged them.")
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML page in the default browser when done.")
-@click.option("--jobs", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--jobs", default="auto", show_default=True,
+              help="Parse processes: a number, or auto (one per CPU, one for inputs under 100k characters).")
 @click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Parse every document, and keep no parses.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -85,7 +86,7 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
             raise GraphbuildError("no INPUT given and there is no seeds/ folder here")
         inputs = ("seeds",)
     options = BuildOptions(model=model, window=window, min_weight=min_weight, max_evidence=max_evidence,
-                           base_iri=base_iri, jobs=jobs, progress=not quiet, aliases=aliases_file,
+                           base_iri=base_iri, jobs=parse_jobs(jobs), progress=not quiet, aliases=aliases_file,
                            cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"))
     format_list = _formats(formats)  # a typo fails before anything is parsed
     sources = check_inputs(inputs, _warn)  # bad input fails before anything is written
@@ -99,7 +100,7 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
     click.echo(
         f"{len(graph.graph['documents'])} documents, {graph.number_of_nodes()} entities ({per_type}), "
         f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s "
-        f"({graph.graph['parsed']} parsed, {len(graph.graph['documents']) - graph.graph['parsed']} from cache"
+        f"({_parsed(graph)}, {len(graph.graph['documents']) - graph.graph['parsed']} from cache"
         f"{_repairs(graph)}): "
         + ", ".join(str(p) for p in written.values())
     )
@@ -203,6 +204,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """Text for a terminal: control characters (ESC, BEL, ...) shown as escapes, never sent raw."""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _parsed(graph) -> str:
+    """"300 parsed by 2 processes", or "0 parsed" when all came from the cache."""
+    parsed, processes = graph.graph["parsed"], graph.graph.get("processes", 1)
+    return f"{parsed} parsed" + (f" by {processes} process{'es' if processes > 1 else ''}" if parsed else "")
 
 
 def _repairs(graph) -> str:

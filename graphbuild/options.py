@@ -31,7 +31,7 @@ class BuildOptions:
     max_evidence: int = 5  # evidence sentences kept per edge
     base_iri: str = DEFAULT_BASE_IRI
     batch_size: int = 32  # paragraphs per spaCy batch: small keeps memory flat and all --jobs workers busy
-    jobs: int = 1  # parse worker processes (parallel.py); 1 parses in this process
+    jobs: int | str = "auto"  # parse processes (parallel.py): "auto" one per CPU for inputs over 100k characters
     cache_dir: str | None = None  # where parses are kept between builds; None: no cache
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
     aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule
@@ -40,8 +40,8 @@ class BuildOptions:
         parse_window(self.window)
         if self.min_weight < 1:
             raise GraphbuildError(f"--min-weight must be at least 1, not {self.min_weight}")
-        if self.jobs < 1:
-            raise GraphbuildError(f"--jobs must be at least 1, not {self.jobs}")
+        if self.jobs != "auto" and not (isinstance(self.jobs, int) and self.jobs >= 1):
+            raise GraphbuildError(f"--jobs must be auto or a number of processes (1 or more), not {self.jobs!r}")
         if self.max_evidence < 0:
             raise GraphbuildError(f"--max-evidence must be 0 or more, not {self.max_evidence}")
         if not _BASE_IRI.fullmatch(self.base_iri):
@@ -49,6 +49,15 @@ class BuildOptions:
                 f"--base-iri must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, "
                 f"not {self.base_iri!r}"
             )
+
+
+def parse_jobs(text: str) -> int | str:
+    """``--jobs``: "auto" or a whole number of processes, 1 or more."""
+    if text == "auto":
+        return text
+    if re.fullmatch(r"[0-9]+", text) and int(text) >= 1:
+        return int(text)
+    raise GraphbuildError(f"--jobs must be auto or a number of processes (1 or more), not {text!r}")
 
 
 def check_formats(names: Sequence[str]) -> list[str]:

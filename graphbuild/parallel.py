@@ -17,6 +17,7 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 
 from .errors import GraphbuildError
 from .model import Document, Extraction
@@ -45,10 +46,39 @@ def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
+def cpu_count() -> int:
+    """The CPUs this process may use: its CPU affinity, capped by a cgroup CPU quota (containers)."""
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
+        try:
+            fields = Path("/sys/fs/cgroup", quota_file).read_text().split()
+            quota = fields[0]
+            period = fields[1] if period_file is None else Path("/sys/fs/cgroup", period_file).read_text()
+            if quota not in ("max", "-1"):
+                count = min(count, int(quota) // int(period))
+        except (OSError, ValueError, IndexError):
+            continue
+    return max(1, count)
+
+
+#: ``--jobs auto`` parses in one process below this many characters of input (two batches): a worker
+#: pool would get at most one batch to parse.
+SMALL_INPUT = 2 * BATCH_CHARS
+
+
+def jobs_for(jobs: int | str, size: int | None) -> int:
+    """How many processes parse: ``jobs``, or for "auto" one per CPU (``cpu_count``), or 1 when the input
+    is known (``size`` in characters or bytes) to be under ``SMALL_INPUT``."""
+    if jobs != "auto":
+        return int(jobs)
+    return 1 if size is not None and size < SMALL_INPUT else cpu_count()
+
+
 def parse_batches(model: str, batches: Iterable[list[Document]], batch_size: int = 32,
                   jobs: int = 1) -> Iterator[list[Extraction]]:
     """Each batch's extractions, batch after batch in input order: parsed here (``jobs`` 1) or by ``jobs``
-    worker processes, which pull at most two batches each ahead of the one being yielded."""
+    worker processes, started by the first batch with something to parse, which pull at most two batches
+    each ahead of the one being yielded."""
     from .extract import extract
     from .nlp import load_pipeline
 
@@ -63,8 +93,6 @@ def parse_batches(model: str, batches: Iterable[list[Document]], batch_size: int
     workers = [context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
                for _ in range(jobs)]
     try:
-        for worker in workers:
-            worker.start()
         yield from _collect(iter(batches), tasks, results, workers, 2 * jobs)
     finally:
         _stop(workers, tasks, results)
@@ -85,6 +113,9 @@ def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[Ba
                 break
             sent[submitted] = batch
             if batch:
+                if workers[0].pid is None:  # started by the first batch to parse: none when all is cached
+                    for worker in workers:
+                        worker.start()
                 tasks.put((submitted, batch))
             else:  # nothing to parse (every document was in the cache)
                 done[submitted] = []
@@ -146,6 +177,8 @@ def _stop(workers: list[BaseProcess], tasks, results) -> None:
         if worker.is_alive():
             worker.terminate()
     for worker in workers:
+        if worker.pid is None:  # never started
+            continue
         worker.join(timeout=2)
         if worker.is_alive():
             worker.kill()

@@ -179,6 +179,19 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
     return _unique_ids(documents())
 
 
+def input_size(inputs: Inputs) -> int | None:
+    """The sources' size in bytes (None for standard input): a glance, for ``--jobs auto``."""
+    if STDIN in inputs.sources:
+        return None
+    total = 0
+    for source in inputs.sources:
+        try:
+            total += Path(source).stat().st_size
+        except OSError:  # reported when it is read
+            continue
+    return total
+
+
 def count_words(inputs: Inputs) -> int | None:
     """About how many words the sources hold (None for standard input), for the progress bar's share
     done and time left: a quick read, a line at a time (~1 s per 100 MB)."""

@@ -14,6 +14,7 @@ import networkx as nx
 from conftest import SEEDS
 from graphbuild import BuildOptions, api
 from graphbuild.cache import ExtractionCache, clear, pipeline_id
+from graphbuild.parallel import SMALL_INPUT, cpu_count, jobs_for
 from graphbuild.read import read_documents
 
 
@@ -63,7 +64,16 @@ def test_the_key_covers_the_pipeline(tmp_path, nlp):
 
 
 def test_two_worker_processes_give_the_same_graph(seeds_graph):
-    assert same(api.build([SEEDS], BuildOptions(jobs=2)), seeds_graph)
+    graph = api.build([SEEDS], BuildOptions(jobs=2))
+    assert same(graph, seeds_graph) and graph.graph["processes"] == 2
+
+
+def test_jobs_auto_is_one_process_per_cpu_but_one_for_a_small_input(seeds_graph):
+    cpus = cpu_count()
+    assert 1 <= cpus <= len(os.sched_getaffinity(0))
+    assert jobs_for("auto", None) == jobs_for("auto", SMALL_INPUT) == cpus
+    assert jobs_for("auto", SMALL_INPUT - 1) == 1 and jobs_for(3, 10) == 3
+    assert seeds_graph.graph["processes"] == 1  # the seeds are one batch: no pool to start
 
 
 def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):

@@ -110,6 +110,8 @@ def bad_inputs(tmp: Path):
         "format typo, before any parsing": (["build", tmp / "ok.txt", "--format", "ttl,htlm", "-o", tmp / "out"],
                                             "unknown format 'htlm'"),
         "window in non-ASCII digits": (["build", tmp / "ok.txt", "--window", "tokens:\u0663"], "unknown window"),
+        "no parse process": (["build", tmp / "ok.txt", "--jobs", "0"], "--jobs must be auto or a number"),
+        "jobs in non-ASCII digits": (["build", tmp / "ok.txt", "--jobs", "\u0662"], "--jobs must be auto or a number"),
         "a file name longer than the system allows": (["build", tmp / ("a" * 300 + ".txt")], "cannot be read"),
         "a path longer than the system allows": (["build", tmp.joinpath(*["d" * 200] * 25)], "cannot be read"),
         "missing aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "none.csv"], "cannot read the aliases"),
@@ -120,7 +122,8 @@ BAD_CASES = ["missing path", "folder without documents", "empty file", "binary f
              "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
              "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format",
              "bad aliases file", "missing aliases file", "base IRI that makes invalid IRIs", "no format",
-             "format typo, before any parsing", "window in non-ASCII digits",
+             "format typo, before any parsing", "window in non-ASCII digits", "no parse process",
+             "jobs in non-ASCII digits",
              "a file name longer than the system allows", "a path longer than the system allows",
              "export of Turtle graphbuild did not write", "export of a foreign co-occurrence"]
 

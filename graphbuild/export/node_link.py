@@ -8,7 +8,7 @@ import networkx as nx
 
 
 #: Graph attributes about one build run, not about the graph: left out, so a cached rebuild writes the same bytes.
-RUN_ONLY = ("parsed",)
+RUN_ONLY = ("parsed", "processes")
 
 
 def render(graph: nx.Graph, base_iri: str = "") -> str:
