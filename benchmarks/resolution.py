@@ -32,7 +32,6 @@ from graphbuild.api import _extractions
 from graphbuild.clean import clean_document
 from graphbuild.evaluate import Node, ResolutionReport, score_resolution
 from graphbuild.extract import LABEL_TYPES
-from graphbuild.nlp import load_pipeline
 from graphbuild.options import BuildOptions
 from graphbuild.read import read_documents
 from graphbuild.resolve import normalize, resolve
@@ -93,9 +92,8 @@ def now(corpus: str) -> tuple[list[Node], float]:
     """graphbuild as it is, and the resolve stage's time (parses come from the cache after a first run)."""
     options = BuildOptions(jobs=2, cache_dir=str(CACHE / f"parses-{corpus}"))
     documents = [clean_document(d) for d in read_documents([texts_folder(corpus)])]
-    nlp = load_pipeline(options.model)
-    cache = ExtractionCache(options.cache_dir, pipeline_id(nlp))
-    extractions = list(_extractions(nlp, documents, cache, options))
+    cache = ExtractionCache(options.cache_dir, pipeline_id(options.model))
+    extractions = list(_extractions(documents, cache, options, None))
     started = time.perf_counter()
     resolution = resolve(extractions)
     seconds = time.perf_counter() - started

@@ -22,7 +22,6 @@ from .export import DEFAULT_FORMATS
 from .export import export as _export
 from .graph import build_graph
 from .model import Document, Extraction
-from .nlp import load_pipeline
 from .options import BuildOptions
 from .parallel import batches, jobs_for, parse_batches
 from .progress import progress_bar, shown, word_count
@@ -71,8 +70,7 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
     options = options or BuildOptions()
     options = replace(options, jobs=jobs_for(options.jobs, None))
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
-    nlp = load_pipeline(options.model)
-    pipeline = pipeline_id(nlp)
+    pipeline = pipeline_id(options.model)  # the model is loaded only if something needs parsing
     cache = ExtractionCache(options.cache_dir, pipeline) if options.cache_dir else None
     with _disk(cache, pipeline) as disk:
         spill = _Spill(disk, write=cache is None)

@@ -12,11 +12,9 @@ import hashlib
 import json
 import shutil
 from dataclasses import asdict
+from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
 
 from .atomic import remove_stale, uninterrupted, write_atomic
 from .errors import GraphbuildError
@@ -25,13 +23,28 @@ from .model import Document, Extraction, Mention, Sentence
 _CODE = ("clean.py", "components.py", "extract.py", "model.py", "nlp.py", "lang/en.py")
 
 
-def pipeline_id(nlp: Language) -> str:
-    """What, besides the text, decides the mentions: model, spaCy, components, our extraction code."""
+def pipeline_id(model: str) -> str:
+    """What, besides the text, decides the mentions: the model and its version, spaCy's version, and our
+    extraction code (which also decides the components that run). Read from package metadata, so that a
+    rebuild from the cache neither imports spaCy nor loads the model."""
     package = files(__package__)
     code = hashlib.sha256(b"".join(package.joinpath(*name.split("/")).read_bytes() for name in _CODE)).hexdigest()
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|spacy-{spacy.__version__}|" \
-           f"{','.join(nlp.pipe_names)}|{code[:16]}"
+    return f"{model}-{_model_version(model)}|spacy-{metadata.version('spacy')}|{code[:16]}"
+
+
+def _model_version(model: str) -> str:
+    """An installed pipeline package's version, or a pipeline folder's (its meta.json)."""
+    try:
+        if Path(model).is_dir():
+            meta = json.loads((Path(model) / "meta.json").read_text("utf-8"))
+            return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+        return metadata.version(model)
+    except (metadata.PackageNotFoundError, OSError, ValueError, KeyError, TypeError):
+        raise unknown_model(model) from None
+
+
+def unknown_model(model: str) -> GraphbuildError:
+    return GraphbuildError(f"cannot load the spaCy pipeline {model!r}: install it as a package (pip install ...)")
 
 
 class ExtractionCache:

