@@ -167,7 +167,7 @@ def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
             yield [document for document, hit in zip(batch, found) if hit is None]
 
     with progress_bar(total_words, options.progress) as bar:
-        for parsed in parse_batches(options.model, to_parse(), options.batch_size, options.jobs):
+        for parsed in parse_batches(options.model, to_parse(), options.batch_size, jobs_for(options.jobs, None)):
             batch, found = pending.popleft()
             fresh = iter(parsed)
             for document, hit in zip(batch, found):

@@ -21,6 +21,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -127,8 +128,9 @@ class EventFinder:
                 sentences = [doc[:]] if heads else []
             parsed = [s.as_doc() for s in sentences]
             for name in ("tok2vec", "parser"):
-                if parsed and name in self.nlp.component_names:
-                    parsed = list(self.nlp.get_pipe(name).pipe(parsed))
+                component = self.nlp.get_pipe(name) if parsed and name in self.nlp.component_names else None
+                if isinstance(component, Pipe):
+                    parsed = list(component.pipe(parsed))
             for sentence, sub in zip(sentences, parsed):
                 spans += self._events(sub, sentence.start, doc)
         doc.spans[EVENTS_KEY] = filter_spans(spans)

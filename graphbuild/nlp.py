@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Tok2Vec
 
 from . import components, extract  # noqa: F401  (register the components with spaCy)
 from .cache import unknown_model
@@ -39,7 +40,8 @@ def lean(nlp: Language) -> None:
         return
     nlp.enable_pipe("senter")
     nlp.disable_pipe("parser")
-    if "tok2vec" in nlp.pipe_names and set(nlp.get_pipe("tok2vec").listening_components) <= {"parser"}:
+    tok2vec = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+    if isinstance(tok2vec, Tok2Vec) and set(tok2vec.listening_components) <= {"parser"}:
         nlp.disable_pipe("tok2vec")
 
 

@@ -573,7 +573,9 @@ def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str,
             moved[key].update(votes)
             moved_votes[root].update(votes)
     details = {rule: detail for _, rule, detail in redirect.values()}
-    entities, dropped, used = [], [], set()
+    entities: list[Entity] = []
+    dropped: list[str] = []
+    used: set[str] = set()
     keys: dict[str, dict[str, str]] = defaultdict(dict)
     for root in sorted(clusters, key=lambda r: (min(rows.docs[i] for i in clusters[r]), r)):
         members = [_Member.of(rows, row, redirect) for row in clusters.pop(root)]
