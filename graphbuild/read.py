@@ -32,6 +32,8 @@ LOST = "\ufffd"
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: Unicode's space separators (category Zs) other than the space: each becomes a space.
+_SEPARATORS = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACES = re.compile(r"[ \t]+")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -93,7 +95,7 @@ def split_paragraphs(text: str, markdown: bool = False) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     paragraphs = []
     for line in _LINE_BREAKS.split(text):
-        line = "".join(" " if unicodedata.category(c) == "Zs" else c for c in line)
+        line = _SEPARATORS.sub(" ", line)
         if markdown:
             line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line.strip())))
         line = _SPACES.sub(" ", line).strip()

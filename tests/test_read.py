@@ -1,9 +1,11 @@
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from graphbuild.errors import GraphbuildError
-from graphbuild.read import check_inputs, decode, document_from_text, read_documents, slugify, split_paragraphs
+from graphbuild.read import _SEPARATORS, check_inputs, decode, document_from_text, read_documents, slugify, split_paragraphs
 
 
 def test_every_line_is_a_paragraph_and_odd_whitespace_is_normalised():
@@ -121,3 +123,10 @@ def test_a_named_binary_file_fails_before_any_file_is_read(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
     with pytest.raises(GraphbuildError, match="binary"):
         check_inputs([tmp_path / "good.txt", tmp_path / "bad.txt"])
+
+
+def test_every_unicode_space_separator_becomes_a_space():
+    """The separators are a list in read.py (a regex, not a look-up per character): it must be Unicode's."""
+    separators = {c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Zs"} - {" "}
+    assert {c for c in separators if _SEPARATORS.fullmatch(c)} == separators
+    assert split_paragraphs("a" + "".join(sorted(separators)) + "b") == ("a b",)
