@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import asdict
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
@@ -87,10 +86,10 @@ class ExtractionCache:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise GraphbuildError(f"{self.folder}: cannot write the parse cache ({error.strerror})") from None
-        data = {"sentences": [asdict(s) for s in extraction.sentences],
-                "mentions": [asdict(m) for m in extraction.mentions], "n_tokens": extraction.n_tokens}
+        data = {"sentences": [vars(s) for s in extraction.sentences],  # vars: asdict deep-copies every field
+                "mentions": [vars(m) for m in extraction.mentions], "n_tokens": extraction.n_tokens}
         with uninterrupted():  # counted if and only if written, whenever Ctrl-C comes
-            write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")), durable=False)
             self.stored += 1
 
 
