@@ -46,14 +46,15 @@ def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
-def cpu_count() -> int:
-    """The CPUs this process may use: its CPU affinity, capped by a cgroup CPU quota (containers)."""
+def cpu_count(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """The CPUs this process may use: its CPU affinity, capped by a cgroup CPU quota (containers; cgroup
+    v2 ``cpu.max``, or v1 ``cpu.cfs_quota_us`` / ``cpu.cfs_period_us``), in whole CPUs, at least 1."""
     count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
         try:
-            fields = Path("/sys/fs/cgroup", quota_file).read_text().split()
+            fields = (cgroup / quota_file).read_text().split()
             quota = fields[0]
-            period = fields[1] if period_file is None else Path("/sys/fs/cgroup", period_file).read_text()
+            period = fields[1] if period_file is None else (cgroup / period_file).read_text()
             if quota not in ("max", "-1"):
                 count = min(count, int(quota) // int(period))
         except (OSError, ValueError, IndexError):

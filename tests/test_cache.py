@@ -98,6 +98,21 @@ def test_jobs_auto_is_one_process_per_cpu_but_one_for_a_small_input(seeds_graph)
     assert seeds_graph.graph["processes"] == 1  # the seeds are one batch: no pool to start
 
 
+@pytest.mark.parametrize("files, cpus", [
+    ({"cpu.max": "max 100000\n"}, None),  # cgroup v2, no quota: the affinity
+    ({"cpu.max": "100000 100000\n"}, 1),  # one CPU's worth
+    ({"cpu.max": "50000 100000\n"}, 1),  # half a CPU: still one process
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # cgroup v1, no quota
+    ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),
+    ({}, None),  # no cgroup files at all
+])
+def test_a_cgroup_cpu_quota_caps_the_processes(tmp_path, files, cpus):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert cpu_count(tmp_path) == (cpus or len(os.sched_getaffinity(0)))
+
+
 def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):
     args = [sys.executable, "-m", "graphbuild", "build", str(SEEDS), "-o", str(tmp_path), "--no-cache"]
     piped = subprocess.run(args, capture_output=True, text=True)
