@@ -11,7 +11,7 @@ import re
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,21 +20,22 @@ from .errors import GraphbuildError
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
 
-def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> Path:
+def write_atomic(path: Path, data: str | bytes | Iterable[str], durable: bool = True) -> Path:
     """Replace ``path`` with ``data`` so that readers never see a half-written file (``durable``: see
     ``write_all``)."""
     return write_all({path: data}, durable)[path]
 
 
-def write_all(files: Mapping[Path, str | bytes], durable: bool = True) -> dict[Path, Path]:
+def write_all(files: Mapping[Path, str | bytes | Iterable[str]], durable: bool = True) -> dict[Path, Path]:
     """Write every file to a temporary file, then rename them all into place; on any failure before the
-    renames, nothing is replaced and no temporary file is left. ``durable`` syncs each file to disk
+    renames, nothing is replaced and no temporary file is left. Text given in chunks is written as
+    they come, so a large output is never whole in memory. ``durable`` syncs each file to disk
     before its rename, so that even a power cut leaves the old file or the new one: outputs need it; a
     cache entry does not (a broken entry is a miss) and would pay ~6 ms per document."""
     staged: dict[Path, str] = {}
     with uninterrupted(), _cleanup(staged):
         for path, data in files.items():
-            staged[path] = _stage(path, data.encode("utf-8") if isinstance(data, str) else data, durable)
+            staged[path] = _stage(path, data, durable)
         for path, tmp in staged.items():
             try:
                 os.replace(tmp, path)
@@ -73,21 +74,33 @@ def uninterrupted() -> Iterator[None]:
             signal.raise_signal(caught[0])
 
 
-def _stage(path: Path, payload: bytes, durable: bool) -> str:
+def _encoded(data: str | bytes | Iterable[str]) -> Iterator[bytes]:
+    if isinstance(data, bytes):
+        yield data
+    elif isinstance(data, str):
+        yield data.encode("utf-8")
+    else:
+        yield from (chunk.encode("utf-8") for chunk in data)
+
+
+def _stage(path: Path, data: str | bytes | Iterable[str], durable: bool) -> str:
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as error:
         raise GraphbuildError(f"{path.parent}: cannot write here ({error.strerror})") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            for chunk in _encoded(data):
+                handle.write(chunk)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
-    except OSError as error:
+    except BaseException as error:  # also a failure while chunks are still being made: no temporary file left
         Path(tmp).unlink(missing_ok=True)
-        raise GraphbuildError(f"{path}: cannot write ({error.strerror})") from None
+        if isinstance(error, OSError):
+            raise GraphbuildError(f"{path}: cannot write ({error.strerror})") from None
+        raise
     return tmp
 
 

@@ -9,6 +9,7 @@ import pytest
 from rdflib import Graph
 
 from graphbuild import api
+from graphbuild.atomic import write_all
 from graphbuild.export import FORMATS
 from graphbuild.export.neo4j import EDGE_HEADER, NODE_HEADER
 from graphbuild.export.rdf_syntaxes import turtle
@@ -80,3 +81,18 @@ def test_export_command_converts_a_built_graph(written, tmp_path):
     assert run.returncode == 0, run.stderr
     assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == nx.read_gexf(written["graph.gexf"]).number_of_nodes()
     assert (tmp_path / "graph.nodes.csv").read_text() == written["graph.nodes.csv"].read_text()
+
+
+def test_text_in_chunks_is_written_as_it_comes_and_a_failure_midway_replaces_nothing(tmp_path):
+    old = tmp_path / "graph.ttl"
+    old.write_text("old\n")
+
+    def chunks():
+        yield "first\n"
+        raise ValueError("a renderer failed halfway")
+
+    with pytest.raises(ValueError):
+        write_all({old: chunks(), tmp_path / "graph.nt": "whole\n"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"] and old.read_text() == "old\n"
+    write_all({old: (f"line {i}\n" for i in range(3))})
+    assert old.read_text() == "line 0\nline 1\nline 2\n"

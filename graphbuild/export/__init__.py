@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -11,12 +11,14 @@ from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES, check_formats
 from . import gephi, neo4j, node_link
 from ..atomic import remove_stale, write_all
-from .rdf_syntaxes import jsonld, ntriples, turtle
+from .rdf_syntaxes import jsonld, ntriples_chunks, turtle_chunks
 
-Renderer = Callable[[nx.Graph, str], "dict[str, str | bytes]"]
+#: What a renderer gives for a file: its text or bytes, or its text in chunks, written as they come.
+Content = str | bytes | Iterable[str]
+Renderer = Callable[[nx.Graph, str], "dict[str, Content]"]
 
 
-def _one(name: str, render: Callable[[nx.Graph, str], str | bytes]) -> Renderer:
+def _one(name: str, render: Callable[[nx.Graph, str], Content]) -> Renderer:
     return lambda graph, base_iri: {name: render(graph, base_iri)}
 
 
@@ -29,13 +31,13 @@ def _html(graph: nx.Graph, base_iri: str) -> str:
 
 #: format name -> renderer(graph, base_iri) -> {file name: content}
 FORMATS: dict[str, Renderer] = {
-    "ttl": _one("graph.ttl", turtle),
+    "ttl": _one("graph.ttl", turtle_chunks),
     "html": _one("graph.html", _html),
     "graphml": _one("graph.graphml", gephi.graphml),
     "gexf": _one("graph.gexf", gephi.gexf),
     "json": _one("graph.json", node_link.render),
     "jsonld": _one("graph.jsonld", jsonld),
-    "nt": _one("graph.nt", ntriples),
+    "nt": _one("graph.nt", ntriples_chunks),
     "csv": neo4j.render,
 }
 assert tuple(FORMATS) == FORMAT_NAMES  # the names the CLI offers without importing the exporters

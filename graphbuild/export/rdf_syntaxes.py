@@ -69,12 +69,21 @@ def _lines(graph: nx.Graph, base_iri: str, term: Callable, turtle: bool) -> Iter
             yield f"\n{s}\n" + " ;\n".join(parts) + " ."
 
 
+def turtle_chunks(graph: nx.Graph, base_iri: str) -> Iterator[str]:
+    """Turtle a subject at a time, written to its file as it comes: never the whole text in memory."""
+    return (block + "\n" for block in _lines(graph, base_iri, _turtle_term, turtle=True))
+
+
+def ntriples_chunks(graph: nx.Graph, base_iri: str) -> Iterator[str]:
+    return (block + "\n" for block in _lines(graph, base_iri, _nt_term, turtle=False))
+
+
 def turtle(graph: nx.Graph, base_iri: str) -> str:
-    return "\n".join(_lines(graph, base_iri, _turtle_term, turtle=True)) + "\n"
+    return "".join(turtle_chunks(graph, base_iri))
 
 
 def ntriples(graph: nx.Graph, base_iri: str) -> str:
-    return "\n".join(_lines(graph, base_iri, _nt_term, turtle=False)) + "\n"
+    return "".join(ntriples_chunks(graph, base_iri))
 
 
 def jsonld(graph: nx.Graph, base_iri: str) -> str:
