@@ -50,7 +50,8 @@ def timed(fn) -> float:
 
 def bare_senter_ner(texts: list[str], jobs: int = 1) -> None:
     """spaCy with only what NER-based extraction needs: sentences (senter) and entities (ner)."""
-    nlp = spacy.load(MODEL, enable=["senter", "ner"])
+    nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp.enable_pipe("senter")  # disabled in the model's config
     for doc in nlp.pipe(texts, n_process=jobs, batch_size=BuildOptions().batch_size):
         list(doc.ents)
 
