@@ -2,16 +2,18 @@
 only while it matches the Turtle, no federated requests, and a time limit."""
 
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, Variable
 
 from conftest import ROOT
-from graphbuild import api
+from graphbuild import api, store
 from graphbuild.errors import GraphbuildError
 from graphbuild.query import canned, canned_queries, load_rdf, run_query
 from graphbuild.store import store_matches, store_path
@@ -117,3 +119,17 @@ def test_a_hostile_parameter_matches_nothing_instead_of_changing_the_query(seeds
     assert list(api.named_query(seeds_exports["ttl"], "neighbours", {"label": hostile})) == []
     with pytest.raises(GraphbuildError, match="not a SPARQL variable"):
         api.query(seeds_exports["ttl"], "SELECT * WHERE { ?s ?p ?o }", {"x) { } #": "a"})
+
+
+def test_a_big_turtle_goes_into_the_store_in_pieces_and_loses_nothing(seeds_exports, tmp_path, monkeypatch):
+    """Past CHUNK_BYTES graphbuild's own Turtle is bulk-loaded a piece at a time (bounded memory): every
+    triple must still arrive, and queries must answer as on the whole file."""
+    ttl = tmp_path / "graph.ttl"
+    shutil.copy(seeds_exports["ttl"], ttl)
+    monkeypatch.setattr(store, "CHUNK_BYTES", 2_000)  # the seeds' Turtle is ~60 kB: about 30 pieces
+    assert ttl.stat().st_size > 20 * store.CHUNK_BYTES
+    store.write_store(ttl)
+    pieces = ox.Store.read_only(str(store.store_path(ttl)))
+    whole = ox.Store()
+    whole.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+    assert len(pieces) == len(whole) > 1000 and set(pieces) == set(whole)
