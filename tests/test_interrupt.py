@@ -30,10 +30,16 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
+def _terminal_signals() -> None:
+    """Ctrl-C as in a terminal: a suite started in the background (``cmd &``, nohup) hands its children
+    SIGINT ignored, and a program that finds it ignored rightly keeps ignoring it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(corpus: Path, out: Path, *options: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(corpus), "-o", str(out), "-q",
                              "--format", "ttl,html", *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, preexec_fn=_terminal_signals)
 
 
 def _cached(out: Path) -> int:
