@@ -216,3 +216,20 @@ def test_five_thousand_nodes_load_static_and_clickable(browser, tmp_path):
     assert panel_title(page) == "Person 0"
     assert page.locator(".neighbours li").count() == graph.degree("n0")
     page.close()
+
+
+def test_an_entity_in_many_documents_lists_the_first_and_says_how_many_more(browser, tmp_path):
+    graph = nx.Graph(window="sentence")
+    docs = [f"d{i:02d}" for i in range(html.MAX_LISTED_DOCUMENTS + 5)]
+    for doc in docs:
+        add_document(graph, doc, f"{doc}.txt")
+    add_entity(graph, "busy", "Busy Person", "Person", mentions=30, documents=docs)
+    add_entity(graph, "quiet", "Quiet Place", "Place", documents=docs[:1])
+    add_cooccurrence(graph, "busy", "quiet", ["Busy Person went to Quiet Place."])
+    page, log = open_page(browser, write_page(graph, tmp_path / "graph.html"))
+    page.mouse.click(*client_point(page, page.evaluate("graphbuild.network.getPositions(['busy']).busy")))
+    shown = ", ".join(f"{doc}.txt" for doc in docs[:html.MAX_LISTED_DOCUMENTS])
+    assert page.locator("#panel").get_by_text(f"Documents: {shown}, and 5 more").count() == 1
+    page.mouse.click(*client_point(page, page.evaluate("graphbuild.network.getPositions(['quiet']).quiet")))
+    assert page.locator("#panel").get_by_text("Documents: d00.txt", exact=True).count() == 1
+    assert log == CLEAN

@@ -130,6 +130,9 @@
   // The side panel.
   const panel = document.getElementById("panel");
   const docName = (id) => (DATA.documents[id] ? DATA.documents[id].name : id);
+  // The page lists the first documents of an entity or edge, and says how many more there are.
+  const docList = (item) => item.documents.map(docName).join(", ") +
+    (item.documentCount > item.documents.length ? ", and " + (item.documentCount - item.documents.length) + " more" : "");
   function field(name, value) {
     return el("p", {}, [el("b", { textContent: name + ": " }), value]);
   }
@@ -157,7 +160,7 @@
       field("Type", n.type),
       field("Aliases", n.aliases.length ? n.aliases.join(", ") : "none"),
       field("Mentions", String(n.mentions)),
-      field("Documents", n.documents.map(docName).join(", ")),
+      field("Documents", docList(n)),
       el("h3", { textContent: "Neighbours (" + neighbours.length + ")" }),
       el("ol", { className: "neighbours" }, neighbours.map(({ edge, other }) => el("li", {}, [
         el("button", { className: "link", textContent: other.label, onclick: () => showNode(other.id) }),
@@ -195,7 +198,7 @@
       ]),
       field("Weight", String(e.weight)),
       field("Window", DATA.window),
-      field("Documents", e.documents.map(docName).join(", ")),
+      field("Documents", docList(e)),
       el("h3", { textContent: "Evidence" }),
       el("ol", { className: "evidence" }, e.evidence.map((ev) => el("li", {}, [
         el("blockquote", {}, highlight(ev.text, names)),
