@@ -13,7 +13,7 @@ import hashlib
 import re
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -58,7 +58,7 @@ def write_store(graph_file: str | Path) -> Path:
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        _load_own_turtle(graph_file, fresh)  # the store it makes is closed at once, before the rename
+        load_files([graph_file], fresh, own=True)  # the store it returns is closed at once, before the rename
         (fresh / _MARKER).write_text(_fingerprint(graph_file), "utf-8")
         with uninterrupted():
             if final.exists():
@@ -85,13 +85,16 @@ def open_store(graph_file: str | Path) -> ox.Store:
     return load_files([graph_file])
 
 
-def load_files(graph_files: Sequence[Path], folder: Path | None = None) -> ox.Store:
+def load_files(graph_files: Sequence[Path], folder: Path | None = None, own: bool = False) -> ox.Store:
     """A store holding the graph files: on disk in ``folder`` (compacted, closed, for read-only openers)
-    or, without a folder, in memory."""
+    or, without a folder, in memory. ``own``: Turtle that graphbuild wrote, loaded in pieces
+    (``_pieces``) so that the bulk loader's memory stays bounded."""
     store = ox.Store(str(folder)) if folder else ox.Store()
     for graph_file in graph_files:
+        split = own and rdf_format(graph_file) == ox.RdfFormat.TURTLE
         try:
-            store.bulk_load(path=str(graph_file), format=rdf_format(graph_file))
+            for piece in _pieces(graph_file) if split else [{"path": str(graph_file)}]:
+                store.bulk_load(**piece, format=rdf_format(graph_file))
         except (SyntaxError, ValueError) as error:
             raise GraphbuildError(f"{graph_file}: not a readable RDF file ({_first_line(error)})") from None
         except OSError as error:
@@ -107,14 +110,13 @@ def load_files(graph_files: Sequence[Path], folder: Path | None = None) -> ox.St
 CHUNK_BYTES = 32_000_000
 
 
-def _load_own_turtle(graph_file: Path, folder: Path) -> None:
-    """A Turtle file graphbuild wrote, into a new store in ``folder``, a piece at a time: its subject
-    blocks each start after an empty line and no literal holds a line break, so every piece, with the
-    prefixes in front, is Turtle on its own. Other files go through ``load_files`` whole."""
-    if graph_file.stat().st_size <= CHUNK_BYTES or rdf_format(graph_file) != ox.RdfFormat.TURTLE:
-        load_files([graph_file], folder)
+def _pieces(graph_file: Path) -> Iterator[dict[str, str | bytes]]:
+    """``bulk_load`` arguments for a Turtle file graphbuild wrote, about ``CHUNK_BYTES`` at a time: its
+    subject blocks each start after an empty line and no literal holds a line break, so every piece,
+    with the prefixes in front, is Turtle on its own."""
+    if graph_file.stat().st_size <= CHUNK_BYTES:
+        yield {"path": str(graph_file)}
         return
-    store = ox.Store(str(folder))
     with graph_file.open("rb") as handle:
         header, line = b"", handle.readline()
         while line.startswith(b"@prefix"):
@@ -122,13 +124,11 @@ def _load_own_turtle(graph_file: Path, folder: Path) -> None:
         piece, size = [line], len(line)
         for line in handle:
             if size > CHUNK_BYTES and line == b"\n":
-                store.bulk_load(header + b"".join(piece), format=ox.RdfFormat.TURTLE)
+                yield {"input": header + b"".join(piece)}
                 piece, size = [], 0
             piece.append(line)
             size += len(line)
-        store.bulk_load(header + b"".join(piece), format=ox.RdfFormat.TURTLE)
-    store.optimize()
-    store.flush()
+        yield {"input": header + b"".join(piece)}
 
 
 def _first_line(error: Exception) -> str:
