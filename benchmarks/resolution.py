@@ -93,7 +93,7 @@ def now(corpus: str) -> tuple[list[Node], float]:
     options = BuildOptions(jobs=2, cache_dir=str(CACHE / f"parses-{corpus}"))
     documents = [clean_document(d) for d in read_documents([texts_folder(corpus)])]
     cache = ExtractionCache(options.cache_dir, pipeline_id(options.model))
-    extractions = list(_extractions(documents, cache, options, None))
+    extractions = list(_extractions(documents, cache, options, 2, None))
     started = time.perf_counter()
     resolution = resolve(extractions)
     seconds = time.perf_counter() - started

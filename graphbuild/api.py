@@ -41,17 +41,14 @@ def build(
     """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result) and build their
     co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
     sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs, warn)
-    options = options or BuildOptions()
-    options = replace(options, jobs=jobs_for(options.jobs, input_size(sources)))
-    total = count_words(sources) if shown(options.progress) else None
-    return build_documents(stream_documents(sources, warn), options, total)
+    total = count_words(sources) if options and shown(options.progress) else None
+    return build_documents(stream_documents(sources, warn), options, total, input_size(sources))
 
 
 def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
     """Build a graph from texts in memory: ``{"name": "text", ...}``."""
-    options = options or BuildOptions()
-    options = replace(options, jobs=jobs_for(options.jobs, sum(len(text) for text in texts.values())))
-    return build_documents([document_from_text(text, name) for name, text in texts.items()], options)
+    return build_documents([document_from_text(text, name) for name, text in texts.items()], options,
+                           size=sum(len(text) for text in texts.values()))
 
 
 #: Up to this many characters of text, the parses stay in memory between the two passes; past it they
@@ -60,15 +57,16 @@ KEEP_CHARS = 16_000_000
 
 
 def build_documents(documents: Iterable[Document], options: BuildOptions | None = None,
-                    total_words: int | None = None) -> nx.Graph:
+                    total_words: int | None = None, size: int | None = None) -> nx.Graph:
     """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once
-    (``total_words``, if known, lets the progress bar show the time left).
+    (``total_words``, if known, lets the progress bar show the time left; ``size``, the input's size in
+    characters or bytes, lets ``--jobs auto`` parse a small input in one process).
 
     Pass 1 parses (or takes from the cache) one batch at a time and counts each document into the
     resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, from the
     parses kept in memory, or past ``KEEP_CHARS`` read back from disk."""
     options = options or BuildOptions()
-    options = replace(options, jobs=jobs_for(options.jobs, None))
+    jobs = jobs_for(options.jobs, size)
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
     pipeline = pipeline_id(options.model)  # the model is loaded only if something needs parsing
     cache = ExtractionCache(options.cache_dir, pipeline) if options.cache_dir else None
@@ -77,7 +75,8 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
         corpus = Corpus.new()
         seen: list[Document] = []  # each document without its text
         try:
-            for extraction in _extractions((clean_document(d) for d in documents), cache, options, total_words):
+            for extraction in _extractions((clean_document(d) for d in documents), cache, options, jobs,
+                                           total_words):
                 corpus.add(extraction)
                 seen.append(_metadata(extraction.document))
                 spill.add(extraction)
@@ -88,7 +87,7 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
                         options.max_evidence)
     graph = build_graph(seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes)
     graph.graph["parsed"] = cache.stored if cache else len(seen)
-    graph.graph["processes"] = options.jobs
+    graph.graph["processes"] = jobs
     return graph
 
 
@@ -154,8 +153,8 @@ def _interrupted(cache: ExtractionCache | None) -> Interrupted:
                        f"{cache.folder}; run the same build again to go on from there")
 
 
-def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
-                 options: BuildOptions, total_words: int | None) -> Iterator[Extraction]:
+def _extractions(documents: Iterable[Document], cache: ExtractionCache | None, options: BuildOptions,
+                 jobs: int, total_words: int | None) -> Iterator[Extraction]:
     """Every document's extraction in input order: from the cache, or parsed (and stored), a batch at a
     time, with a progress bar by words."""
     pending: deque[tuple[list[Document], list[Extraction | None]]] = deque()
@@ -167,7 +166,7 @@ def _extractions(documents: Iterable[Document], cache: ExtractionCache | None,
             yield [document for document, hit in zip(batch, found) if hit is None]
 
     with progress_bar(total_words, options.progress) as bar:
-        for parsed in parse_batches(options.model, to_parse(), options.batch_size, jobs_for(options.jobs, None)):
+        for parsed in parse_batches(options.model, to_parse(), options.batch_size, jobs):
             batch, found = pending.popleft()
             fresh = iter(parsed)
             for document, hit in zip(batch, found):
