@@ -25,7 +25,6 @@ from .model import Document, Extraction
 from .options import BuildOptions
 from .parallel import batches, jobs_for, parse_batches
 from .progress import progress_bar, shown, word_count
-from .query import canned, load_rdf
 from .rdf import SCHEMA, from_rdf, to_rdf
 from .read import Inputs, check_inputs, count_words, document_from_text, input_size, stream_documents
 from .resolve import Corpus, resolve
@@ -210,6 +209,8 @@ def export(
 
 def load(path: str | Path) -> nx.Graph:
     """A graph back from a Turtle (or other RDF) file that graphbuild wrote."""
+    from .query import load_rdf  # rdflib's SPARQL parser comes with it: not imported by a build
+
     rdf = load_rdf(path)
     try:
         graph = from_rdf(rdf)
@@ -240,4 +241,6 @@ def query(source: str | Path | Graph | nx.Graph, sparql: str, bindings: dict[str
 def named_query(source: str | Path | Graph | nx.Graph, name: str, params: dict[str, str] | None = None,
                 timeout: float | None = None) -> Result:
     """Run a named query shipped with graphbuild (``graphbuild query --list``) with its parameters."""
+    from .query import canned
+
     return query(source, canned(name, params or {}).text, params, timeout)

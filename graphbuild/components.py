@@ -16,6 +16,7 @@ Each is small, named, registered with spaCy and testable alone on a hand-made se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy
@@ -25,7 +26,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import Pipe
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 EVENTS_KEY = "graphbuild_events"
 
@@ -42,6 +43,11 @@ _LEFT = {"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"}
 _NAME_PREPS = {"of", "on", "for"}
 #: Dependents never part of a name: other conjuncts, clauses, appositions, punctuation.
 _NOT_NAME = {"conj", "cc", "appos", "relcl", "acl", "advcl", "punct", "preconj"}
+#: Words an event name's left modifiers never reach past: determiners and possessives.
+_LEFT_STOPS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                         "our", "my", "your", "'s", "’s"})
+#: Punctuation that ends a clause: a name's words are on one side of it.
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "--", "—", ".", "?", "!"})
 _GROUP_NOUNS = frozenset({"people", "peoples", "ethnic", "ethnicities", "nationalities", "tribes", "tribe",
                           "minorities", "communities", "groups"})
 _MONTH = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
@@ -110,44 +116,95 @@ class EventFinder:
     """Named events by head noun; the span grows over the name's modifiers and "of/on/for" objects.
 
     With the parser on (``--model`` pipelines without a ``senter``), every sentence's parse is read. In
-    the lean pipeline (``nlp.lean``: ``senter`` + ``ner``), only the sentences holding an event head noun
-    are parsed, by the model's own ``tok2vec`` and ``parser``, loaded but left out of the pipeline: they
-    are about one sentence in six, and the parse is what costs most.
+    the lean pipeline (``nlp.lean``: ``senter`` + ``ner``), only the sentences where a head noun may start
+    a name (``_may_be_named``: about one in two of those holding a head noun) are parsed, by the model's
+    own ``tok2vec`` and ``parser``, loaded but left out of the pipeline, all of a batch's sentences in one
+    call: the parse is what costs most, and most of its cost on a few short sentences is per call.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [e for e in doc.ents if e.label_ == "EVENT"]
+        return self._find([doc])[0]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            yield from self._find(batch)
+
+    def _find(self, docs: list[Doc]) -> list[Doc]:
+        found: list[list[Span]] = [[e for e in doc.ents if e.label_ == "EVENT"] for doc in docs]
         if "parser" in self.nlp.pipe_names:  # every sentence is parsed already
-            spans += self._events(doc, 0, doc) if doc.has_annotation("DEP") else []
+            for doc, spans in zip(docs, found):
+                spans += self._events(doc, None, doc) if doc.has_annotation("DEP") else []
         else:
-            heads = _positions(doc, EVENT_HEADS)
-            if heads and doc.has_annotation("SENT_START"):
-                sentences = list({doc[i].sent.start: doc[i].sent for i in heads}.values())
-            else:
-                sentences = [doc[:]] if heads else []
-            parsed = [s.as_doc() for s in sentences]
+            sentences = [(n, s) for n, doc in enumerate(docs) for s in _candidate_sentences(doc)]
+            parsed = [s.as_doc() for _, s in sentences]
             for name in ("tok2vec", "parser"):
                 component = self.nlp.get_pipe(name) if parsed and name in self.nlp.component_names else None
                 if isinstance(component, Pipe):
-                    parsed = list(component.pipe(parsed))
-            for sentence, sub in zip(sentences, parsed):
-                spans += self._events(sub, sentence.start, doc)
-        doc.spans[EVENTS_KEY] = filter_spans(spans)
-        return doc
+                    parsed = list(component.pipe(parsed, batch_size=max(1, len(parsed))))
+            for (n, sentence), sub in zip(sentences, parsed):
+                found[n] += self._events(sub, sentence, docs[n])
+        for doc, spans in zip(docs, found):
+            doc.spans[EVENTS_KEY] = filter_spans(spans)
+        return docs
 
     @staticmethod
-    def _events(parsed: Doc, offset: int, doc: Doc) -> list[Span]:
-        """The events of a parsed ``doc`` (or of a sentence of it that starts at token ``offset``)."""
+    def _events(parsed: Doc, sentence: Span | None, doc: Doc) -> list[Span]:
+        """The events of a parsed ``doc``, or of a parsed copy (``parsed``) of one ``sentence`` of it."""
+        offset = sentence.start if sentence is not None else 0
         found = []
         for token in parsed:
             if token.lower_ in EVENT_HEADS and token.dep_ not in {"compound", "amod"} and token.ent_type_ != "ORG":
+                i = offset + token.i
+                if not _may_be_named(doc, i, sentence if sentence is not None else doc[i].sent):
+                    continue  # both pipelines: the parse may stretch a span over words that name nothing
                 span = _event_span(token)
                 if span is not None:
                     found.append(Span(doc, offset + span.start, offset + span.end, label="EVENT"))
         return found
+
+
+def _candidate_sentences(doc: Doc) -> list[Span]:
+    """The sentences holding a head noun that may be part of a name (the whole doc if it has no sentences)."""
+    heads = _positions(doc, EVENT_HEADS)
+    if not heads:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        whole = doc[:]
+        return [whole] if any(_may_be_named(doc, i, whole) for i in heads) else []
+    sentences: dict[int, Span] = {}
+    for i in heads:
+        sentence = doc[i].sent
+        if sentence.start not in sentences and _may_be_named(doc, i, sentence):
+            sentences[sentence.start] = sentence
+    return list(sentences.values())
+
+
+def _may_be_named(doc: Doc, i: int, sentence: Span) -> bool:
+    """Whether the head noun at ``i`` can be in a named event at all, read off the words around it: a name
+    needs a capitalised word or a year (``_event_span``), and its words are the head, its modifiers (which
+    stand between it and the nearest determiner, possessive or clause punctuation on its left) and an
+    "of/on/for" object (up to the next clause punctuation). A cheap superset of what the parse can name."""
+    if _named_word(doc[i]) and i != sentence.start:
+        return True
+    j = i - 1
+    while j >= sentence.start and doc[j].lower_ not in _LEFT_STOPS and doc[j].text not in _CLAUSE_PUNCT:
+        if _named_word(doc[j]):
+            return True
+        j -= 1
+    if i + 1 < sentence.end and doc[i + 1].lower_ in _NAME_PREPS:
+        for k in range(i + 2, sentence.end):
+            if doc[k].text in _CLAUSE_PUNCT:
+                break
+            if _named_word(doc[k]):
+                return True
+    return False
+
+
+def _named_word(token) -> bool:
+    return _capitalised(token) or bool(_YEAR.match(token.text))
 
 
 def _event_span(head) -> Span | None:

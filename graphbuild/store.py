@@ -18,12 +18,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from .atomic import uninterrupted
 from .errors import GraphbuildError
-from .query import prepare
 from .namespaces import PREFIXES
 from .options import check_timeout
 
@@ -165,6 +163,8 @@ def sparql(store: ox.Store, query: str, bindings: dict[str, str] | None = None, 
     """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
     block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
     in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
+    from .query import prepare  # rdflib's SPARQL parser: imported by queries only, not by a build
+
     check_timeout(timeout)
     prepared = prepare(query)
     if not allow_service and _uses_service(prepared.algebra):
@@ -211,6 +211,8 @@ def bind_values(query: str, bindings: dict[str, str]) -> str:
 
 def _uses_service(node) -> bool:
     """Whether a query's algebra holds a SERVICE pattern anywhere."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         return node.name == "ServiceGraphPattern" or any(_uses_service(v) for v in node.values())
     if isinstance(node, (list, tuple)):
