@@ -1,7 +1,10 @@
-"""Redraw docs/graph.png: the seeds' explorer with one node clicked, so the side panel shows its details.
+"""Redraw the README's pictures of the explorer: a page as it opens, or with an entity found by the search
+box (typed, then Enter, as a user does), so that the panel shows it and the graph its neighbourhood.
 
     .venv/bin/graphbuild build -o /tmp/seedsout
-    .venv/bin/python docs/screenshot.py /tmp/seedsout/graph.html ["Wang Huning"]
+    .venv/bin/python docs/screenshot.py /tmp/seedsout/graph.html docs/graph.png "Wang Huning"
+    .venv/bin/python docs/screenshot.py NEWS/graph.html docs/news-overview.png
+    .venv/bin/python docs/screenshot.py NEWS/graph.html docs/news-focus.png "Angela Merkel"
 """
 
 from __future__ import annotations
@@ -11,24 +14,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from pages import client_point, launch, open_page  # noqa: E402
+from pages import launch, open_page  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "graph.png"
 
-
-def main(page_path: str, label: str = "Wang Huning") -> None:
+def main(page_path: str, out: str, search: str = "") -> None:
     with sync_playwright() as p:
         browser = launch(p)
-        page, log = open_page(browser, Path(page_path), viewport={"width": 1400, "height": 850})
+        page, log = open_page(browser, Path(page_path), timeout=120_000, viewport={"width": 1440, "height": 900})
         assert log == {"requests": [], "errors": [], "dialogs": []}, log
-        node = page.evaluate("(label) => graphbuild.find(label)", label)
-        page.mouse.click(*client_point(page, page.evaluate("(id) => graphbuild.network.getPositions([id])[id]", node)))
-        page.mouse.move(0, 849)  # out of the way: no hover tooltip in the picture
-        page.wait_for_timeout(300)
-        page.screenshot(path=OUT)
+        if search:
+            page.locator("#search").fill(search)
+            page.locator("#search").press("Enter")
+        page.mouse.move(0, 899)  # out of the way: no hover tooltip in the picture
+        page.wait_for_timeout(800)
+        page.screenshot(path=out)
         browser.close()
-    print(OUT)
+    print(out)
 
 
 if __name__ == "__main__":

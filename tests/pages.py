@@ -18,9 +18,10 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
 
-def open_page(browser, path: Path, timeout: float = 30_000, **page_options):
-    """Open a page and wait until the explorer is interactive, refusing (and recording) every request that
-    is not the file itself, console errors and dialogs. Returns the page and that log."""
+def open_page(browser, path: Path, timeout: float = 30_000, fragment: str = "", **page_options):
+    """Open a page (at a ``#fragment``: a view kept in the URL) and wait until the explorer is interactive,
+    refusing (and recording) every request that is not the file itself, console errors and dialogs.
+    Returns the page and that log."""
     path = path.resolve()  # the URL the browser asks for, to compare with
     page = browser.new_page(bypass_csp=True, **page_options)  # playwright evaluates by eval; escaping must hold
     log = {"requests": [], "errors": [], "dialogs": []}
@@ -29,7 +30,7 @@ def open_page(browser, path: Path, timeout: float = 30_000, **page_options):
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
     page.on("dialog", lambda d: (log["dialogs"].append(d.message), d.dismiss()))
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + fragment)
     page.wait_for_function("document.body.dataset.ready === '1'", timeout=timeout)
     return page, log
 

@@ -93,16 +93,17 @@ def test_clicking_a_node_lists_its_neighbours_and_a_neighbour_moves_there(small)
     small.mouse.click(*client_point(small, merkel))
     assert panel_title(small) == "Angela Merkel"
     assert small.locator("#panel").get_by_text("Aliases: Merkel").count() == 1
-    assert small.locator("#panel").get_by_text("Documents: summit.txt, trade.txt").count() == 1
+    assert small.locator("#panel .documents button.doc").all_inner_texts() == ["Summit", "Trade"]
     neighbours = small.locator(".neighbours li > .link:first-child").all_inner_texts()
     assert neighbours == ["Barack Obama", "Berlin", "Paris"]  # by weight: 3, 2, 1
     small.locator(".neighbours li > .link", has_text="Paris").click()
     assert panel_title(small) == "Paris"
     assert small.evaluate("graphbuild.network.getSelectedNodes()") == ["paris"]
     small.wait_for_function("""() => {
-        const n = graphbuild.network, p = n.getPositions(["paris"]).paris, v = n.getViewPosition();
-        return Math.hypot(p.x - v.x, p.y - v.y) < 1;
-    }""")  # the view is centred on Paris
+        const n = graphbuild.network, box = document.getElementById("graph").getBoundingClientRect();
+        return ["paris", "merkel", "g20"].every((id) => { const p = n.canvasToDOM(n.getPositions([id])[id]);
+            return p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height; });
+    }""")  # the view holds Paris and its neighbours
 
 
 def test_clicking_an_edge_shows_weight_and_highlighted_evidence(small):
@@ -117,7 +118,7 @@ def test_clicking_an_edge_shows_weight_and_highlighted_evidence(small):
     assert evidence.locator("blockquote").first.inner_text() == "Barack Obama met Angela Merkel in Berlin."
     assert evidence.first.locator("mark").all_inner_texts() == ["Barack Obama", "Angela Merkel"]
     assert evidence.nth(1).locator("mark").all_inner_texts() == ["Obama", "Merkel"]
-    assert evidence.locator("cite").all_inner_texts() == ["summit.txt"] * 3
+    assert evidence.locator("cite").all_inner_texts() == ["Summit"] * 3  # the title; the file name on hover
     assert small.evaluate("graphbuild.network.getSelectedEdges()") == small.evaluate(
         "graphbuild.data.edges.filter(e => e.weight === 3).map(e => e.id)")
 
@@ -126,7 +127,7 @@ def test_evidence_button_in_a_node_panel_opens_that_edge(small):
     small.evaluate("graphbuild.showNode('paris')")
     small.locator(".neighbours li", has_text="G20 Summit").get_by_role("button", name="evidence").click()
     assert small.locator("#panel").get_by_text("Weight: 2").count() == 1
-    assert small.locator(".evidence cite").all_inner_texts() == ["trade.txt", "trade.txt"]
+    assert small.locator(".evidence cite").all_inner_texts() == ["Trade", "Trade"]
     assert small.locator(".evidence li").nth(1).locator("mark").all_inner_texts() == ["G20", "Paris"]
 
 
@@ -190,7 +191,9 @@ def test_markup_in_names_aliases_and_file_names_stays_text(browser, tmp_path):
     page.get_by_role("button", name="evidence").click()
     panel = page.locator("#panel").inner_text()
     assert '<a href="javascript:alert(4)">link</a>' in panel and "<script>alert(6)</script>.txt" in panel
-    assert "<script>alert(2)</script>" in page.locator("#names option").evaluate_all("os => os.map(o => o.value)")
+    page.locator("#search").fill("alert(2)")
+    assert page.locator("#suggestions li").all_inner_texts() == [
+        "<img src=x onerror=alert(1)> (<script>alert(2)</script>) Person, 1 mentions"]
     assert page.locator("script").count() == 6 and page.locator("img, a, iframe").count() == 0
     assert log == CLEAN
     page.close()
@@ -207,29 +210,13 @@ def test_five_thousand_nodes_load_static_and_clickable(browser, tmp_path):
     graph = synthetic_graph(5_000, 20_000)
     page, log = open_page(browser, write_page(graph, tmp_path / "big.html"), viewport={"width": 1400, "height": 900})
     assert log == CLEAN
-    assert page.evaluate("[graphbuild.nodeView.length, graphbuild.edgeView.length]") == [5_000, 20_000]
+    connected = len({end for edge in graph.edges for end in edge})  # the page hides the lonely ones at first
+    assert page.evaluate("[graphbuild.nodeView.length, graphbuild.edgeView.length]") == [connected, 20_000]
     assert page.evaluate("graphbuild.network.physics.options.enabled") is False
     assert ready_ms(page) < 15_000  # about 2 s on 2 cores: benchmarks/RESULTS.md
     hub = page.evaluate("graphbuild.network.getPositions(['n0']).n0")
     page.evaluate("(hub) => graphbuild.network.moveTo({position: hub, scale: 1})", hub)  # zoom in, as one would
     page.mouse.click(*client_point(page, hub))
     assert panel_title(page) == "Person 0"
-    assert page.locator(".neighbours li").count() == graph.degree("n0")
+    assert page.locator("#panel h3", has_text="Neighbours").inner_text() == f"Neighbours ({graph.degree('n0')})"
     page.close()
-
-
-def test_an_entity_in_many_documents_lists_the_first_and_says_how_many_more(browser, tmp_path):
-    graph = nx.Graph(window="sentence")
-    docs = [f"d{i:02d}" for i in range(html.MAX_LISTED_DOCUMENTS + 5)]
-    for doc in docs:
-        add_document(graph, doc, f"{doc}.txt")
-    add_entity(graph, "busy", "Busy Person", "Person", mentions=30, documents=docs)
-    add_entity(graph, "quiet", "Quiet Place", "Place", documents=docs[:1])
-    add_cooccurrence(graph, "busy", "quiet", ["Busy Person went to Quiet Place."])
-    page, log = open_page(browser, write_page(graph, tmp_path / "graph.html"))
-    page.mouse.click(*client_point(page, page.evaluate("graphbuild.network.getPositions(['busy']).busy")))
-    shown = ", ".join(f"{doc}.txt" for doc in docs[:html.MAX_LISTED_DOCUMENTS])
-    assert page.locator("#panel").get_by_text(f"Documents: {shown}, and 5 more").count() == 1
-    page.mouse.click(*client_point(page, page.evaluate("graphbuild.network.getPositions(['quiet']).quiet")))
-    assert page.locator("#panel").get_by_text("Documents: d00.txt", exact=True).count() == 1
-    assert log == CLEAN

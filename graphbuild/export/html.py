@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -28,6 +29,9 @@ COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#ed
 #: Up to this many nodes vis.js physics polishes the Python layout in the browser; above, it stays off
 #: (pyvis #204: the simulation freezes pages of a few thousand nodes).
 PHYSICS_MAX_NODES = 300
+#: Past this many nodes the page opens with the unconnected ones hidden (on the 300-article news graph they
+#: are 447 of 3,254, a ring around the rest).
+HIDE_ISOLATED_FROM = 300
 #: Pixels per ideal edge length in the Python layout.
 LAYOUT_EDGE_LENGTH = 90
 #: The page stays usable up to here (benchmarks/RESULTS.md: 20,000 nodes, 80,000 edges ready in ~4 s);
@@ -56,8 +60,9 @@ def bounded(graph: nx.Graph, max_nodes: int = MAX_NODES, max_edges: int = MAX_ED
     return cut, note
 
 
-def render(graph: nx.Graph, base_iri: str = "", title: str = "graphbuild") -> str:
+def render(graph: nx.Graph, base_iri: str = "", title: str | None = None) -> str:
     """The explorer page for a graph, as one HTML string with no external reference."""
+    title = title or corpus_title(graph)
     graph, note = bounded(graph)
     # No physics for an empty graph either: vis would never report the stabilisation the page waits for.
     net = _vis_network(graph, layout(graph), physics=0 < graph.number_of_nodes() <= PHYSICS_MAX_NODES)
@@ -78,6 +83,16 @@ def render(graph: nx.Graph, base_iri: str = "", title: str = "graphbuild") -> st
     )
 
 
+def corpus_title(graph: nx.Graph) -> str:
+    """"news (3,788 documents) - graphbuild": the folder the documents share, or the one document's title."""
+    documents = list(graph.graph.get("documents", {}).values())
+    if len(documents) == 1:
+        return f"{documents[0]['title'] or documents[0]['name']} - graphbuild"
+    folders = {str(Path(d["path"]).parent) for d in documents if d.get("path") and d["path"] != "-"}
+    folder = Path(os.path.commonpath(sorted(folders))).name if folders else ""
+    return f"{folder or 'graph'} ({len(documents):,} documents) - graphbuild" if documents else "graphbuild"
+
+
 def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
     """The pyvis network: node colour by type, size by mentions, edge width by weight.
 
@@ -95,10 +110,12 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
         net.options.interaction.hideEdgesOnDrag = True  # redrawing 20,000 edges per frame is sluggish
         net.options.interaction.hideEdgesOnZoom = True
     net.options.interaction.hover = True
+    # Arrows and +/- move and zoom the focused graph; never steal the focus from the search box on hover.
+    net.options.interaction.keyboard = {"enabled": True, "bindToWindow": False, "autoFocus": False}
     net.options.interaction.tooltipDelay = 150
     net.options.edges.smooth.enabled = False
-    # Long names wrap instead of overlapping; a white halo keeps labels readable over edges.
-    net.options.nodes = {"widthConstraint": {"maximum": 160}, "font": {"strokeWidth": 3, "strokeColor": "#ffffff"}}
+    # Long names are cut (explorer.js) rather than wrapped; a white halo keeps labels readable over edges.
+    net.options.nodes = {"font": {"strokeWidth": 3, "strokeColor": "#ffffff"}}
     net.options.edges.color = {"color": "#b9b9b9", "highlight": "#555555", "hover": "#777777"}
     # Filled in directly: Network.add_node scans the node list on every call (quadratic).
     sizes = _scale([mentions for _, mentions in graph.nodes(data="mentions")], 10, 30)
@@ -125,9 +142,14 @@ def _details(graph: nx.Graph) -> dict:
     """What the side panel, legend and search need, beyond what vis-network draws."""
     community_of = communities(graph)
     counts = {t: 0 for t in ENTITY_TYPES} | entity_counts(graph)
+    members: dict[str, list[str]] = {k: [] for k in graph.graph.get("documents", {})}
+    for key, documents in graph.nodes(data="documents"):
+        for doc in documents:
+            members.setdefault(doc, []).append(key)
     return {
         "window": graph.graph.get("window", ""),
-        "documents": {k: {"name": v["name"], "title": v["title"]}
+        "bigGraph": HIDE_ISOLATED_FROM,
+        "documents": {k: {"name": v["name"], "title": v["title"], "entities": members.get(k, [])}
                       for k, v in graph.graph.get("documents", {}).items()},
         "types": [{"name": t, "colour": TYPE_COLOURS.get(t, "#999999"), "count": c} for t, c in counts.items()],
         "communityColours": COMMUNITY_COLOURS,
