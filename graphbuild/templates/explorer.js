@@ -77,6 +77,7 @@
     if (state.hiddenTypes.has(n.type) || (docEntities && !docEntities.has(n.id))) return false;
     return !state.hideIsolated || connected.has(n.id) || (focus !== null && focus.has(n.id));  // greyed out, not hidden
   }
+  recount();  // the views start filtered: no refresh (and no second drawing) before the first frame
   const nodeView = new vis.DataView(nodes, { filter: nodeVisible });
   const edgeView = new vis.DataView(edges, { filter: edgeVisible });
   const container = document.getElementById("graph");
@@ -93,6 +94,9 @@
     recount();
     nodeView.refresh();
     edgeView.refresh();
+    showCounts();
+  }
+  function showCounts() {
     document.getElementById("counts").textContent = nodeView.length.toLocaleString("en") + " of " +
       DATA.nodes.length.toLocaleString("en") + " nodes, " + edgeView.length.toLocaleString("en") + " of " +
       DATA.edges.length.toLocaleString("en") + " edges";
@@ -532,12 +536,7 @@
       setFocus(steps ? new Set([state.path[0], ...steps.flatMap((e) => [e.from, e.to])]) : null);
     } else setFocus(null);
     refresh();
-    syncLegend();
-    document.getElementById("hops").value = String(state.hops);
-    document.getElementById("min-weight").value = String(state.minWeight);
-    document.getElementById("min-weight-value").textContent = String(state.minWeight);
-    document.getElementById("hide-isolated").checked = state.hideIsolated;
-    document.getElementById("colour-by").value = state.colourBy;
+    syncControls();
     if (state.node && byId.has(state.node)) {
       network.selectNodes([state.node]);
       nodePanel(state.node);
@@ -554,6 +553,14 @@
       if (showDoc || state.doc) docPanel(showDoc || state.doc); else showHint();
     }
     if (refit) fit();
+  }
+  function syncControls() {
+    syncLegend();
+    document.getElementById("hops").value = String(state.hops);
+    document.getElementById("min-weight").value = String(state.minWeight);
+    document.getElementById("min-weight-value").textContent = String(state.minWeight);
+    document.getElementById("hide-isolated").checked = state.hideIsolated;
+    document.getElementById("colour-by").value = state.colourBy;
   }
   function encode() {
     const p = new URLSearchParams();
@@ -674,17 +681,19 @@
   });
 
   function ready() {
-    const start = decode(location.hash);
-    state = start.state;
-    if (state.colourBy !== "type") recolour();
-    apply();
-    if (start.view) network.moveTo({ position: { x: start.view[0], y: start.view[1] }, scale: start.view[2] });
-    else network.fit();
+    if (location.hash.length > 1) {  // a link to a view; otherwise the first drawing is the overview
+      const start = decode(location.hash);
+      state = start.state;
+      if (state.colourBy !== "type") recolour();
+      apply();
+      if (start.view) network.moveTo({ position: { x: start.view[0], y: start.view[1] }, scale: start.view[2] });
+    }
     performance.mark("graphbuild-ready");  // benchmarks/html_load.py reads the time since navigation
     document.body.dataset.ready = "1";
   }
-  refresh();
+  showCounts();
   drawLegend();
+  syncControls();
   if (options.physics && options.physics.enabled !== false) {
     network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); moved = true; ready(); });
   } else {
