@@ -16,7 +16,7 @@ from rdflib.query import Result
 from .aliases import load_aliases
 from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
-from .cooccur import cooccur
+from .cooccur import Snippets, cooccur
 from .errors import GraphbuildError, Interrupted
 from .export import DEFAULT_FORMATS
 from .export import export as _export
@@ -82,9 +82,11 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
         except KeyboardInterrupt as error:
             raise error if isinstance(error, Interrupted) else _interrupted(cache) from None
         resolution = resolve(corpus, aliases)
-        edges = cooccur(spill.extractions(seen), resolution, options.window, options.min_weight,
+        snippets = Snippets(resolution)
+        edges = cooccur(snippets.tap(spill.extractions(seen)), resolution, options.window, options.min_weight,
                         options.max_evidence)
-    graph = build_graph(seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes)
+    graph = build_graph(seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes,
+                        snippets.by_entity)
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = jobs
     return graph

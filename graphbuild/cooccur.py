@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .model import Edge, Extraction, Mention, Sentence
-from .options import parse_window
+from .options import LISTED_DOCUMENTS, parse_window
 from .resolve import Resolution
 
 
@@ -82,3 +82,36 @@ def _token_windows(keyed: list[KeyedMention], size: int) -> Iterator[tuple[Keyed
                 break
             if other_key != key:
                 yield (key, mention), (other_key, other)
+
+
+class Snippets:
+    """Per entity, the first sentence that mentions it in each of its first ``keep`` documents (by id, the
+    order of ``Entity.documents``): what the page shows beside each document. Collected on the way
+    through co-occurrence counting (``tap``), so the extractions are read once; bounded by ``keep``."""
+
+    def __init__(self, resolution: Resolution, keep: int = LISTED_DOCUMENTS) -> None:
+        self.resolution = resolution
+        self.keep = keep
+        self.by_entity: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def tap(self, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        """The same extractions, each looked at on its way past."""
+        for extraction in extractions:
+            self.add(extraction)
+            yield extraction
+
+    def add(self, extraction: Extraction) -> None:
+        doc = extraction.document.doc_id
+        for mention in extraction.mentions:
+            key = self.resolution.key_of(mention)
+            if key is None:
+                continue
+            found = self.by_entity[key]
+            if doc in found:
+                continue
+            if len(found) >= self.keep:
+                last = max(found)
+                if doc > last:
+                    continue
+                del found[last]
+            found[doc] = extraction.sentences[mention.sentence].text

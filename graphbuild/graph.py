@@ -9,7 +9,7 @@ Node attribute merges: which rule joined which alias, as {alias, rule, detail} (
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
@@ -23,8 +23,10 @@ def build_graph(
     window: str,
     dropped: Sequence[str] = (),
     notes: Sequence[str] = (),
+    snippets: Mapping[str, Mapping[str, str]] | None = None,
 ) -> nx.Graph:
-    """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata."""
+    """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata;
+    ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents."""
     graph = nx.Graph(
         window=window,
         dropped=list(dropped),
@@ -43,6 +45,7 @@ def build_graph(
             documents=list(entity.documents),
             merges=[{"alias": g.alias, "rule": g.rule, "detail": g.detail} for g in entity.merges],
             typing=entity.typing,
+            snippets=dict(sorted((snippets or {}).get(entity.key, {}).items())),
         )
     for edge in edges:
         graph.add_edge(

@@ -16,6 +16,9 @@ FORMAT_NAMES = ("ttl", "html", "graphml", "gexf", "json", "jsonld", "nt", "csv")
 DEFAULT_FORMATS = ("ttl", "html")
 #: How `graphbuild query` prints answers.
 RESULT_FORMATS = ("table", "csv", "json")
+#: Documents the HTML page names per entity or edge ("and 287 more" after them; the RDF holds them all),
+#: and per entity the documents the graph keeps a sentence from, to show beside each.
+LISTED_DOCUMENTS = 20
 _TOKENS = re.compile(r"tokens:([0-9]+)")
 #: An absolute IRI ending where a local name can follow, without the characters IRIs may not hold.
 _BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]*[/#:]")

@@ -1,7 +1,7 @@
 import pytest
 from helpers import extraction
 
-from graphbuild.cooccur import cooccur
+from graphbuild.cooccur import Snippets, cooccur
 from graphbuild.errors import GraphbuildError
 from graphbuild.resolve import resolve
 
@@ -55,3 +55,13 @@ def test_min_weight_and_max_evidence():
 def test_bad_windows_are_refused(window):
     with pytest.raises(GraphbuildError, match="window"):
         edges_of([extraction("d", [[A, B]])], window=window)
+
+
+def test_snippets_keep_the_first_sentence_of_each_of_the_first_documents_by_id():
+    extractions = [extraction(doc, [[B], [A, B]]) for doc in ("d3", "d1", "d2", "d0")]
+    snippets = Snippets(resolve(extractions), keep=2)
+    assert len(list(cooccur(snippets.tap(extractions), snippets.resolution))) == 1  # the extractions pass through
+    berlin = snippets.by_entity["place/berlin"]
+    assert sorted(berlin) == ["d0", "d1"]  # the first two by id, though d3 and d2 came first
+    assert berlin["d0"] == extractions[3].sentences[0].text
+    assert snippets.by_entity["person/alice-smith"]["d1"] == extractions[1].sentences[1].text

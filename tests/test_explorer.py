@@ -58,6 +58,7 @@ def newsroom():
     add_cooccurrence(graph, "bogota", "us", ["Bogotá thanked the United States."], "d1")
     add_cooccurrence(graph, "long", "un", [f"The {LONG} wrote to the UN."], "d2")
     add_cooccurrence(graph, "rtl", "un", [f"{RTL} and the UN."], "d2")
+    graph.nodes["lonely"]["snippets"] = {"d2": "Lonely Island kept quiet."}  # kept by the build (cooccur.Snippets)
     return graph
 
 
@@ -267,6 +268,9 @@ def test_entity_panel_lists_documents_by_title_with_a_snippet_and_filters_by_doc
     docs = page.locator("#panel .documents > li")
     assert docs.locator("button.doc").all_inner_texts() == ["Talks in Geneva end without a deal", "Committees"]
     assert docs.first.locator("blockquote").inner_text() == "Geneva hosts the UN."
+    page.evaluate("graphbuild.showNode('lonely')")  # no edge, but the build kept a sentence
+    assert page.locator("#panel .documents blockquote").all_inner_texts() == ["Lonely Island kept quiet."]
+    page.evaluate("graphbuild.showNode('un')")
     docs.nth(1).locator("button.doc").click()
     assert page.locator("#panel h2").inner_text() == "Committees"
     assert page.locator("#panel").get_by_text("File: 00010.txt").count() == 1

@@ -103,3 +103,10 @@ def test_huge_graphs_are_cut_to_the_most_mentioned_entities_with_a_note():
     assert html.bounded(graph)[1] == ""  # small enough: untouched
     page = html.render(synthetic_graph(30, 60))
     assert 'id="bounded"' not in page
+
+
+def test_every_seed_entity_carries_a_sentence_naming_it_from_its_documents(seeds_graph):
+    for key, d in seeds_graph.nodes(data=True):
+        assert sorted(d["snippets"]) == d["documents"][:html.MAX_LISTED_DOCUMENTS], key
+        for text in d["snippets"].values():
+            assert any(name.casefold() in text.casefold() for name in [d["label"], *d["aliases"]]), (key, text)

@@ -22,6 +22,7 @@ from pyvis.network import Network
 
 from ..graph import entity_counts
 from ..model import ENTITY_TYPES
+from ..options import LISTED_DOCUMENTS
 
 TYPE_COLOURS = {"Person": "#e15759", "Place": "#4e79a7", "Organization": "#59a14f", "Event": "#f28e2b"}
 COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
@@ -40,7 +41,9 @@ LAYOUT_EDGE_LENGTH = 90
 MAX_NODES, MAX_EDGES = 20_000, 80_000
 #: Documents named per entity or edge in the page ("and 287 more" after them): on a 300 MB input cut
 #: into 307 parts the full lists made a 201 MB page. The RDF holds them all.
-MAX_LISTED_DOCUMENTS = 20
+MAX_LISTED_DOCUMENTS = LISTED_DOCUMENTS
+#: Characters of a sentence shown beside a document in an entity's panel (then "...").
+SNIPPET_CHARS = 240
 
 
 def bounded(graph: nx.Graph, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> tuple[nx.Graph, str]:
@@ -149,6 +152,7 @@ def _details(graph: nx.Graph) -> dict:
     return {
         "window": graph.graph.get("window", ""),
         "bigGraph": HIDE_ISOLATED_FROM,
+        "snippetChars": SNIPPET_CHARS,
         "documents": {k: {"name": v["name"], "title": v["title"], "entities": members.get(k, [])}
                       for k, v in graph.graph.get("documents", {}).items()},
         "types": [{"name": t, "colour": TYPE_COLOURS.get(t, "#999999"), "count": c} for t, c in counts.items()],
@@ -156,6 +160,8 @@ def _details(graph: nx.Graph) -> dict:
         "nodes": [
             {"id": key, "label": d["label"], "type": d["type"], "aliases": d["aliases"],
              "mentions": d["mentions"], "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
+             "snippets": {doc: text[:SNIPPET_CHARS + 1] for doc, text in d.get("snippets", {}).items()
+                          if doc in d["documents"][:MAX_LISTED_DOCUMENTS]},
              "documentCount": len(d["documents"]), "community": community_of.get(key, 0)}
             for key, d in graph.nodes(data=True)
         ],

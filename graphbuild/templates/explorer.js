@@ -438,12 +438,13 @@
     const n = byId.get(id);
     const neighbours = adjacent.get(id).map((e) => ({ edge: e, other: byId.get(e.from === id ? e.to : e.from) }))
       .sort((a, b) => b.edge.weight - a.edge.weight || a.other.label.localeCompare(b.other.label));
-    // Per document, a sentence that mentions the entity, from its edges' evidence where there is one.
-    const snippet = new Map();
+    // Per document, a sentence that mentions the entity: kept by the build for its first documents; for a
+    // graph read back from RDF, which has none, from its edges' evidence where there is one.
+    const snippet = new Map(Object.entries(n.snippets || {}));
     for (const { edge } of neighbours) for (const ev of edge.evidence) if (!snippet.has(ev.doc)) snippet.set(ev.doc, ev.text);
     const names = [n.label, ...n.aliases];
     const [docs, moreDocs] = paged("ul", "documents", n.documents, (d) => el("li", {}, [docLink(d),
-      ...(snippet.has(d) ? [el("blockquote", {}, highlight(shorten(snippet.get(d), 240), names))] : [])]));
+      ...(snippet.has(d) ? [el("blockquote", {}, highlight(shorten(snippet.get(d), DATA.snippetChars), names))] : [])]));
     const [list, moreNeighbours] = paged("ol", "neighbours", neighbours, ({ edge, other }) => el("li", {}, [
       nodeLink(other), el("span", { className: "weight", textContent: " \u00d7" + edge.weight }),
       el("button", { className: "link small", textContent: "evidence", onclick: () => select({ edge: edge.id }) })]), 25);
