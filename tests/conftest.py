@@ -29,3 +29,17 @@ def seeds_exports(seeds_graph, tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
     written = api.export(seeds_graph, out)
     return {name.split(".")[-1]: path for name, path in written.items()}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium through Playwright, once per session (skipped where either is missing)."""
+    from pages import CHROMIUM, launch
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (apt: chromium)")
+    with sync_api.sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()

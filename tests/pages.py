@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: What a page must have logged after a test: no request beyond its own file, no error, no dialog.
+CLEAN = {"requests": [], "errors": [], "dialogs": []}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -47,3 +49,12 @@ def client_point(page, canvas_xy: dict) -> tuple[float, float]:
         const box = document.getElementById("graph").getBoundingClientRect();
         return [box.left + dom.x, box.top + dom.y];
     }""", canvas_xy))
+
+
+def checked_page(browser, path: Path, **options):
+    """A page for one test (a fixture's generator): opened as ``open_page`` does, closed after the test,
+    which then fails if the page logged anything but ``CLEAN``."""
+    page, log = open_page(browser, path, **options)
+    yield page
+    page.close()
+    assert log == CLEAN

@@ -4,24 +4,15 @@ every test also checks that the page attempted no request, logged no error and o
 import networkx as nx
 import pytest
 
-from pages import CHROMIUM, client_point, launch, open_page, ready_ms
+from pages import CHROMIUM, CLEAN, checked_page, client_point, open_page, ready_ms
 from synthetic import add_cooccurrence, add_document, add_entity, small_graph, synthetic_graph
 from test_html import INJECTION
 
 from graphbuild import api
 from graphbuild.export import html
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
-CLEAN = {"requests": [], "errors": [], "dialogs": []}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 def write_page(graph, path):
@@ -37,10 +28,7 @@ def small_path(tmp_path_factory):
 @pytest.fixture
 def small(browser, small_path):
     """A fresh page of synthetic.small_graph(); fails the test if it logged anything wrong."""
-    page, log = open_page(browser, small_path)
-    yield page
-    page.close()
-    assert log == CLEAN
+    yield from checked_page(browser, small_path)
 
 
 def panel_title(page):

@@ -7,24 +7,16 @@ import io
 import networkx as nx
 import pytest
 
-from pages import CHROMIUM, client_point, launch, open_page
+from pages import CHROMIUM, CLEAN, checked_page, client_point, open_page
 from synthetic import add_cooccurrence, add_document, add_entity, synthetic_graph
 
 from graphbuild.export import html
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
-CLEAN = {"requests": [], "errors": [], "dialogs": []}
+WIDE = {"width": 1440, "height": 900}
 LONG = "Committee for the " + "Very " * 60 + "Long Name"
 RTL = "\u202eEvil\u202c Corp"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 def newsroom():
@@ -71,10 +63,7 @@ def newsroom_path(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, newsroom_path):
-    page, log = open_page(browser, newsroom_path, viewport={"width": 1440, "height": 900})
-    yield page
-    page.close()
-    assert log == CLEAN
+    yield from checked_page(browser, newsroom_path, viewport=WIDE)
 
 
 @pytest.fixture(scope="module")
@@ -90,10 +79,7 @@ def big_path(tmp_path_factory):
 
 @pytest.fixture
 def big(browser, big_path):
-    page, log = open_page(browser, big_path, viewport={"width": 1440, "height": 900})
-    yield page
-    page.close()
-    assert log == CLEAN
+    yield from checked_page(browser, big_path, viewport=WIDE)
 
 
 def settle(page):
@@ -308,7 +294,7 @@ def test_long_lists_are_paged(browser, tmp_path):
 # ---- 5. State in the URL, Back, exports ----------------------------------------------------------------
 
 def test_a_link_reopens_the_same_view_and_back_undoes(browser, newsroom_path):
-    page, log = open_page(browser, newsroom_path, viewport={"width": 1440, "height": 900})
+    page, log = open_page(browser, newsroom_path, viewport=WIDE)
     page.locator('#types input[data-type="Organization"]').click()
     search(page, "geneva", "Enter")
     settle(page)
@@ -317,7 +303,7 @@ def test_a_link_reopens_the_same_view_and_back_undoes(browser, newsroom_path):
     url = page.url
     view = page.evaluate("[graphbuild.network.getScale(), graphbuild.network.getViewPosition()]")
     again, again_log = open_page(browser, newsroom_path, fragment="#" + url.split("#", 1)[1],
-                                 viewport={"width": 1440, "height": 900})
+                                 viewport=WIDE)
     assert again.evaluate("graphbuild.network.getSelectedNodes()") == ["geneva"]
     assert not again.locator('#types input[data-type="Organization"]').is_checked()
     assert again.locator("#hops").input_value() == "2"
