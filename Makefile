@@ -17,8 +17,10 @@ install: $(BIN)/.installed
 run: $(BIN)/.installed
 	$(BIN)/graphbuild build
 
-## Install, then run the test suite (browser tests need Debian's chromium: see README).
+## Install, then lint (ruff) and run the test suite (browser tests need Debian's chromium: see README).
 test: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
 clean:

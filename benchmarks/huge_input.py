@@ -60,8 +60,12 @@ def rss_mb(pid: int) -> float:
 def full(path: Path, out: Path, jobs: int) -> None:
     """The whole build, to its end: peak memory of the build process and of its workers, words/s."""
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(path), "-o", str(out), "-q",
-                                "--jobs", str(jobs)], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "build", str(path), "-o", str(out), "-q", "--jobs", str(jobs)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     samples = []
     while process.poll() is None:
         samples.append((time.monotonic() - started, *rss_parts_mb(process.pid)))
@@ -70,25 +74,47 @@ def full(path: Path, out: Path, jobs: int) -> None:
     stderr = process.stderr.read().strip() if process.stderr else ""
     with path.open(encoding="utf-8") as handle:
         words = sum(len(line.split()) for line in handle)
-    print(f"file: {path.stat().st_size / 1e6:.0f} MB, {words / 1e6:.1f}M words; --jobs {jobs}; "
-          f"exit {process.returncode} after {seconds:.0f} s: {words / seconds:,.0f} words/s overall")
+    print(
+        f"file: {path.stat().st_size / 1e6:.0f} MB, {words / 1e6:.1f}M words; --jobs {jobs}; "
+        f"exit {process.returncode} after {seconds:.0f} s: {words / seconds:,.0f} words/s overall"
+    )
     print(f"last line: {stderr.splitlines()[-1] if stderr else ''}")
     print("minute  build MB  workers MB")
     for minute in range(0, int(seconds // 60) + 1, 5):
         near = [s for s in samples if abs(s[0] - minute * 60) <= 5]
         if near:
             print(f"{minute:>6}  {near[0][1]:>8,.0f}  {near[0][2]:>10,.0f}")
-    print(f"peak: build process {max(s[1] for s in samples):,.0f} MB, workers together "
-          f"{max(s[2] for s in samples):,.0f} MB, all {max(s[1] + s[2] for s in samples):,.0f} MB")
-    print("outputs: " + ", ".join(f"{f.name} {f.stat().st_size / 1e6:.1f} MB" for f in sorted(out.glob("graph.*"))
-                                  if f.is_file()))
+    print(
+        f"peak: build process {max(s[1] for s in samples):,.0f} MB, workers together "
+        f"{max(s[2] for s in samples):,.0f} MB, all {max(s[1] + s[2] for s in samples):,.0f} MB"
+    )
+    print(
+        "outputs: "
+        + ", ".join(f"{f.name} {f.stat().st_size / 1e6:.1f} MB" for f in sorted(out.glob("graph.*")) if f.is_file())
+    )
 
 
 def run(path: Path, out: Path, jobs: int, seconds: float) -> tuple[list[tuple[float, float]], str, int]:
     """Build for ``seconds``, then Ctrl-C; returns the memory samples, the last stderr line, the exit code."""
-    process = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(path), "-o", str(out), "-q",
-                                "--jobs", str(jobs), "--format", "ttl"], stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "graphbuild",
+            "build",
+            str(path),
+            "-o",
+            str(out),
+            "-q",
+            "--jobs",
+            str(jobs),
+            "--format",
+            "ttl",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     started, samples = time.monotonic(), []
     while time.monotonic() - started < seconds and process.poll() is None:
         samples.append((time.monotonic() - started, rss_mb(process.pid)))
@@ -114,17 +140,23 @@ def main() -> None:
     parts = sorted((out / ".cache").glob("*/*.json"))
     with path.open(encoding="utf-8") as handle:  # parts are ~1M characters each, in order
         words = len(handle.read(10**6 * len(parts)).split())
-    print(f"file: {path.stat().st_size / 1e6:.0f} MB; ran {samples[-1][0]:.0f} s with --jobs {args.jobs}; "
-          f"exit {code}: {message}")
-    print(f"parts kept in the cache: {len(parts)} (~{words / 1e6:.1f}M words, ~{words / samples[-1][0]:,.0f} words/s "
-          "including the model load)")
+    print(
+        f"file: {path.stat().st_size / 1e6:.0f} MB; ran {samples[-1][0]:.0f} s with --jobs {args.jobs}; "
+        f"exit {code}: {message}"
+    )
+    print(
+        f"parts kept in the cache: {len(parts)} (~{words / 1e6:.1f}M words, ~{words / samples[-1][0]:,.0f} words/s "
+        "including the model load)"
+    )
     for at in (30, 60, 120, 240, 360, 480, 600):
         near = [mb for t, mb in samples if abs(t - at) <= 2]
         if near:
             print(f"  RSS at {at:>3} s: {near[0]:,.0f} MB")
     steady = [mb for t, mb in samples if t >= 30]
-    print(f"RSS after the first 30 s: min {min(steady):,.0f} MB, max {max(steady):,.0f} MB; "
-          f"peak {max(mb for _, mb in samples):,.0f} MB")
+    print(
+        f"RSS after the first 30 s: min {min(steady):,.0f} MB, max {max(steady):,.0f} MB; "
+        f"peak {max(mb for _, mb in samples):,.0f} MB"
+    )
     samples, message, code = run(path, out, args.jobs, 45)
     print(f"the same build again, stopped after 45 s: exit {code}: {message}")
 

@@ -18,16 +18,19 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from corpus import CACHE
-from rdflib import Graph, Literal, Variable
-
 from graphbuild.query import canned, run_query
 from graphbuild.rdf import PREFIXES
 from graphbuild.store import bind_values
+from rdflib import Graph, Literal, Variable
+
+from corpus import CACHE
 
 PARAMS = {
-    "top-mentions": {}, "top-degree": {}, "entities-of-type": {"type": "event"},
-    "neighbours": {"label": "Theresa May"}, "documents": {"label": "Brexit"},
+    "top-mentions": {},
+    "top-degree": {},
+    "entities-of-type": {"type": "event"},
+    "neighbours": {"label": "Theresa May"},
+    "documents": {"label": "Brexit"},
     "evidence": {"a": "Theresa May", "b": "Angela Merkel"},
     "shortest-path": {"source": "Theresa May", "target": "Rodrigo Duterte"},
 }
@@ -38,8 +41,25 @@ def build(out: Path) -> Path:
     if not (out / "graph.ttl").exists():
         from resolution import texts_folder
 
-        subprocess.run([sys.executable, "-m", "graphbuild", "build", str(texts_folder("news")), "-o", str(out),
-                        "--cache", str(CACHE / "parses-news"), "--format", "ttl", "-q", "--jobs", "2"], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "graphbuild",
+                "build",
+                str(texts_folder("news")),
+                "-o",
+                str(out),
+                "--cache",
+                str(CACHE / "parses-news"),
+                "--format",
+                "ttl",
+                "-q",
+                "--jobs",
+                "2",
+            ],
+            check=True,
+        )
     return out / "graph.ttl"
 
 
@@ -57,17 +77,26 @@ def main() -> None:
     ox_load, store = timed(lambda: _loaded(ttl))
     rdf_load, rdf = timed(lambda: Graph().parse(ttl))
     print(f"fresh Oxigraph load: {ox_load:.1f} s; rdflib parse: {rdf_load:.1f} s; {len(rdf):,} triples\n")
-    print("| named query | rows | graphbuild query (store, process start included) | Oxigraph: load + answer "
-          "| rdflib: parse + answer |")
+    print(
+        "| named query | rows | graphbuild query (store, process start included) | Oxigraph: load + answer "
+        "| rdflib: parse + answer |"
+    )
     print("|---|---:|---:|---:|---:|")
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     for name, params in PARAMS.items():
         text = canned(name, params).text
         args = [a for k, v in params.items() for a in ("--param", f"{k}={v}")]
-        ours, run = timed(lambda: subprocess.run([sys.executable, "-m", "graphbuild", "query", str(ttl), "--name",
-                                                  name, *args, "--format", "csv"], capture_output=True, text=True))
+        ours, run = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "graphbuild", "query", str(ttl), "--name", name, *args, "--format", "csv"],
+                capture_output=True,
+                text=True,
+            )
+        )
         assert run.returncode == 0, run.stderr
-        fresh, answer = timed(lambda: list(store.query(bind_values(text, params) if params else text, prefixes=prefixes)))
+        fresh, answer = timed(
+            lambda: list(store.query(bind_values(text, params) if params else text, prefixes=prefixes))
+        )
         reference, rows = timed(lambda: _rdflib(rdf, text, params))
         shown = f"{rdf_load + reference:.1f} s" if rows is not None else f"> {rdf_load + LIMIT:.0f} s (stopped)"
         print(f"| {name} | {len(answer)} | {ours:.2f} s | {ox_load + fresh:.2f} s | {shown} |", flush=True)

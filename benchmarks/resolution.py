@@ -26,16 +26,16 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from corpus import CACHE, ROOT, commons_speeches, news_articles, word_count
-
 from graphbuild.api import _extractions
+from graphbuild.cache import ExtractionCache, pipeline_id
 from graphbuild.clean import clean_document
 from graphbuild.evaluate import Node, ResolutionReport, score_resolution
 from graphbuild.extract import LABEL_TYPES
 from graphbuild.options import BuildOptions
 from graphbuild.read import read_documents
 from graphbuild.resolve import normalize, resolve
-from graphbuild.cache import ExtractionCache, pipeline_id
+
+from corpus import CACHE, ROOT, commons_speeches, news_articles, word_count
 
 CORPORA = {"news": news_articles, "commons": commons_speeches}
 GOLD = ROOT / "benchmarks" / "gold"
@@ -71,8 +71,15 @@ def bare_spacy(corpus: str) -> list[Node]:
     for text, label in json.loads(out.read_text("utf-8")):
         labels[normalize(text)][label] += 1
         forms[normalize(text)][text] += 1
-    return [Node(forms[k].most_common(1)[0][0], LABEL_TYPES[labels[k].most_common(1)[0][0]], labels[k].total(),
-                 tuple(forms[k])) for k in labels]
+    return [
+        Node(
+            forms[k].most_common(1)[0][0],
+            LABEL_TYPES[labels[k].most_common(1)[0][0]],
+            labels[k].total(),
+            tuple(forms[k]),
+        )
+        for k in labels
+    ]
 
 
 def before(corpus: str, rev: str) -> list[Node]:
@@ -83,8 +90,25 @@ def before(corpus: str, rev: str) -> list[Node]:
         if not tree.is_dir():
             subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev], check=True)
         env = dict(os.environ, PYTHONPATH=str(tree))
-        subprocess.run([sys.executable, "-m", "graphbuild", "build", str(texts_folder(corpus)), "-o", str(out),
-                        "--format", "json", "--jobs", "2", "-q"], check=True, env=env, cwd=tree)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "graphbuild",
+                "build",
+                str(texts_folder(corpus)),
+                "-o",
+                str(out),
+                "--format",
+                "json",
+                "--jobs",
+                "2",
+                "-q",
+            ],
+            check=True,
+            env=env,
+            cwd=tree,
+        )
     return nodes_of(json.loads((out / "graph.json").read_text("utf-8")))
 
 
@@ -105,8 +129,10 @@ def nodes_of(node_link: dict) -> list[Node]:
 
 
 def row(system: str, report: ResolutionReport, entities: int) -> str:
-    return (f"| {system} | {entities:,} | {len(report.split)} | {report.type_right}/{report.entities} | "
-            f"{len(report.wrong_merges)} | {len(report.debris):,} | {report.debris_share:.2%} |")
+    return (
+        f"| {system} | {entities:,} | {len(report.split)} | {report.type_right}/{report.entities} | "
+        f"{len(report.wrong_merges)} | {len(report.debris):,} | {report.debris_share:.2%} |"
+    )
 
 
 def main() -> None:
@@ -118,12 +144,14 @@ def main() -> None:
     args = parser.parse_args()
     for corpus in args.corpus.split(","):
         gold = json.loads((GOLD / f"{corpus}_resolution.json").read_text("utf-8"))
-        gold = dict(gold, entities=gold["entities"][:args.top])
+        gold = dict(gold, entities=gold["entities"][: args.top])
         words = word_count(CORPORA[corpus]())
         systems = {"bare spaCy": bare_spacy(corpus), f"graphbuild {args.before}": before(corpus, args.before)}
         systems["graphbuild now"], seconds = now(corpus)
-        print(f"\n### {corpus}: {words:,} words, {len(gold['entities'])} gold entities, "
-              f"{len(gold.get('never_merge', []))} never-merge pairs\n")
+        print(
+            f"\n### {corpus}: {words:,} words, {len(gold['entities'])} gold entities, "
+            f"{len(gold.get('never_merge', []))} never-merge pairs\n"
+        )
         print("| system | nodes | split | type right | wrong merges | debris labels | debris share of mentions |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         for system, nodes in systems.items():

@@ -23,11 +23,14 @@ from pathlib import Path
 from corpus import CACHE, ROOT
 
 QUERIES = [
-    'ASK { ?x a schema:Person }',
-    'SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 5',
+    "ASK { ?x a schema:Person }",
+    "SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 5",
     'SELECT ?n WHERE { ?e rdfs:label "{label}" ; gb:mentionCount ?n }',
 ]
-GRAPHS = {"seeds": (ROOT / "exports" / "graph.ttl", "Xizang"), "news": (CACHE / "graph-news" / "graph.ttl", "Donald Trump")}
+GRAPHS = {
+    "seeds": (ROOT / "exports" / "graph.ttl", "Xizang"),
+    "news": (CACHE / "graph-news" / "graph.ttl", "Donald Trump"),
+}
 
 
 def rss_kb(pid: int) -> int:
@@ -36,8 +39,13 @@ def rss_kb(pid: int) -> int:
     while pids:
         current = pids.pop()
         try:
-            total += int(next(line.split()[1] for line in Path(f"/proc/{current}/status").read_text().splitlines()
-                              if line.startswith("VmRSS")))
+            total += int(
+                next(
+                    line.split()[1]
+                    for line in Path(f"/proc/{current}/status").read_text().splitlines()
+                    if line.startswith("VmRSS")
+                )
+            )
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except (OSError, StopIteration):
             continue
@@ -58,8 +66,11 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(ttl), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "serve", str(ttl), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         _wait(port)
         ready = time.perf_counter() - started
@@ -94,9 +105,11 @@ def main() -> None:
         elapsed = time.perf_counter() - t0
         after = rss_kb(server.pid)
         q = statistics.quantiles(latencies, n=100)
-        print(f"| {args.graph} | {ttl.stat().st_size / 1e6:.1f} MB | {ready:.1f} s | {len(latencies):,} / {args.clients} "
-              f"| {failures[0]} | {len(latencies) / elapsed:,.0f} | {q[49] * 1000:.1f} ms | {q[98] * 1000:.1f} ms "
-              f"| {before / 1024:.0f} MB -> {after / 1024:.0f} MB |")
+        print(
+            f"| {args.graph} | {ttl.stat().st_size / 1e6:.1f} MB | {ready:.1f} s | {len(latencies):,} / {args.clients} "
+            f"| {failures[0]} | {len(latencies) / elapsed:,.0f} | {q[49] * 1000:.1f} ms | {q[98] * 1000:.1f} ms "
+            f"| {before / 1024:.0f} MB -> {after / 1024:.0f} MB |"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

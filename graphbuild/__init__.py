@@ -8,8 +8,17 @@ from importlib import import_module
 from .errors import GraphbuildError
 from .options import BuildOptions
 
-_LAZY = {"build": "api", "build_documents": "api", "build_texts": "api", "explain": "api", "export": "api",
-         "load": "api", "query": "api", "named_query": "api", "to_rdf": "rdf"}
+_LAZY = {
+    "build": "api",
+    "build_documents": "api",
+    "build_texts": "api",
+    "explain": "api",
+    "export": "api",
+    "load": "api",
+    "query": "api",
+    "named_query": "api",
+    "to_rdf": "rdf",
+}
 
 
 def __getattr__(name: str):
@@ -19,5 +28,17 @@ def __getattr__(name: str):
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["BuildOptions", "GraphbuildError", "build", "build_documents", "build_texts", "explain", "export", "load",
-           "named_query", "query", "to_rdf"]
+
+__all__ = [
+    "BuildOptions",
+    "GraphbuildError",
+    "build",
+    "build_documents",
+    "build_texts",
+    "explain",
+    "export",
+    "load",
+    "named_query",
+    "query",
+    "to_rdf",
+]

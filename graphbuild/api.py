@@ -46,8 +46,11 @@ def build(
 
 def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
     """Build a graph from texts in memory: ``{"name": "text", ...}``."""
-    return build_documents([document_from_text(text, name) for name, text in texts.items()], options,
-                           size=sum(len(text) for text in texts.values()))
+    return build_documents(
+        [document_from_text(text, name) for name, text in texts.items()],
+        options,
+        size=sum(len(text) for text in texts.values()),
+    )
 
 
 #: Up to this many characters of text, the parses stay in memory between the two passes; past it they
@@ -55,8 +58,12 @@ def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -
 KEEP_CHARS = 16_000_000
 
 
-def build_documents(documents: Iterable[Document], options: BuildOptions | None = None,
-                    total_words: int | None = None, size: int | None = None) -> nx.Graph:
+def build_documents(
+    documents: Iterable[Document],
+    options: BuildOptions | None = None,
+    total_words: int | None = None,
+    size: int | None = None,
+) -> nx.Graph:
     """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once
     (``total_words``, if known, lets the progress bar show the time left; ``size``, the input's size in
     characters or bytes, lets ``--jobs auto`` parse a small input in one process).
@@ -74,8 +81,7 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
         corpus = Corpus.new()
         seen: list[Document] = []  # each document without its text
         try:
-            for extraction in _extractions((clean_document(d) for d in documents), cache, options, jobs,
-                                           total_words):
+            for extraction in _extractions((clean_document(d) for d in documents), cache, options, jobs, total_words):
                 corpus.add(extraction)
                 seen.append(_metadata(extraction.document))
                 spill.add(extraction)
@@ -83,10 +89,12 @@ def build_documents(documents: Iterable[Document], options: BuildOptions | None 
             raise error if isinstance(error, Interrupted) else _interrupted(cache) from None
         resolution = resolve(corpus, aliases)
         snippets = Snippets(resolution)
-        edges = cooccur(snippets.tap(spill.extractions(seen)), resolution, options.window, options.min_weight,
-                        options.max_evidence)
-    graph = build_graph(seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes,
-                        snippets.by_entity)
+        edges = cooccur(
+            snippets.tap(spill.extractions(seen)), resolution, options.window, options.min_weight, options.max_evidence
+        )
+    graph = build_graph(
+        seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes, snippets.by_entity
+    )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = jobs
     return graph
@@ -150,12 +158,19 @@ def _metadata(document: Document) -> Document:
 def _interrupted(cache: ExtractionCache | None) -> Interrupted:
     if cache is None:
         return Interrupted("interrupted: no parse was kept (no cache)")
-    return Interrupted(f"interrupted: {cache.stored} documents parsed in this run are kept in the parse cache "
-                       f"{cache.folder}; run the same build again to go on from there")
+    return Interrupted(
+        f"interrupted: {cache.stored} documents parsed in this run are kept in the parse cache "
+        f"{cache.folder}; run the same build again to go on from there"
+    )
 
 
-def _extractions(documents: Iterable[Document], cache: ExtractionCache | None, options: BuildOptions,
-                 jobs: int, total_words: int | None) -> Iterator[Extraction]:
+def _extractions(
+    documents: Iterable[Document],
+    cache: ExtractionCache | None,
+    options: BuildOptions,
+    jobs: int,
+    total_words: int | None,
+) -> Iterator[Extraction]:
     """Every document's extraction in input order: from the cache, or parsed (and stored), a batch at a
     time, with a progress bar by words."""
     pending: deque[tuple[list[Document], list[Extraction | None]]] = deque()
@@ -230,8 +245,13 @@ def _base_iri(rdf: Graph) -> str | None:
     return None
 
 
-def query(source: str | Path | Graph | nx.Graph, sparql: str, bindings: dict[str, str] | None = None,
-          timeout: float | None = None, allow_service: bool = False) -> Result:
+def query(
+    source: str | Path | Graph | nx.Graph,
+    sparql: str,
+    bindings: dict[str, str] | None = None,
+    timeout: float | None = None,
+    allow_service: bool = False,
+) -> Result:
     """Run SPARQL with Oxigraph on a graph file (its persistent store when it matches), an rdflib Graph,
     or a graph fresh from ``build``; ``bindings`` are literals substituted for variables."""
     if isinstance(source, nx.Graph):
@@ -240,8 +260,9 @@ def query(source: str | Path | Graph | nx.Graph, sparql: str, bindings: dict[str
     return sparql_query(store, sparql, bindings, timeout, allow_service)
 
 
-def named_query(source: str | Path | Graph | nx.Graph, name: str, params: dict[str, str] | None = None,
-                timeout: float | None = None) -> Result:
+def named_query(
+    source: str | Path | Graph | nx.Graph, name: str, params: dict[str, str] | None = None, timeout: float | None = None
+) -> Result:
     """Run a named query shipped with graphbuild (``graphbuild query --list``) with its parameters."""
     from .query import canned
 

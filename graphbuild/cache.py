@@ -74,8 +74,12 @@ class ExtractionCache:
         """The extraction stored at ``path`` (``path_of``), attached to ``document``; None if missing or broken."""
         try:
             data = json.loads(path.read_text("utf-8"))
-            return Extraction(document, tuple(Sentence(**s) for s in data["sentences"]),
-                              tuple(Mention(**m) for m in data["mentions"]), data["n_tokens"])
+            return Extraction(
+                document,
+                tuple(Sentence(**s) for s in data["sentences"]),
+                tuple(Mention(**m) for m in data["mentions"]),
+                data["n_tokens"],
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -86,8 +90,11 @@ class ExtractionCache:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise GraphbuildError(f"{self.folder}: cannot write the parse cache ({error.strerror})") from None
-        data = {"sentences": [vars(s) for s in extraction.sentences],  # vars: asdict deep-copies every field
-                "mentions": [vars(m) for m in extraction.mentions], "n_tokens": extraction.n_tokens}
+        data = {
+            "sentences": [vars(s) for s in extraction.sentences],  # vars: asdict deep-copies every field
+            "mentions": [vars(m) for m in extraction.mentions],
+            "n_tokens": extraction.n_tokens,
+        }
         with uninterrupted():  # counted if and only if written, whenever Ctrl-C comes
             write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")), durable=False)
             self.stored += 1

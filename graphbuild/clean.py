@@ -18,10 +18,27 @@ _BREADCRUMB = re.compile(r"^\s*\w[\w .&'-]{0,30}(\s*[>»|]\s*\w[\w .&'-]{0,30}){
 #: A timestamp and/or "Source:"/"Editor:" line ("2024-08-29 10:04:43Source: Xinhua").
 _SOURCE_LINE = re.compile(
     r"^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?)?\s*)?((Source|Editor|Editors|Updated|Published|"
-    r"Posted|Web editor|Responsible editor)\s*:.*)?$", re.I)
+    r"Posted|Web editor|Responsible editor)\s*:.*)?$",
+    re.IGNORECASE,
+)
 _NAVIGATION = {
-    "top", "back to top", "home", "share", "print", "email", "menu", "next", "previous", "more",
-    "related", "related news", "read more", "advertisement", "comments", "close", "subscribe",
+    "top",
+    "back to top",
+    "home",
+    "share",
+    "print",
+    "email",
+    "menu",
+    "next",
+    "previous",
+    "more",
+    "related",
+    "related news",
+    "read more",
+    "advertisement",
+    "comments",
+    "close",
+    "subscribe",
 }
 _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
@@ -38,7 +55,7 @@ def is_furniture(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     """A sponsor or copyright line: kept for its names, never taken as the title."""
-    return bool(re.match(r"(Sponsored by|Copyright|©|Photo:)", line.strip(), re.I))
+    return bool(re.match(r"(Sponsored by|Copyright|©|Photo:)", line.strip(), re.IGNORECASE))
 
 
 def is_headline(paragraph: str) -> bool:

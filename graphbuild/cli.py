@@ -12,8 +12,16 @@ import click
 
 from .errors import GraphbuildError
 from .model import ENTITY_TYPES
-from .options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, DEFAULT_MODEL, FORMAT_NAMES as FORMATS, RESULT_FORMATS, \
-    BuildOptions, check_formats, parse_jobs
+from .options import (
+    DEFAULT_BASE_IRI,
+    DEFAULT_FORMATS,
+    DEFAULT_MODEL,
+    RESULT_FORMATS,
+    BuildOptions,
+    check_formats,
+    parse_jobs,
+)
+from .options import FORMAT_NAMES as FORMATS
 
 # The heavy modules (spaCy, NetworkX, the exporters) are imported inside the commands that use them, so
 # that `graphbuild --help` and `graphbuild query` start fast.
@@ -56,24 +64,56 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1)
 @click.option("-o", "--output", "out_dir", default="exports", show_default=True, help="Output folder.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Any installed spaCy pipeline.")
-@click.option("--window", default="sentence", show_default=True,
-              help="Co-occurrence window: sentence, paragraph, document or tokens:N.")
+@click.option(
+    "--window",
+    default="sentence",
+    show_default=True,
+    help="Co-occurrence window: sentence, paragraph, document or tokens:N.",
+)
 @click.option("--min-weight", default=1, show_default=True, help="Drop edges lighter than this.")
 @click.option("--max-evidence", default=5, show_default=True, help="Evidence sentences kept per edge.")
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of entity IRIs.")
-@click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
-              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(DEFAULT_FORMATS),
+    show_default=True,
+    help=f"Comma-separated output formats: {', '.join(FORMATS)}.",
+)
 @click.option("--explain", is_flag=True, help="Print each entity with its aliases and the rules that merged them.")
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML page in the default browser when done.")
-@click.option("--jobs", default="auto", show_default=True,
-              help="Parse processes: a number, or auto (one per CPU, one for inputs under 100k characters).")
+@click.option(
+    "--jobs",
+    default="auto",
+    show_default=True,
+    help="Parse processes: a number, or auto (one per CPU, one for inputs under 100k characters).",
+)
 @click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Parse every document, and keep no parses.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False),
-              help="Corrections applied after every rule: a CSV or YAML file of merges, never-merges and types.")
-def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, formats, explain, open_page,
-          jobs, cache_dir, no_cache, quiet, aliases_file) -> None:
+@click.option(
+    "--aliases",
+    "aliases_file",
+    type=click.Path(dir_okay=False),
+    help="Corrections applied after every rule: a CSV or YAML file of merges, never-merges and types.",
+)
+def build(
+    inputs,
+    out_dir,
+    model,
+    window,
+    min_weight,
+    max_evidence,
+    base_iri,
+    formats,
+    explain,
+    open_page,
+    jobs,
+    cache_dir,
+    no_cache,
+    quiet,
+    aliases_file,
+) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     from . import api
     from .export import prepare_output_dir
@@ -85,9 +125,17 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
         if not Path("seeds").is_dir():
             raise GraphbuildError("no INPUT given and there is no seeds/ folder here")
         inputs = ("seeds",)
-    options = BuildOptions(model=model, window=window, min_weight=min_weight, max_evidence=max_evidence,
-                           base_iri=base_iri, jobs=parse_jobs(jobs), progress=not quiet, aliases=aliases_file,
-                           cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"))
+    options = BuildOptions(
+        model=model,
+        window=window,
+        min_weight=min_weight,
+        max_evidence=max_evidence,
+        base_iri=base_iri,
+        jobs=parse_jobs(jobs),
+        progress=not quiet,
+        aliases=aliases_file,
+        cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"),
+    )
     format_list = _formats(formats)  # a typo fails before anything is parsed
     sources = check_inputs(inputs, _warn)  # bad input fails before anything is written
     prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
@@ -101,8 +149,7 @@ def build(inputs, out_dir, model, window, min_weight, max_evidence, base_iri, fo
         f"{len(graph.graph['documents'])} documents, {graph.number_of_nodes()} entities ({per_type}), "
         f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s "
         f"({_parsed(graph)}, {len(graph.graph['documents']) - graph.graph['parsed']} from cache"
-        f"{_repairs(graph)}): "
-        + ", ".join(str(p) for p in written.values())
+        f"{_repairs(graph)}): " + ", ".join(str(p) for p in written.values())
     )
     if open_page:
         if "graph.html" not in written:
@@ -132,8 +179,7 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 
     names = _formats(formats)  # a typo fails before the graph is read
     graph = api.load(graph_file)
-    written = api.export(graph, out_dir, names,
-                         base_iri or graph.graph.get("base_iri"))
+    written = api.export(graph, out_dir, names, base_iri or graph.graph.get("base_iri"))
     click.echo(", ".join(str(p) for p in written.values()))
 
 
@@ -150,7 +196,8 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeout, allow_service) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
     from .query import canned, canned_queries, format_result
-    from .store import open_store, sparql as run_sparql
+    from .store import open_store
+    from .store import sparql as run_sparql
 
     if list_queries:
         for q in canned_queries().values():
@@ -176,21 +223,37 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
 
 @cli.command()
 @click.argument("graph_files", metavar="[GRAPH.ttl ...]", nargs=-1)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only)."
+)
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped.")
 @click.option("--max-body", default=1 << 20, show_default=True, help="Largest request body or query string, in bytes.")
 @click.option("--cors-origin", help="Let pages from this origin (https://host:port) read answers (default: none).")
 @click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
 @click.option("--workers", default=2, show_default=True, help="Query worker processes.")
-@click.option("--html", type=click.Path(dir_okay=False, path_type=Path),
-              help="Page to serve at / (default: graph.html beside the first graph).")
+@click.option(
+    "--html",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Page to serve at / (default: graph.html beside the first graph).",
+)
 def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service, workers, html) -> None:
     """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at /."""
     from .serve import serve as run_server  # uvicorn loads only for this command
 
-    run_server(graph_files or ["exports/graph.ttl"], host, port, timeout, html, announce=click.echo,
-               max_body=max_body, cors_origin=cors_origin, allow_service=allow_service, workers=workers, warn=_warn)
+    run_server(
+        graph_files or ["exports/graph.ttl"],
+        host,
+        port,
+        timeout,
+        html,
+        announce=click.echo,
+        max_body=max_body,
+        cors_origin=cors_origin,
+        allow_service=allow_service,
+        workers=workers,
+        warn=_warn,
+    )
 
 
 def _formats(text: str) -> list[str]:
@@ -207,16 +270,17 @@ def printable(text: str) -> str:
 
 
 def _parsed(graph) -> str:
-    """"300 parsed by 2 processes", or "0 parsed" when all came from the cache."""
+    """ "300 parsed by 2 processes", or "0 parsed" when all came from the cache."""
     parsed, processes = graph.graph["parsed"], graph.graph.get("processes", 1)
     return f"{parsed} parsed" + (f" by {processes} process{'es' if processes > 1 else ''}" if parsed else "")
 
 
 def _repairs(graph) -> str:
-    """", 3 repaired by ftfy, 2 with characters lost before reading" where there were any."""
+    """ ", 3 repaired by ftfy, 2 with characters lost before reading" where there were any."""
     repaired, damaged = graph.graph.get("repaired", 0), graph.graph.get("damaged", 0)
-    return (f", {repaired} repaired by ftfy" if repaired else "") + \
-        (f", {damaged} with characters lost before reading" if damaged else "")
+    return (f", {repaired} repaired by ftfy" if repaired else "") + (
+        f", {damaged} with characters lost before reading" if damaged else ""
+    )
 
 
 def _param(text: str) -> tuple[str, str]:

@@ -30,13 +30,47 @@ from spacy.util import filter_spans, minibatch
 
 EVENTS_KEY = "graphbuild_events"
 
-EVENT_HEADS = frozenset({
-    "conference", "anniversary", "festival", "gala", "summit", "forum", "congress", "election",
-    "elections", "games", "olympics", "championship", "championships", "expo", "exposition", "fair",
-    "ceremony", "convention", "symposium", "plenary", "assembly", "session", "celebration",
-    "celebrations", "parade", "marathon", "tournament", "cup", "war", "uprising", "revolution",
-    "referendum", "meeting", "talks", "dialogue", "exhibition", "carnival",
-})
+EVENT_HEADS = frozenset(
+    {
+        "conference",
+        "anniversary",
+        "festival",
+        "gala",
+        "summit",
+        "forum",
+        "congress",
+        "election",
+        "elections",
+        "games",
+        "olympics",
+        "championship",
+        "championships",
+        "expo",
+        "exposition",
+        "fair",
+        "ceremony",
+        "convention",
+        "symposium",
+        "plenary",
+        "assembly",
+        "session",
+        "celebration",
+        "celebrations",
+        "parade",
+        "marathon",
+        "tournament",
+        "cup",
+        "war",
+        "uprising",
+        "revolution",
+        "referendum",
+        "meeting",
+        "talks",
+        "dialogue",
+        "exhibition",
+        "carnival",
+    }
+)
 #: Dependents that name the event on the left ("fourth work conference", "Cairo summit").
 _LEFT = {"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"}
 #: Prepositions whose object is part of an event's name ("conference on X", "anniversary of Y").
@@ -44,18 +78,31 @@ _NAME_PREPS = {"of", "on", "for"}
 #: Dependents never part of a name: other conjuncts, clauses, appositions, punctuation.
 _NOT_NAME = {"conj", "cc", "appos", "relcl", "acl", "advcl", "punct", "preconj"}
 #: Words an event name's left modifiers never reach past: determiners and possessives.
-_LEFT_STOPS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                         "our", "my", "your", "'s", "’s"})
+_LEFT_STOPS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "'s", "’s"}
+)
 #: Punctuation that ends a clause: a name's words are on one side of it.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "--", "—", ".", "?", "!"})
-_GROUP_NOUNS = frozenset({"people", "peoples", "ethnic", "ethnicities", "nationalities", "tribes", "tribe",
-                          "minorities", "communities", "groups"})
-_MONTH = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_GROUP_NOUNS = frozenset(
+    {
+        "people",
+        "peoples",
+        "ethnic",
+        "ethnicities",
+        "nationalities",
+        "tribes",
+        "tribe",
+        "minorities",
+        "communities",
+        "groups",
+    }
+)
+_MONTH = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 @Language.factory("graphbuild_credits")
-def make_credits(nlp: Language, name: str) -> "CreditSplitter":
+def make_credits(nlp: Language, name: str) -> CreditSplitter:
     return CreditSplitter(nlp)
 
 
@@ -65,8 +112,10 @@ class CreditSplitter:
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         title = {"IS_TITLE": True, "IS_ALPHA": True}
-        self.matcher.add("CREDIT", [[{"ORTH": "("}, {**title, "OP": "{1,4}"}, {"ORTH": "/"},
-                                     {**title, "OP": "{1,3}"}, {"ORTH": ")"}]])
+        self.matcher.add(
+            "CREDIT",
+            [[{"ORTH": "("}, {**title, "OP": "{1,4}"}, {"ORTH": "/"}, {**title, "OP": "{1,3}"}, {"ORTH": ")"}]],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
@@ -81,12 +130,15 @@ class CreditSplitter:
 
 @Language.component("graphbuild_datelines")
 def fix_datelines(doc: Doc) -> Doc:
-    """"LHASA, Aug. 29, 2024 --": the capitalised words before the first comma are a place."""
+    """ "LHASA, Aug. 29, 2024 --": the capitalised words before the first comma are a place."""
     comma = next((t.i for t in doc[:6] if t.text == ","), None)
     if comma and comma > 0 and all(t.is_upper and t.is_alpha for t in doc[:comma]) and comma + 1 < len(doc):
         after = doc[comma + 1]
-        if _MONTH.match(after.text) or after.like_num or after.text.lower() in {"monday", "tuesday", "wednesday",
-                                                                                 "thursday", "friday", "saturday", "sunday"}:
+        if (
+            _MONTH.match(after.text)
+            or after.like_num
+            or after.text.lower() in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+        ):
             place = Span(doc, 0, comma, label="GPE")
             keep = [e for e in doc.ents if e.start >= comma]
             doc.set_ents([place, *keep])
@@ -95,7 +147,7 @@ def fix_datelines(doc: Doc) -> Doc:
 
 @Language.component("graphbuild_groups")
 def fix_groups(doc: Doc) -> Doc:
-    """"Monpa, Lhopa, Sherpa, and Deng people": the listed names are peoples (NORP)."""
+    """ "Monpa, Lhopa, Sherpa, and Deng people": the listed names are peoples (NORP)."""
     drop = set()
     for index in _positions(doc, _GROUP_NOUNS):
         i = index - 1
@@ -235,9 +287,14 @@ def _name_subtree(token) -> list[int]:
     for child in token.children:
         if child.dep_ in _NOT_NAME:
             continue
-        if child.dep_ == "prep" and child.lower_ not in _NAME_PREPS:
-            if child.lower_ not in {"in", "at"} or not _capitalised(token) or token.ent_type_ in {"GPE", "LOC", "FAC"}:
-                continue
+        if (
+            child.dep_ == "prep"
+            and child.lower_ not in _NAME_PREPS
+            and (
+                child.lower_ not in {"in", "at"} or not _capitalised(token) or token.ent_type_ in {"GPE", "LOC", "FAC"}
+            )
+        ):
+            continue
         kept += _name_subtree(child)
     return kept
 

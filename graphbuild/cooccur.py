@@ -61,15 +61,16 @@ KeyedMention = tuple[str, Mention]
 
 def _unit_windows(keyed: list[KeyedMention], kind: str) -> Iterator[tuple[KeyedMention, KeyedMention]]:
     """Each distinct pair of entities once per sentence, paragraph or document, with their first mentions."""
-    unit_of = {"sentence": attrgetter("sentence"), "paragraph": attrgetter("paragraph"),
-               "document": lambda mention: 0}[kind]
+    unit_of = {"sentence": attrgetter("sentence"), "paragraph": attrgetter("paragraph"), "document": lambda mention: 0}[
+        kind
+    ]
     units: dict[int, dict[str, Mention]] = defaultdict(dict)
     for key, mention in keyed:
         units[unit_of(mention)].setdefault(key, mention)
     for unit in sorted(units):
         first_mentions = sorted(units[unit].items())
         for i, first in enumerate(first_mentions):
-            for second in first_mentions[i + 1:]:
+            for second in first_mentions[i + 1 :]:
                 yield first, second
 
 
@@ -77,7 +78,7 @@ def _token_windows(keyed: list[KeyedMention], size: int) -> Iterator[tuple[Keyed
     """Every pair of mentions of two different entities whose first tokens are < size apart."""
     ordered = sorted(keyed, key=lambda km: km[1].token)
     for i, (key, mention) in enumerate(ordered):
-        for other_key, other in ordered[i + 1:]:
+        for other_key, other in ordered[i + 1 :]:
             if other.token - mention.token >= size:
                 break
             if other_key != key:

@@ -166,19 +166,30 @@ def score_resolution(nodes: list[Node], gold: dict) -> ResolutionReport:
             continue
         report.found += 1
         if len(labelled) > 1:
-            report.split.append(f"{entity['name']}: " + ", ".join(
-                f"{n.label} ({n.type}, {n.mentions})" for n in sorted(labelled, key=lambda n: -n.mentions)))
+            report.split.append(
+                f"{entity['name']}: "
+                + ", ".join(f"{n.label} ({n.type}, {n.mentions})" for n in sorted(labelled, key=lambda n: -n.mentions))
+            )
         top = max(holding, key=lambda n: n.mentions)
         if top.type == entity["type"]:
             report.type_right += 1
         else:
             report.wrong_type.append(f"{entity['name']}: {top.label} is {top.type}, not {entity['type']}")
-    pairs = [({normalize(f) for f in p["a"]["forms"]}, {normalize(f) for f in p["b"]["forms"]},
-              f"{p['a']['name']} / {p['b']['name']}") for p in gold.get("never_merge", [])]
+    pairs = [
+        (
+            {normalize(f) for f in p["a"]["forms"]},
+            {normalize(f) for f in p["b"]["forms"]},
+            f"{p['a']['name']} / {p['b']['name']}",
+        )
+        for p in gold.get("never_merge", [])
+    ]
     for node in nodes:
         held = node.forms
-        specific = [i for i, names in enumerate(forms)
-                    if any(" " in f or gold["entities"][i]["type"] != "Person" for f in held & names)]
+        specific = [
+            i
+            for i, names in enumerate(forms)
+            if any(" " in f or gold["entities"][i]["type"] != "Person" for f in held & names)
+        ]
         if len(specific) > 1:
             report.wrong_merges.append(f"{node.label}: " + ", ".join(gold["entities"][i]["name"] for i in specific))
         report.wrong_merges += [f"{node.label}: never-merge {name}" for a, b, name in pairs if held & a and held & b]

@@ -43,9 +43,7 @@ def extract(nlp: Language, documents: Iterable[Document], batch_size: int = 32) 
                 yield text, (len(queue) - 1, index)
 
     current: _DocumentBuilder | None = None
-    for parsed, (position, para_index) in nlp.pipe(
-        paragraphs(), as_tuples=True, batch_size=batch_size
-    ):
+    for parsed, (position, para_index) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
         if current is None or current.position != position:
             current = _DocumentBuilder(queue[position], position)
         current.add(para_index, parsed)
@@ -78,8 +76,19 @@ class _DocumentBuilder:
             )
         for text, start, end, token, label, sentence, nested in summary["mentions"]:
             self.mentions.append(
-                Mention(doc_id, para_index, first + sentence, offset + start, offset + end, self.n_tokens + token,
-                        text, label, LABEL_TYPES[label], summary["headline"], nested)
+                Mention(
+                    doc_id,
+                    para_index,
+                    first + sentence,
+                    offset + start,
+                    offset + end,
+                    self.n_tokens + token,
+                    text,
+                    label,
+                    LABEL_TYPES[label],
+                    summary["headline"],
+                    nested,
+                )
             )
         self.n_tokens += summary["tokens"]
 
@@ -99,11 +108,14 @@ def summarise_mentions(doc: Doc) -> Doc:
         cleaned = clean_span(ent, text) if ent.label_ in LABEL_TYPES else None
         if cleaned is not None:
             name, start, end = cleaned
-            mentions.append((name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start],
-                             _inside(ent, events)))
+            mentions.append(
+                (name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start], _inside(ent, events))
+            )
     doc.user_data[SUMMARY_KEY] = {
         "sentences": [(sent.start_char, sent.end_char) for sent in doc.sents],
-        "mentions": mentions, "headline": is_headline(text), "tokens": len(doc),
+        "mentions": mentions,
+        "headline": is_headline(text),
+        "tokens": len(doc),
     }
     return doc
 
@@ -127,8 +139,8 @@ def clean_span(span: Span, doc_text: str) -> tuple[str, int, int] | None:
     """
     tokens = list(span)
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
-    if opened and not any(t.text == ")" for t in tokens[opened[-1]:]):
-        tokens = tokens[:opened[-1]]  # "World Health Organization (WHO": the acronym is its own mention
+    if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
+        tokens = tokens[: opened[-1]]  # "World Health Organization (WHO": the acronym is its own mention
     while tokens and tokens[0].lower_ in _LEADING:
         tokens.pop(0)
     while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_punct):
@@ -161,7 +173,7 @@ def clean_name(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 
 
 def _credit_part(text: str, start: int, end: int) -> tuple[int, int]:
-    """"ipj/rt-Reuters" -> "Reuters", "TASS/.-Kremlin" -> "Kremlin": credit lines glue agency initials and
+    """ "ipj/rt-Reuters" -> "Reuters", "TASS/.-Kremlin" -> "Kremlin": credit lines glue agency initials and
     names with slashes; the name is the longest part with a capital ("AC/DC" stays whole)."""
     name = text[start:end]
     if all(re.fullmatch(r"[A-Z0-9][\w.&'-]*", part) for part in name.split("/")):
@@ -201,7 +213,7 @@ def _kept_end(name: str) -> bool:
 
 
 def _unpaired_brackets(name: str) -> str:
-    """"Donald] Trump" -> "Donald Trump": square and curly brackets never belong to a name unless paired."""
+    """ "Donald] Trump" -> "Donald Trump": square and curly brackets never belong to a name unless paired."""
     for left, right in ("[]", "{}", "()"):
         if name.count(left) != name.count(right):
             name = name.replace(left, "").replace(right, "")

@@ -25,7 +25,7 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def gazetteer(lang: str, key) -> Gazetteer:  # noqa: ANN001  (key: the match-key function of resolve)
+def gazetteer(lang: str, key) -> Gazetteer:
     """The place names of ``lang``, keyed by ``key`` (built once per process)."""
     country: dict[str, str] = {}
     canonical: dict[str, str] = {}

@@ -72,4 +72,3 @@ def entity_counts(graph: nx.Graph) -> dict[str, int]:
     for _, entity_type in graph.nodes(data="type"):
         counts[entity_type] = counts.get(entity_type, 0) + 1
     return counts
-

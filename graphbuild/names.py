@@ -37,7 +37,7 @@ def split_title(name: str, lang: str = "en") -> tuple[str, str]:
     taken = 0
     while taken < len(words) - 1:
         for size in (2, 1):
-            head = " ".join(words[taken:taken + size])
+            head = " ".join(words[taken : taken + size])
             if taken + size < len(words) and normalize(head).rstrip(".") in titles:
                 taken += size
                 break
@@ -49,7 +49,7 @@ def split_title(name: str, lang: str = "en") -> tuple[str, str]:
 @lru_cache(maxsize=4)
 def _particles(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     particles = "|".join(sorted(vocabulary(lang).NAME_PARTICLES))
-    return re.compile(rf"\b(?:{particles})-(?=\w)", re.I), re.compile(rf"\b(?:{particles}) (?=[A-Z])")
+    return re.compile(rf"\b(?:{particles})-(?=\w)", re.IGNORECASE), re.compile(rf"\b(?:{particles}) (?=[A-Z])")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -67,12 +67,12 @@ def match_key(name: str, lang: str = "en") -> str:
 
 
 def is_acronym(form: str) -> bool:
-    """"EU", "U.S.", "ISIS": capitals only, two to six letters, dotted or not."""
+    """ "EU", "U.S.", "ISIS": capitals only, two to six letters, dotted or not."""
     return bool(_ACRONYM.match(form.replace(" ", "")))
 
 
 def initials(key: str, lang: str = "en", skip: bool = True) -> str:
-    """"federal bureau of investigation" -> "fbi": the first letters of the words that count (with
+    """ "federal bureau of investigation" -> "fbi": the first letters of the words that count (with
     ``skip=False`` every word counts: "department of justice" -> "doj")."""
     skip_words = vocabulary(lang).ACRONYM_SKIP if skip else frozenset()
     return "".join(w[0] for w in key.split() if w not in skip_words and w[0].isalnum())

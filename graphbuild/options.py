@@ -87,6 +87,4 @@ def parse_window(window: str) -> tuple[str, int]:
     match = _TOKENS.fullmatch(window)
     if match and int(match.group(1)) >= 2:
         return "tokens", int(match.group(1))
-    raise GraphbuildError(
-        f"unknown window {window!r}: use sentence, paragraph, document or tokens:N (N >= 2)"
-    )
+    raise GraphbuildError(f"unknown window {window!r}: use sentence, paragraph, document or tokens:N (N >= 2)")

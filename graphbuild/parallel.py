@@ -75,8 +75,9 @@ def jobs_for(jobs: int | str, size: int | None) -> int:
     return 1 if size is not None and size < SMALL_INPUT else cpu_count()
 
 
-def parse_batches(model: str, batches: Iterable[list[Document]], batch_size: int = 32,
-                  jobs: int = 1) -> Iterator[list[Extraction]]:
+def parse_batches(
+    model: str, batches: Iterable[list[Document]], batch_size: int = 32, jobs: int = 1
+) -> Iterator[list[Extraction]]:
     """Each batch's extractions, batch after batch in input order: parsed here (``jobs`` 1) or by ``jobs``
     worker processes, started by the first batch with something to parse, which pull at most two batches
     each ahead of the one being yielded."""
@@ -87,8 +88,10 @@ def parse_batches(model: str, batches: Iterable[list[Document]], batch_size: int
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     tasks = context.Queue()
     results = context.Queue()
-    workers = [context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
-               for _ in range(jobs)]
+    workers = [
+        context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
+        for _ in range(jobs)
+    ]
 
     def start() -> None:
         from .nlp import load_pipeline
@@ -111,8 +114,14 @@ def _parse_here(model: str, batch: list[Document], batch_size: int) -> list[Extr
     return list(extract(load_pipeline(model), batch, batch_size))
 
 
-def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[BaseProcess],
-             start: Callable[[], None], in_flight: int) -> Iterator[list[Extraction]]:
+def _collect(
+    batches: Iterator[list[Document]],
+    tasks,
+    results,
+    workers: list[BaseProcess],
+    start: Callable[[], None],
+    in_flight: int,
+) -> Iterator[list[Extraction]]:
     """Keep ``in_flight`` batches queued; yield results in input order as they come back."""
     sent: dict[int, list[Document]] = {}
     done: dict[int, _Records] = {}
@@ -136,8 +145,10 @@ def _collect(batches: Iterator[list[Document]], tasks, results, workers: list[Ba
             return
         while next_out in done:
             batch = sent.pop(next_out)
-            yield [Extraction(document, sentences, mentions, n_tokens)
-                   for document, (sentences, mentions, n_tokens) in zip(batch, done.pop(next_out))]
+            yield [
+                Extraction(document, sentences, mentions, n_tokens)
+                for document, (sentences, mentions, n_tokens) in zip(batch, done.pop(next_out))
+            ]
             next_out += 1
         if next_out in sent:
             index, records = _receive(results, workers)
@@ -151,8 +162,10 @@ def _receive(results, workers: list[BaseProcess]) -> tuple[int, _Records]:
         except queue.Empty:
             dead = [w for w in workers if not w.is_alive()]
             if dead:
-                raise GraphbuildError(f"a parse worker stopped unexpectedly (exit code {dead[0].exitcode}); "
-                                      "try --jobs 1, or less text per file") from None
+                raise GraphbuildError(
+                    f"a parse worker stopped unexpectedly (exit code {dead[0].exitcode}); "
+                    "try --jobs 1, or less text per file"
+                ) from None
             continue
         if failure:
             raise GraphbuildError(f"a parse worker failed: {failure}")
@@ -179,7 +192,7 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
         try:
             records = [(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
             results.put((index, records, None))
-        except Exception as error:  # reported by the parent as one line
+        except Exception as error:  # noqa: BLE001  (any failure is reported by the parent as one line)
             results.put((index, [], f"{type(error).__name__}: {error}"))
 
 

@@ -20,5 +20,12 @@ def shown(enabled: bool) -> bool:
 
 def progress_bar(total_words: int | None, enabled: bool) -> tqdm:
     """The bar; with ``total_words`` (``read.count_words``) it shows the share done and the time left."""
-    return tqdm(total=total_words, unit=" words", unit_scale=True, desc="parsing", file=sys.stderr,
-                disable=not shown(enabled), smoothing=0.1)
+    return tqdm(
+        total=total_words,
+        unit=" words",
+        unit_scale=True,
+        desc="parsing",
+        file=sys.stderr,
+        disable=not shown(enabled),
+        smoothing=0.1,
+    )

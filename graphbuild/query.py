@@ -19,7 +19,6 @@ from .namespaces import PREFIXES
 from .options import RESULT_FORMATS
 
 
-
 @dataclass(frozen=True)
 class CannedQuery:
     """A named query shipped in graphbuild/queries/NAME.rq; its first comment line describes it and a
@@ -66,7 +65,7 @@ def load_rdf(path: str | Path) -> Graph:
     rdf = Graph()
     try:
         rdf.parse(path, format=guess_format(str(path)) or "turtle")
-    except Exception as error:  # rdflib raises many parser-specific types
+    except Exception as error:  # noqa: BLE001  (rdflib raises many parser-specific types)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise GraphbuildError(f"{path}: not a readable RDF file ({message})") from None
     for prefix, namespace in PREFIXES.items():
@@ -80,7 +79,7 @@ def prepare(sparql: str):
         return prepareQuery(sparql, initNs=PREFIXES)
     except ParseException as error:
         raise GraphbuildError(f"malformed SPARQL query: {error.explain(depth=0).splitlines()[-1]}") from None
-    except Exception as error:  # e.g. an undeclared prefix
+    except Exception as error:  # noqa: BLE001  (rdflib's algebra fails in many ways, e.g. an undeclared prefix)
         raise GraphbuildError(f"malformed SPARQL query: {error}") from None
 
 
@@ -119,7 +118,7 @@ def _cell(value, fmt: str) -> str:
     if isinstance(value, URIRef) and fmt == "table":
         for prefix, namespace in PREFIXES.items():
             if str(value).startswith(str(namespace)):
-                return f"{prefix}:{value[len(str(namespace)):]}"
+                return f"{prefix}:{value[len(str(namespace)) :]}"
     if isinstance(value, (Literal, URIRef)):
         return str(value)
     return value.n3()
@@ -128,7 +127,7 @@ def _cell(value, fmt: str) -> str:
 def _table(names: list[str], rows: list[list[str]]) -> str:
     rows = [[" ".join(c.split()) for c in row] for row in rows]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 

@@ -18,7 +18,6 @@ from .namespaces import GB, PREFIXES, SCHEMA
 from .options import DEFAULT_BASE_IRI
 
 
-
 def vocabulary() -> Graph:
     """The graphbuild vocabulary (RDFS), as shipped in the package."""
     return Graph().parse(data=files(__package__).joinpath("vocab.ttl").read_text("utf-8"), format="turtle")
@@ -31,15 +30,22 @@ class IRI(str):
 #: Objects in blocks: IRI, str (a plain literal) or int (an xsd:integer literal).
 Block = tuple[IRI, list[tuple[IRI, list]]]
 RDF_TYPE, _LABEL, _ALT = IRI(RDF.type), IRI(RDFS.label), IRI(SKOS.altLabel)
-_NAME, _HEADLINE, _MENTIONS, _TEXT, _PART_OF = (IRI(SCHEMA[t]) for t in ("name", "headline", "mentions", "text",
-                                                                         "isPartOf"))
+_NAME, _HEADLINE, _MENTIONS, _TEXT, _PART_OF = (
+    IRI(SCHEMA[t]) for t in ("name", "headline", "mentions", "text", "isPartOf")
+)
 _WORK, _COOC, _SENTENCE = IRI(SCHEMA.CreativeWork), IRI(GB.CoOccurrence), IRI(GB.Sentence)
 _COUNT, _WITH, _ENTITY, _WEIGHT, _WINDOW, _EVIDENCE, _START, _END = (
-    IRI(GB[t]) for t in ("mentionCount", "coOccursWith", "entity", "weight", "window", "evidence", "startOffset",
-                         "endOffset"))
+    IRI(GB[t])
+    for t in ("mentionCount", "coOccursWith", "entity", "weight", "window", "evidence", "startOffset", "endOffset")
+)
 _DERIVED = IRI(PROV.wasDerivedFrom)
-_MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = IRI(GB.AliasMerge), IRI(GB.merge), IRI(GB.alias), IRI(GB.rule), \
-    IRI(RDFS.comment)
+_MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = (
+    IRI(GB.AliasMerge),
+    IRI(GB.merge),
+    IRI(GB.alias),
+    IRI(GB.rule),
+    IRI(RDFS.comment),
+)
 
 
 def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]:
@@ -48,24 +54,44 @@ def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]
     The single definition of the mapping: ``to_rdf`` loads it into rdflib, the Turtle and N-Triples
     writers stream it to a file without holding the whole graph as triples.
     """
-    entity = lambda key: IRI(f"{base_iri}entity/{key}")  # noqa: E731
-    doc = lambda doc_id: IRI(f"{base_iri}doc/{doc_id}")  # noqa: E731
+    entity = lambda key: IRI(f"{base_iri}entity/{key}")
+    doc = lambda doc_id: IRI(f"{base_iri}doc/{doc_id}")
     mentions: dict[str, list[IRI]] = {}
     for key, data in sorted(graph.nodes(data=True)):
         for doc_id in data["documents"]:
             mentions.setdefault(doc_id, []).append(entity(key))
     for doc_id, meta in sorted(graph.graph.get("documents", {}).items()):
-        yield doc(doc_id), [(RDF_TYPE, [_WORK]), (_NAME, [meta["name"]]), (_HEADLINE, [meta["title"]]),
-                            (_MENTIONS, mentions.get(doc_id, []))]
+        yield (
+            doc(doc_id),
+            [
+                (RDF_TYPE, [_WORK]),
+                (_NAME, [meta["name"]]),
+                (_HEADLINE, [meta["title"]]),
+                (_MENTIONS, mentions.get(doc_id, [])),
+            ],
+        )
     for key, data in sorted(graph.nodes(data=True)):
-        yield entity(key), [
-            (RDF_TYPE, [IRI(SCHEMA[data["type"]])]), (_LABEL, [data["label"]]), (_ALT, list(data["aliases"])),
-            (_COUNT, [int(data["mentions"])]), (_WITH, sorted(entity(other) for other in graph.adj[key])),
-            (_MERGE, [IRI(f"{entity(key)}/merge/{i}") for i in range(1, len(data.get("merges", ())) + 1)]),
-        ]
+        yield (
+            entity(key),
+            [
+                (RDF_TYPE, [IRI(SCHEMA[data["type"]])]),
+                (_LABEL, [data["label"]]),
+                (_ALT, list(data["aliases"])),
+                (_COUNT, [int(data["mentions"])]),
+                (_WITH, sorted(entity(other) for other in graph.adj[key])),
+                (_MERGE, [IRI(f"{entity(key)}/merge/{i}") for i in range(1, len(data.get("merges", ())) + 1)]),
+            ],
+        )
         for i, merge in enumerate(data.get("merges", ()), 1):
-            yield IRI(f"{entity(key)}/merge/{i}"), [(RDF_TYPE, [_MERGE_CLASS]), (_ALIAS, [merge["alias"]]),
-                                                   (_RULE, [merge["rule"]]), (_COMMENT, [merge["detail"]])]
+            yield (
+                IRI(f"{entity(key)}/merge/{i}"),
+                [
+                    (RDF_TYPE, [_MERGE_CLASS]),
+                    (_ALIAS, [merge["alias"]]),
+                    (_RULE, [merge["rule"]]),
+                    (_COMMENT, [merge["detail"]]),
+                ],
+            )
     window = graph.graph.get("window", "sentence")
     sentences = {}
     for a, b, data in sorted_edges(graph):
@@ -74,13 +100,28 @@ def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]
             sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
             sentences[sentence] = ev
             evidence.append(sentence)
-        yield IRI(f"{base_iri}cooc/{a}/{b}"), [
-            (RDF_TYPE, [_COOC]), (_ENTITY, [entity(a), entity(b)]), (_WEIGHT, [int(data["weight"])]), (_WINDOW, [window]),
-            (_DERIVED, [doc(d) for d in data["documents"]]), (_EVIDENCE, evidence),
-        ]
+        yield (
+            IRI(f"{base_iri}cooc/{a}/{b}"),
+            [
+                (RDF_TYPE, [_COOC]),
+                (_ENTITY, [entity(a), entity(b)]),
+                (_WEIGHT, [int(data["weight"])]),
+                (_WINDOW, [window]),
+                (_DERIVED, [doc(d) for d in data["documents"]]),
+                (_EVIDENCE, evidence),
+            ],
+        )
     for sentence, ev in sorted(sentences.items()):
-        yield sentence, [(RDF_TYPE, [_SENTENCE]), (_TEXT, [ev["text"]]), (_PART_OF, [doc(ev["doc"])]),
-                         (_START, [int(ev["start"])]), (_END, [int(ev["end"])])]
+        yield (
+            sentence,
+            [
+                (RDF_TYPE, [_SENTENCE]),
+                (_TEXT, [ev["text"]]),
+                (_PART_OF, [doc(ev["doc"])]),
+                (_START, [int(ev["start"])]),
+                (_END, [int(ev["end"])]),
+            ],
+        )
 
 
 def rdflib_term(value) -> URIRef | Literal:
@@ -108,38 +149,66 @@ def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
 
 def _merges(rdf: Graph, entity: URIRef) -> list[dict[str, str]]:
     """An entity's gb:merge records, in the order they were written."""
-    found = [(str(m), {"alias": str(rdf.value(m, GB.alias)), "rule": str(rdf.value(m, GB.rule)),
-                       "detail": str(rdf.value(m, RDFS.comment) or "")}) for m in rdf.objects(entity, GB.merge)]
+    found = [
+        (
+            str(m),
+            {
+                "alias": str(rdf.value(m, GB.alias)),
+                "rule": str(rdf.value(m, GB.rule)),
+                "detail": str(rdf.value(m, RDFS.comment) or ""),
+            },
+        )
+        for m in rdf.objects(entity, GB.merge)
+    ]
     return [record for _, record in sorted(found, key=lambda item: int(item[0].rsplit("/", 1)[-1]))]
 
 
 def from_rdf(rdf: Graph) -> nx.Graph:
     """The NetworkX graph back from graphbuild's RDF (so a Turtle file can be exported to other formats)."""
     types = {SCHEMA[t]: t for t in ("Person", "Place", "Organization", "Event")}
-    key_of = lambda iri: str(iri).rsplit("entity/", 1)[-1]  # noqa: E731
-    doc_of = lambda iri: str(iri).rsplit("doc/", 1)[-1]  # noqa: E731
+    key_of = lambda iri: str(iri).rsplit("entity/", 1)[-1]
+    doc_of = lambda iri: str(iri).rsplit("doc/", 1)[-1]
     documents = {
-        doc_of(d): {"name": str(rdf.value(d, SCHEMA.name) or ""), "title": str(rdf.value(d, SCHEMA.headline) or ""),
-                    "path": ""}
+        doc_of(d): {
+            "name": str(rdf.value(d, SCHEMA.name) or ""),
+            "title": str(rdf.value(d, SCHEMA.headline) or ""),
+            "path": "",
+        }
         for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork))
     }
     windows = {str(w) for w in rdf.objects(None, GB.window)}
     graph = nx.Graph(window=windows.pop() if len(windows) == 1 else "sentence", documents=documents, dropped=[])
     for iri, cls in sorted(rdf.subject_objects(RDF.type)):
         if cls in types:
-            graph.add_node(key_of(iri), label=str(rdf.value(iri, RDFS.label)), type=types[cls],
-                           aliases=sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
-                           mentions=int(rdf.value(iri, GB.mentionCount) or 0),
-                           documents=sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
-                           merges=_merges(rdf, iri), typing="")
+            graph.add_node(
+                key_of(iri),
+                label=str(rdf.value(iri, RDFS.label)),
+                type=types[cls],
+                aliases=sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
+                mentions=int(rdf.value(iri, GB.mentionCount) or 0),
+                documents=sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
+                merges=_merges(rdf, iri),
+                typing="",
+            )
     for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence)):
         a, b = sorted(key_of(e) for e in rdf.objects(cooc, GB.entity))
         evidence = []
         for s in rdf.objects(cooc, GB.evidence):
             doc_id, index = str(s).rsplit("doc/", 1)[-1].split("/sentence/")
-            evidence.append({"doc": doc_id, "sentence": int(index), "start": int(rdf.value(s, GB.startOffset)),
-                             "end": int(rdf.value(s, GB.endOffset)), "text": str(rdf.value(s, SCHEMA.text))})
-        graph.add_edge(a, b, weight=int(rdf.value(cooc, GB.weight)),
-                       documents=sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom)),
-                       evidence=sorted(evidence, key=lambda e: (e["doc"], e["sentence"])))
+            evidence.append(
+                {
+                    "doc": doc_id,
+                    "sentence": int(index),
+                    "start": int(rdf.value(s, GB.startOffset)),
+                    "end": int(rdf.value(s, GB.endOffset)),
+                    "text": str(rdf.value(s, SCHEMA.text)),
+                }
+            )
+        graph.add_edge(
+            a,
+            b,
+            weight=int(rdf.value(cooc, GB.weight)),
+            documents=sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom)),
+            evidence=sorted(evidence, key=lambda e: (e["doc"], e["sentence"])),
+        )
     return graph

@@ -68,8 +68,12 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
     return sources
 
 
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
-         (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 #: What no text format can hold: C0 controls but tab and line breaks, DEL, surrogates, non-characters.
 #: Dropped when a document is read, so every output (XML included) is valid for any input.
 _UNWRITABLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -78,7 +82,7 @@ _UNWRITABLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 def _short(path: Path, most: int = 80) -> str:
     """A path for a one-line message: the start and the end of a very long one."""
     text = str(path)
-    return text if len(text) <= most else f"{text[:most // 2]}...{text[-most // 2:]}"
+    return text if len(text) <= most else f"{text[: most // 2]}...{text[-most // 2 :]}"
 
 
 def decode(data: bytes, name: str) -> str:
@@ -119,8 +123,9 @@ def split_long(line: str, limit: int | None = None) -> list[str]:
     return [p for p in (*parts, line) if p]
 
 
-def document_from_text(text: str, name: str, doc_id: str | None = None, path: str = "",
-                       warn: Callable[[str], None] | None = None) -> Document:
+def document_from_text(
+    text: str, name: str, doc_id: str | None = None, path: str = "", warn: Callable[[str], None] | None = None
+) -> Document:
     """Make a Document from text already in memory (the notebook entry point); mojibake is repaired and
     characters no output format can hold are dropped (``warn`` is told how many)."""
     name, path = _UNWRITABLE.sub(LOST, name), _UNWRITABLE.sub(LOST, path)  # undecodable file names: a visible mark
@@ -131,13 +136,17 @@ def document_from_text(text: str, name: str, doc_id: str | None = None, path: st
     paragraphs = split_paragraphs(repaired, markdown=name.lower().endswith(".md"))
     if not paragraphs:
         raise GraphbuildError(f"{name}: the document has no text")
-    return Document(doc_id=doc_id or slugify(Path(name).stem), name=name, paragraphs=paragraphs, path=path,
-                    repaired=repaired != text, damaged=LOST in repaired)
+    return Document(
+        doc_id=doc_id or slugify(Path(name).stem),
+        name=name,
+        paragraphs=paragraphs,
+        path=path,
+        repaired=repaired != text,
+        damaged=LOST in repaired,
+    )
 
 
-def read_documents(
-    inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None
-) -> list[Document]:
+def read_documents(inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None) -> list[Document]:
     """Read every input into Documents with unique ids (all in memory: ``stream_documents`` reads lazily)."""
     return list(stream_documents(check_inputs(inputs, warn), warn))
 
@@ -165,6 +174,7 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
     """Read the sources one at a time, a file over ``PART_CHARS`` as several documents, so that memory does
     not grow with the input. A file named on the command line must be readable; an unreadable file found
     inside a folder is skipped with a warning. No readable document at all is an error."""
+
     def documents() -> Iterator[Document]:
         found = False
         for source in inputs.sources:
@@ -178,6 +188,7 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
                 warn(f"skipped {error}")
         if not found:
             raise GraphbuildError("no readable documents in " + ", ".join(sorted(inputs.named)))
+
     return _unique_ids(documents())
 
 
@@ -229,8 +240,10 @@ def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Docum
 def _read_parts(path: Path, size: int, warn: Callable[[str], None]) -> Iterator[Document]:
     """A huge file, read ``PART_CHARS`` at a time and cut at line breaks: each part is a document."""
     codec = _codec(_head(path), str(path), complete=False)
-    warn(f"{path}: {size / 1e6:.0f} MB, read as documents of about {PART_CHARS / 1e6:g} MB each "
-         f"('{path.name} (part 1)', ...)")
+    warn(
+        f"{path}: {size / 1e6:.0f} MB, read as documents of about {PART_CHARS / 1e6:g} MB each "
+        f"('{path.name} (part 1)', ...)"
+    )
     slug = slugify(path.stem)
     with path.open("r", encoding=codec, errors="replace", newline="") as handle:
         number, carry = 0, ""
@@ -244,8 +257,7 @@ def _read_parts(path: Path, size: int, warn: Callable[[str], None]) -> Iterator[
             part, carry = text[:cut], text[cut:]
             if part.strip():
                 number += 1
-                yield document_from_text(part, f"{path.name} (part {number})", f"{slug}-part-{number}",
-                                         str(path), warn)
+                yield document_from_text(part, f"{path.name} (part {number})", f"{slug}-part-{number}", str(path), warn)
 
 
 def _head(path: Path, size: int = 65536) -> bytes:
@@ -268,7 +280,7 @@ def _codec(head: bytes, name: str, complete: bool = True) -> str:
         raise GraphbuildError(f"{name}: looks like a binary file, not text")
     try:
         codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=complete)  # final=False: a character
-        return "utf-8-sig"                                                         # cut by the sample's end is fine
+        return "utf-8-sig"  # cut by the sample's end is fine
     except UnicodeDecodeError:
         pass
     best = from_bytes(head).best()

@@ -18,17 +18,17 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from .aliases import Aliases
 from .gazetteer import Gazetteer, gazetteer
 from .lang import vocabulary
-from .model import ENTITY_TYPES, Entity, Extraction, Merge, Mention
+from .model import ENTITY_TYPES, Entity, Extraction, Mention, Merge
 from .names import initials, is_acronym, match_key, normalize, split_title, without_suffix
 from .read import LOST, slugify
 from .typevote import mention_votes
 
-__all__ = ["Corpus", "Resolution", "resolve", "normalize", "choose_label", "unique_key"]
+__all__ = ["Corpus", "Resolution", "choose_label", "normalize", "resolve", "unique_key"]
 
 #: On a tie between types, the first listed wins.
 _TYPE_PRIORITY = ("Person", "Event", "Place", "Organization")
@@ -36,7 +36,8 @@ _TYPE_PRIORITY = ("Person", "Event", "Place", "Organization")
 #: "county" do ("Washington State", "Washington County" are not Washington, D.C.).
 _PLACE_SUFFIX = re.compile(
     r"^(.+?) (city|province|autonomous region|special administrative region|region|prefecture|"
-    r"district|municipality|township|governorate|oblast|dc)$")
+    r"district|municipality|township|governorate|oblast|dc)$"
+)
 _PLACE_PREFIX = re.compile(r"^(?:people's republic|republic|kingdom|state|city|commonwealth) of (.+)$")
 _BRACKETED = re.compile(r"\s*[(\[]\s*")
 _ACRONYM_AFTER = re.compile(r"^ ?\(([A-Z][A-Za-z&.]{1,9})\)")
@@ -112,7 +113,7 @@ class Occurrences:
 
     def votes_of(self, row: int) -> Counter[str]:
         width = len(ENTITY_TYPES)
-        return Counter({t: v for t, v in zip(ENTITY_TYPES, self.votes[row * width:(row + 1) * width]) if v})
+        return Counter({t: v for t, v in zip(ENTITY_TYPES, self.votes[row * width : (row + 1) * width]) if v})
 
 
 @dataclass
@@ -146,13 +147,14 @@ class Corpus:
             key = sys.intern(match_key(m.text, lang))  # one string object for all its documents' rows
             title, _ = split_title(m.text, lang)
             last = key.split(" of ")[0].split()[-1] if key else ""
-            votes = mention_votes(m, text, bool(title), " " in key and last in words.ORG_HEADS,
-                                  key in places.places, lang)
+            votes = mention_votes(
+                m, text, bool(title), " " in key and last in words.ORG_HEADS, key in places.places, lang
+            )
             name = self.names[key]
             name.forms[sys.intern(m.text)] += 1
             name.votes.update(votes)
             name.docs[doc] = None
-            defined = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
+            defined = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
             if defined:  # "World Health Organization (WHO)", whether or not NER saw "WHO"
                 self.definitions.append((doc, key, match_key(defined.group(1), lang), "bracket"))
             if seen and seen[-1][0].sentence == m.sentence and seen[-1][1] != key:
@@ -167,16 +169,21 @@ class Corpus:
         for (key, form), ((count, flags), form_votes) in summed.items():
             self.occurrences.add(doc, key, sys.intern(form), count, flags, form_votes)
 
-    def _pair(self, first: tuple[Mention, str, Counter[str]], second: tuple[Mention, str, Counter[str]],
-              text: str, alias_cue: re.Pattern[str]) -> None:
+    def _pair(
+        self,
+        first: tuple[Mention, str, Counter[str]],
+        second: tuple[Mention, str, Counter[str]],
+        text: str,
+        alias_cue: re.Pattern[str],
+    ) -> None:
         """Neighbouring names: "A and B" share type evidence; "A (B)" and "A, also known as B" define B."""
         (a, ka, va), (b, kb, vb) = first, second
-        between = text[a.end:b.start]
+        between = text[a.end : b.start]
         if between in (" and ", ", ", " or ", ", and "):
             for key, votes, other in ((ka, va, b), (kb, vb, a)):
                 votes[other.type] += 1.0
                 self.names[key].votes[other.type] += 1.0
-        elif _BRACKETED.fullmatch(between) and text[b.end:b.end + 1] in ")]":
+        elif _BRACKETED.fullmatch(between) and text[b.end : b.end + 1] in ")]":
             self.definitions.append((a.doc_id, ka, kb, "bracket"))
         elif alias_cue.fullmatch(between):
             self.definitions.append((a.doc_id, ka, kb, "alias"))
@@ -190,11 +197,15 @@ class Corpus:
         return counts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _alias_cue(lang: str) -> re.Pattern[str]:
     """ "Islamic State (IS) - also known as ISIL": the words between a name and another name for it."""
-    return re.compile(r"(?:\s*\([A-Z.]{1,8}\))?[\s,;:()\-–—]*(?:"
-                      + "|".join(re.escape(c) for c in vocabulary(lang).ALIAS_CUES) + r")\s+", re.I)
+    return re.compile(
+        r"(?:\s*\([A-Z.]{1,8}\))?[\s,;:()\-–—]*(?:"
+        + "|".join(re.escape(c) for c in vocabulary(lang).ALIAS_CUES)
+        + r")\s+",
+        re.IGNORECASE,
+    )
 
 
 def vote(votes: Counter[str]) -> str:
@@ -267,7 +278,7 @@ def country_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
 
 
 def place_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Shannan City" = "Shannan"; "People's Republic of China" = "China" (where both are places)."""
+    """ "Shannan City" = "Shannan"; "People's Republic of China" = "China" (where both are places)."""
     for key, name in corpus.names.items():
         for m in (_PLACE_SUFFIX.match(key), _PLACE_PREFIX.match(key)):
             if m and m.group(1) in corpus.names and name.type == "Place" and corpus.names[m.group(1)].type != "Person":
@@ -275,7 +286,7 @@ def place_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str,
 
 
 def middle_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Donald J. Trump" = "Donald Trump", where only one initialled form of that name exists."""
+    """ "Donald J. Trump" = "Donald Trump", where only one initialled form of that name exists."""
     variants: dict[str, list[str]] = defaultdict(list)
     for key in corpus.names:
         words = key.split()
@@ -287,7 +298,7 @@ def middle_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
 
 
 def damaged_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Sinn F\ufffd\ufffdin" = "Sinn Fein": a name with lost characters (U+FFFD) joins the one intact name
+    """ "Sinn F\ufffd\ufffdin" = "Sinn Fein": a name with lost characters (U+FFFD) joins the one intact name
     it can be read as, each run of lost characters standing for one letter."""
     by_length: dict[int, list[str]] = defaultdict(list)
     for key in corpus.names:
@@ -304,7 +315,7 @@ def damaged_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
 
 
 def spelling_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Sergei Lavrov" = "Sergey Lavrov", "Hilary Clinton" = "Hillary Clinton": people with the same
+    """ "Sergei Lavrov" = "Sergey Lavrov", "Hilary Clinton" = "Hillary Clinton": people with the same
     surname whose first names (five letters or more) differ by one letter and who are never named in one
     document (one writer does not spell one person two ways; "Ivana" and "Ivanka Trump" meet in many)."""
     by_rest: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -316,8 +327,10 @@ def spelling_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, s
         keys.sort(key=lambda k: -corpus.names[k].mentions)
         for i, rare in enumerate(keys):
             for common in keys[:i]:
-                if _one_edit(rare.split()[0], common.split()[0]) and \
-                        not corpus.names[rare].docs.keys() & corpus.names[common].docs.keys():
+                if (
+                    _one_edit(rare.split()[0], common.split()[0])
+                    and not corpus.names[rare].docs.keys() & corpus.names[common].docs.keys()
+                ):
                     yield rare, common, "the same person's name spelt with one letter changed"
                     break
 
@@ -329,11 +342,11 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"N Korea" = "North Korea", "S. Korea" = "South Korea": a place or organization name with one word cut
+    """ "N Korea" = "North Korea", "S. Korea" = "South Korea": a place or organization name with one word cut
     to its initial, where exactly one name of that type has the whole word there."""
     by_pattern: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
@@ -341,7 +354,7 @@ def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, st
         if len(words) >= 2 and name.type != "Person":
             for i, word in enumerate(words):
                 if len(word) > 1:
-                    by_pattern[(i, " ".join(words[:i] + [word[0]] + words[i + 1:]))].append(key)
+                    by_pattern[(i, " ".join(words[:i] + [word[0]] + words[i + 1 :]))].append(key)
     for key, name in corpus.names.items():
         words = key.split()
         if len(words) < 2 or name.type == "Person" or sum(len(w) == 1 for w in words) != 1:
@@ -353,7 +366,7 @@ def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, st
 
 
 def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
+    """ "US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
     organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
     organization without them, where that name is one too; a country that is part of the name ("China
     Daily", far commoner than "Daily") is kept."""
@@ -364,8 +377,11 @@ def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
             continue
         for size in (1, 2, 3):
             country, rest = " ".join(words[:size]), " ".join(words[size:])
-            if country in corpus.places.country and _organization(corpus, rest) \
-                    and corpus.names[rest].mentions >= name.mentions:
+            if (
+                country in corpus.places.country
+                and _organization(corpus, rest)
+                and corpus.names[rest].mentions >= name.mentions
+            ):
                 yield key, rest, "the organization with its country named before it"
                 break
         else:
@@ -379,7 +395,7 @@ def _organization(corpus: Corpus, key: str) -> bool:
 
 
 def definitions(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Daesh (Islamic State)", "Islamic State (ISIS)": one thing, where the corpus pairs the defined name
+    """ "Daesh (Islamic State)", "Islamic State (ISIS)": one thing, where the corpus pairs the defined name
     with one other name of the same type (or one whose initials begin the acronym) in most of its
     definitions. Two places in brackets ("Aleppo (Syria)") define nothing."""
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
@@ -390,8 +406,9 @@ def definitions(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, st
         a, n = targets.most_common(1)[0]
         if n < DOMINANCE * sum(targets.values()):
             continue
-        alias, target = sorted((a, b), key=lambda k: (not corpus.names[k].acronym, len(k.split()),
-                                                      corpus.names[k].mentions))
+        alias, target = sorted(
+            (a, b), key=lambda k: (not corpus.names[k].acronym, len(k.split()), corpus.names[k].mentions)
+        )
         yield alias, target, f"defined as the same in the text ({n} times)"
 
 
@@ -401,15 +418,18 @@ def _compatible(corpus: Corpus, a: str, b: str, explicit: bool) -> bool:
         short, full = (b, a) if nb.acronym else (a, b)
         return short.replace(" ", "").startswith(initials(full, corpus.lang)) and " " in full
     typed = min(na.votes.total(), nb.votes.total()) >= 3  # a name seen once or twice has no reliable type
-    if (typed and na.type != nb.type) or (na.type == "Person") != (nb.type == "Person") \
-            or (not explicit and "Person" in (na.type, nb.type)):
+    if (
+        (typed and na.type != nb.type)
+        or (na.type == "Person") != (nb.type == "Person")
+        or (not explicit and "Person" in (na.type, nb.type))
+    ):
         return False
     both_places = a in corpus.places.places or b in corpus.places.places or na.type == "Place"
     return not both_places or na.acronym
 
 
 def acronym_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"FBI" = "Federal Bureau of Investigation": an acronym joins the one long name with its initials
+    """ "FBI" = "Federal Bureau of Investigation": an acronym joins the one long name with its initials
     that the corpus names beside it (the holder of most co-occurrences)."""
     long_names: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
@@ -424,7 +444,7 @@ def acronym_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, st
 
 
 def org_short_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Party" = "Communist Party of China": a lone capitalised organization head noun (lang's ORG_HEADS)
+    """ "Party" = "Communist Party of China": a lone capitalised organization head noun (lang's ORG_HEADS)
     that ends exactly one multi-word organization name."""
     heads: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
@@ -433,13 +453,19 @@ def org_short_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
     words = vocabulary(corpus.lang).ORG_HEADS
     for word, keys in heads.items():
         name = corpus.names.get(word)
-        if len(keys) == 1 and word in words and name and name.type == "Organization" and not name.acronym \
-                and any(f[:1].isupper() for f in name.forms):
+        if (
+            len(keys) == 1
+            and word in words
+            and name
+            and name.type == "Organization"
+            and not name.acronym
+            and any(f[:1].isupper() for f in name.forms)
+        ):
             yield word, keys[0], "head noun of the one organization so named"
 
 
 def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
-    """"Fed" = "Federal Reserve": a one-word name that is the first half (or less) of the first word of
+    """ "Fed" = "Federal Reserve": a one-word name that is the first half (or less) of the first word of
     organization names, joined to the one the corpus names beside it. A whole word with a suffix added
     is another thing ("Congress" is not the "Congressional Budget Office")."""
     by_first: dict[str, list[str]] = defaultdict(list)
@@ -451,7 +477,7 @@ def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
         if " " in key or len(key) < 3 or name.acronym or name.type == "Person" or key in corpus.places.places:
             continue
         candidates = []
-        for first in firsts[bisect_left(firsts, key):]:
+        for first in firsts[bisect_left(firsts, key) :]:
             if not first.startswith(key):
                 break
             if 2 * len(key) <= len(first) + 1:  # a clipping drops about half the word, not a suffix
@@ -461,8 +487,9 @@ def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
             yield key, holder, "shortened form of the one organization named beside it"
 
 
-def _holder(corpus: Corpus, key: str, candidates: list[str], same: _UnionFind, support: float = SUPPORT,
-            least: int = 1) -> str | None:
+def _holder(
+    corpus: Corpus, key: str, candidates: list[str], same: _UnionFind, support: float = SUPPORT, least: int = 1
+) -> str | None:
     """The candidate that holds a short form corpus-wide: it has most of the co-occurrences
     (``DOMINANCE``), in at least ``least`` documents and ``support`` of the short form's documents."""
     counts = corpus.cooccurrence(key, candidates, same.find)
@@ -500,8 +527,12 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
     starts: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
         parts = without_suffix(key.split(), corpus.lang)
-        if len(parts) >= 2 and name.type == "Person" and key not in corpus.places.places \
-                and not words.FUNCTION_WORDS.intersection(parts):
+        if (
+            len(parts) >= 2
+            and name.type == "Person"
+            and key not in corpus.places.places
+            and not words.FUNCTION_WORDS.intersection(parts)
+        ):
             for size in (1, 2):
                 if len(parts) > size:
                     ends[tuple(parts[-size:])].append(key)
@@ -509,8 +540,13 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
     redirect: dict[tuple[str, str], tuple[str, str, str]] = {}
     for key, name in corpus.names.items():
         parts = key.split()
-        if not 1 <= len(parts) <= 2 or name.type == "Event" or key in corpus.places.places \
-                or parts[-1] in words.ORG_HEADS or name.acronym:
+        if (
+            not 1 <= len(parts) <= 2
+            or name.type == "Event"
+            or key in corpus.places.places
+            or parts[-1] in words.ORG_HEADS
+            or name.acronym
+        ):
             continue
         candidates = [c for c in ends.get(tuple(parts), ()) if same.find(c) != same.find(key)]
         first_names = starts.get(key, []) if len(parts) == 1 else []
@@ -520,16 +556,21 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
         for doc in name.docs:
             here = {same.find(c): c for c in candidates + first_names if doc in corpus.names[c].docs}
             if len(here) == 1:
-                redirect[(doc, key)] = (next(iter(here.values())), "short-name-in-document",
-                                        "surname or first name of the one person so named in the document")
+                redirect[(doc, key)] = (
+                    next(iter(here.values())),
+                    "short-name-in-document",
+                    "surname or first name of the one person so named in the document",
+                )
             elif holder:  # nobody, or several others, so named here: the corpus-wide holder
-                redirect[(doc, key)] = (holder, "short-name-corpus",
-                                        "surname or first name of the person who holds it across the corpus")
+                redirect[(doc, key)] = (
+                    holder,
+                    "short-name-corpus",
+                    "surname or first name of the person who holds it across the corpus",
+                )
     return redirect
 
 
-def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None = None,
-            lang: str = "en") -> Resolution:
+def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None = None, lang: str = "en") -> Resolution:
     """Group, merge and type the mentions of a corpus (see the module docstring for the passes); the
     extractions, or the ``Corpus`` already collected from them as they were parsed."""
     aliases = aliases or Aliases()
@@ -558,8 +599,9 @@ def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None 
     return _entities(corpus, same, redirect, types, tuple(notes + same.refused))
 
 
-def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str, str],
-              notes: tuple[str, ...]) -> Resolution:
+def _entities(
+    corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str, str], notes: tuple[str, ...]
+) -> Resolution:
     rows = corpus.occurrences
     clusters: dict[str, array[int]] = defaultdict(lambda: array("L"))  # root -> its rows of occurrences
     moved: dict[str, Counter[str]] = defaultdict(Counter)  # votes of mentions a document rule moved
@@ -591,13 +633,18 @@ def _entities(corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str,
             dropped.append(f"{label}: {fragment}")
             continue
         key = unique_key(entity_type, label, used)
-        entities.append(Entity(
-            key=key, label=label, type=entity_type,
-            aliases=tuple(sorted({m.text for m in members} - {label})),
-            mentions=sum(m.count for m in members),
-            documents=tuple(sorted({m.doc for m in members})),
-            merges=_merges(same, details, members, label),
-            typing=_typing(votes, override)))
+        entities.append(
+            Entity(
+                key=key,
+                label=label,
+                type=entity_type,
+                aliases=tuple(sorted({m.text for m in members} - {label})),
+                mentions=sum(m.count for m in members),
+                documents=tuple(sorted({m.doc for m in members})),
+                merges=_merges(same, details, members, label),
+                typing=_typing(votes, override),
+            )
+        )
         for m in members:
             keys[m.doc][m.key] = key
     entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), e.key))
@@ -620,8 +667,7 @@ class _Member:
     def of(cls, rows: Occurrences, row: int, redirect: dict) -> _Member:
         doc, key, flags = rows.docs[row], rows.keys[row], rows.flags[row]
         rule = redirect[(doc, key)][1] if (doc, key) in redirect else None
-        return cls(doc, key, rows.forms[row], rule, rows.counts[row], bool(flags & _HEADLINE),
-                   bool(flags & _NESTED))
+        return cls(doc, key, rows.forms[row], rule, rows.counts[row], bool(flags & _HEADLINE), bool(flags & _NESTED))
 
 
 def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:

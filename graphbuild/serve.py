@@ -64,10 +64,15 @@ def make_app(workers: Workers, settings: Settings, page: bytes | None):
         method, path = scope["method"], scope["path"].rstrip("/") or "/"
         if method == "OPTIONS":
             return await _send(send, Answer(204 if extra else 403, "text/plain", b""), extra)
-        browsing = method in ("GET", "HEAD") and not scope.get("query_string") and "text/html" in headers.get("accept", "")
+        browsing = (
+            method in ("GET", "HEAD") and not scope.get("query_string") and "text/html" in headers.get("accept", "")
+        )
         if (path == "/" or (path == "/sparql" and browsing)) and method in ("GET", "HEAD"):
-            answer = Answer(200, "text/html; charset=utf-8", page) if page else \
-                Answer(404, "text/plain", b"No graph.html next to the graph; query /sparql.")
+            answer = (
+                Answer(200, "text/html; charset=utf-8", page)
+                if page
+                else Answer(404, "text/plain", b"No graph.html next to the graph; query /sparql.")
+            )
             return await _send(send, answer, extra)
         if path != "/sparql":
             return await _send(send, error(404, "not found: the endpoint is /sparql"), extra)
@@ -76,10 +81,14 @@ def make_app(workers: Workers, settings: Settings, page: bytes | None):
         query_string = scope.get("query_string", b"")
         length = headers.get("content-length", "0")
         if len(query_string) > settings.max_body or (length.isdigit() and int(length) > settings.max_body):
-            return await _send(send, error(413, f"request over the {settings.max_body:,}-byte limit (--max-body)"), extra)
+            return await _send(
+                send, error(413, f"request over the {settings.max_body:,}-byte limit (--max-body)"), extra
+            )
         body = await _read_body(receive, settings.max_body) if method == "POST" else b""
         if body is None:
-            return await _send(send, error(413, f"request over the {settings.max_body:,}-byte limit (--max-body)"), extra)
+            return await _send(
+                send, error(413, f"request over the {settings.max_body:,}-byte limit (--max-body)"), extra
+            )
         query, update = _query_text(headers.get("content-type", ""), query_string, body)
         if update:
             return await _send(send, error(403, "updates are refused: this endpoint is read-only"), extra)
@@ -101,8 +110,12 @@ def _hostname(header: str) -> str:
 def _cors(origin: str | None, allowed: str | None) -> list[tuple[bytes, bytes]]:
     if not origin or not allowed or origin != allowed:
         return []
-    return [(b"access-control-allow-origin", origin.encode()), (b"vary", b"Origin"),
-            (b"access-control-allow-methods", b"GET, POST"), (b"access-control-allow-headers", b"Content-Type")]
+    return [
+        (b"access-control-allow-origin", origin.encode()),
+        (b"vary", b"Origin"),
+        (b"access-control-allow-methods", b"GET, POST"),
+        (b"access-control-allow-headers", b"Content-Type"),
+    ]
 
 
 async def _read_body(receive, limit: int) -> bytes | None:
@@ -132,8 +145,12 @@ def _query_text(content_type: str, query_string: bytes, body: bytes) -> tuple[st
 
 
 async def _send(send, answer: Answer, extra: list[tuple[bytes, bytes]]) -> None:
-    headers = [(b"content-type", answer.media.encode()), (b"content-length", str(len(answer.body)).encode()),
-               (b"x-content-type-options", b"nosniff"), *extra]
+    headers = [
+        (b"content-type", answer.media.encode()),
+        (b"content-length", str(len(answer.body)).encode()),
+        (b"x-content-type-options", b"nosniff"),
+        *extra,
+    ]
     await send({"type": "http.response.start", "status": answer.status, "headers": headers})
     await send({"type": "http.response.body", "body": answer.body})
 
@@ -158,10 +175,19 @@ def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Ca
         raise GraphbuildError(f"--max-body must be at least 1 byte, not {max_body}")
 
 
-def serve(paths: Sequence[str | Path], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          timeout: float = DEFAULT_TIMEOUT, html: Path | None = None, announce=print, max_body: int = DEFAULT_MAX_BODY,
-          cors_origin: str | None = None, allow_service: bool = False, workers: int = DEFAULT_WORKERS,
-          warn: Callable[[str], None] = print) -> None:
+def serve(
+    paths: Sequence[str | Path],
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout: float = DEFAULT_TIMEOUT,
+    html: Path | None = None,
+    announce=print,
+    max_body: int = DEFAULT_MAX_BODY,
+    cors_origin: str | None = None,
+    allow_service: bool = False,
+    workers: int = DEFAULT_WORKERS,
+    warn: Callable[[str], None] = print,
+) -> None:
     """Open the graphs' store and serve it until interrupted."""
     import uvicorn
 
@@ -186,13 +212,19 @@ def serve(paths: Sequence[str | Path], host: str = DEFAULT_HOST, port: int = DEF
     try:
         html = html or paths[0].with_name("graph.html")
         page = html.read_bytes() if html.is_file() else None
-        announce(f"{len(paths)} graph file(s) from {store_dir}: SPARQL at http://{host}:{port}/sparql"
-                 + (f", explorer at http://{host}:{port}/" if page else ""))
-        config = uvicorn.Config(make_app(pool, Settings(host, port, max_body, cors_origin), page), host=host,
-                                port=port, log_level="warning", h11_max_incomplete_event_size=max_body + 16384)
+        announce(
+            f"{len(paths)} graph file(s) from {store_dir}: SPARQL at http://{host}:{port}/sparql"
+            + (f", explorer at http://{host}:{port}/" if page else "")
+        )
+        config = uvicorn.Config(
+            make_app(pool, Settings(host, port, max_body, cors_origin), page),
+            host=host,
+            port=port,
+            log_level="warning",
+            h11_max_incomplete_event_size=max_body + 16384,
+        )
         asyncio.run(uvicorn.Server(config).serve())
     finally:
         pool.close()
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
-

@@ -27,8 +27,14 @@ from .options import check_timeout
 
 STORE_SUFFIX = ".oxigraph"
 _MARKER = "graphbuild-source.txt"
-_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML,
-            ".xml": ox.RdfFormat.RDF_XML, ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+}
 
 
 def store_path(graph_file: str | Path) -> Path:
@@ -38,7 +44,7 @@ def store_path(graph_file: str | Path) -> Path:
 
 
 def _fingerprint(graph_file: Path) -> str:
-    """"size mtime sha256" of a graph file."""
+    """ "size mtime sha256" of a graph file."""
     digest = hashlib.sha256()
     with graph_file.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -96,7 +102,9 @@ def load_files(graph_files: Sequence[Path], folder: Path | None = None, own: boo
         except (SyntaxError, ValueError) as error:
             raise GraphbuildError(f"{graph_file}: not a readable RDF file ({_first_line(error)})") from None
         except OSError as error:
-            raise GraphbuildError(f"{graph_file}: cannot be loaded into a SPARQL store ({_first_line(error)})") from None
+            raise GraphbuildError(
+                f"{graph_file}: cannot be loaded into a SPARQL store ({_first_line(error)})"
+            ) from None
     if folder:
         store.optimize()  # compacted once here, queries read it about twice as fast
         store.flush()
@@ -158,8 +166,13 @@ def rdf_format(graph_file: Path) -> ox.RdfFormat:
     return _FORMATS.get(graph_file.suffix.lower(), ox.RdfFormat.TURTLE)
 
 
-def sparql(store: ox.Store, query: str, bindings: dict[str, str] | None = None, timeout: float | None = None,
-           allow_service: bool = False) -> Result:
+def sparql(
+    store: ox.Store,
+    query: str,
+    bindings: dict[str, str] | None = None,
+    timeout: float | None = None,
+    allow_service: bool = False,
+) -> Result:
     """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
     block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
     in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
@@ -168,8 +181,10 @@ def sparql(store: ox.Store, query: str, bindings: dict[str, str] | None = None, 
     check_timeout(timeout)
     prepared = prepare(query)
     if not allow_service and _uses_service(prepared.algebra):
-        raise GraphbuildError("federated queries (SERVICE) are refused: they would make this machine fetch "
-                              "the URLs a query names (allow with --allow-service)")
+        raise GraphbuildError(
+            "federated queries (SERVICE) are refused: they would make this machine fetch "
+            "the URLs a query names (allow with --allow-service)"
+        )
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     query = bind_values(query, bindings) if bindings else query
     answer: list = []
@@ -192,7 +207,7 @@ def sparql(store: ox.Store, query: str, bindings: dict[str, str] | None = None, 
 
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.I)
+_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
@@ -206,7 +221,7 @@ def bind_values(query: str, bindings: dict[str, str]) -> str:
         raise GraphbuildError("the query has no WHERE group to bind values in")
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(Literal(v).n3() for v in bindings.values())
-    return f"{query[:where.end()]} VALUES ({names}) {{ ({values}) }} {query[where.end():]}"
+    return f"{query[: where.end()]} VALUES ({names}) {{ ({values}) }} {query[where.end() :]}"
 
 
 def _uses_service(node) -> bool:

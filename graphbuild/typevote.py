@@ -28,25 +28,33 @@ def _words_before(text: str, start: int) -> list[str]:
     return [w.rstrip(".").casefold() for w in _WORD.findall(text, max(0, start - 40), start)[-3:]]
 
 
-def mention_votes(mention: Mention, text: str, titled: bool, head_noun: bool, place: bool,
-                  lang: str = "en") -> Counter[str]:
+def mention_votes(
+    mention: Mention, text: str, titled: bool, head_noun: bool, place: bool, lang: str = "en"
+) -> Counter[str]:
     """The votes one mention gives to each type. ``text`` is its document's text; ``titled``: its form
     carries a title; ``head_noun``: its name ends in an organization head noun; ``place``: a known place."""
     words = vocabulary(lang)
     before = _words_before(text, mention.start)
-    gap = text[max(0, mention.start - 2):mention.start]
+    gap = text[max(0, mention.start - 2) : mention.start]
     if before and not gap.endswith((" ", "-")):  # the words before must end right before the name
         before = []
-    after_match = _WORD.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == " " else None
+    after_match = _WORD.match(text, mention.end + 1) if text[mention.end : mention.end + 1] == " " else None
     after = after_match.group().rstrip(".").casefold() if after_match else ""
-    possessive = text[mention.end:mention.end + 1] in ("'", "’")
+    possessive = text[mention.end : mention.end + 1] in ("'", "’")
     last = before[-1] if before else ""
     two = " ".join(before[-2:])
     votes: Counter[str] = Counter()
     determiner = last in words.DETERMINERS
     single_word = " " not in mention.text
-    modifier = after.isalpha() and after.islower() and len(after) >= 3 and not after.endswith("ed") \
-        and after not in words.AUXILIARIES and after not in words.SPEECH_VERBS and after not in words.FUNCTION_WORDS
+    modifier = (
+        after.isalpha()
+        and after.islower()
+        and len(after) >= 3
+        and not after.endswith("ed")
+        and after not in words.AUXILIARIES
+        and after not in words.SPEECH_VERBS
+        and after not in words.FUNCTION_WORDS
+    )
     if determiner and modifier:
         votes[mention.type] += MODIFIER  # "the Trump administration": a modifier; its NER label is weak evidence
     elif not (determiner and single_word and mention.type == "Person"):
@@ -56,7 +64,9 @@ def mention_votes(mention: Mention, text: str, titled: bool, head_noun: bool, pl
     if after in words.SPEECH_VERBS or last in words.SPEECH_VERBS:
         votes["Person"] += SPEECH
     if not possessive:
-        if last in words.PLACE_PREPOSITIONS or (determiner and len(before) > 1 and before[-2] in words.PLACE_PREPOSITIONS):
+        if last in words.PLACE_PREPOSITIONS or (
+            determiner and len(before) > 1 and before[-2] in words.PLACE_PREPOSITIONS
+        ):
             votes["Place"] += PREPOSITION
         if single_word and (last in words.EVENT_PREPOSITIONS or two in words.EVENT_PREPOSITIONS):
             votes["Event"] += 1.0

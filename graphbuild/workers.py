@@ -14,10 +14,19 @@ from multiprocessing.connection import Connection
 from .errors import GraphbuildError
 
 #: Media types by query form; the first of each is the default.
-RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
-                "application/sparql-results+xml": "xml", "text/csv": "csv", "text/tab-separated-values": "tsv"}
-GRAPH_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
-               "application/rdf+xml": "xml"}
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ class Workers:
         deadline = loop.time() + self.timeout
         try:
             process, conn = await asyncio.wait_for(self.idle.get(), self.timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return error(503, f"busy: no query worker was free within the {self.timeout:g} s limit")
         conn.send((query, accept))
         ready = await loop.run_in_executor(None, conn.poll, max(0.0, deadline - loop.time()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from graphbuild import BuildOptions, api
 from graphbuild.nlp import load_pipeline
 

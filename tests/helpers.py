@@ -12,8 +12,9 @@ def extraction(doc_id: str, sentences: list[list[tuple[str, str]]], paragraph_of
         sents.append(Sentence(doc_id, i, para, pos, pos + len(text), text))
         offset = pos
         for j, (name, entity_type) in enumerate(names):
-            mentions.append(Mention(doc_id, para, i, offset, offset + len(name), i * 10 + j * 2, name,
-                                    "X", entity_type))
+            mentions.append(
+                Mention(doc_id, para, i, offset, offset + len(name), i * 10 + j * 2, name, "X", entity_type)
+            )
             offset += len(name) + 2
         pos += len(text) + 1
     doc = Document(doc_id, f"{doc_id}.txt", tuple(s.text for s in sents))

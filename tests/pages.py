@@ -11,8 +11,14 @@ from pathlib import Path
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: What a page must have logged after a test: no request beyond its own file, no error, no dialog.
 CLEAN = {"requests": [], "errors": [], "dialogs": []}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def launch(playwright):
@@ -27,8 +33,14 @@ def open_page(browser, path: Path, timeout: float = 30_000, fragment: str = "", 
     path = path.resolve()  # the URL the browser asks for, to compare with
     page = browser.new_page(bypass_csp=True, **page_options)  # playwright evaluates by eval; escaping must hold
     log = {"requests": [], "errors": [], "dialogs": []}
-    page.route("**/*", lambda route: route.continue_() if route.request.url == path.as_uri()
-               else (log["requests"].append(route.request.url), route.abort()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url == path.as_uri()
+            else (log["requests"].append(route.request.url), route.abort())
+        ),
+    )
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
     page.on("dialog", lambda d: (log["dialogs"].append(d.message), d.dismiss()))
@@ -44,11 +56,16 @@ def ready_ms(page) -> float:
 
 def client_point(page, canvas_xy: dict) -> tuple[float, float]:
     """Where a point of the network's canvas coordinates is in the window, for page.mouse."""
-    return tuple(page.evaluate("""(p) => {
+    return tuple(
+        page.evaluate(
+            """(p) => {
         const dom = graphbuild.network.canvasToDOM(p);
         const box = document.getElementById("graph").getBoundingClientRect();
         return [box.left + dom.x, box.top + dom.y];
-    }""", canvas_xy))
+    }""",
+            canvas_xy,
+        )
+    )
 
 
 def checked_page(browser, path: Path, **options):

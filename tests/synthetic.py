@@ -17,17 +17,26 @@ def add_document(graph: nx.Graph, doc_id: str, name: str, title: str = "") -> No
     graph.graph.setdefault("documents", {})[doc_id] = {"name": name, "title": title or name, "path": name}
 
 
-def add_entity(graph: nx.Graph, key: str, label: str, entity_type: str, aliases=(), mentions=1,
-               documents=("d0",)) -> None:
+def add_entity(
+    graph: nx.Graph, key: str, label: str, entity_type: str, aliases=(), mentions=1, documents=("d0",)
+) -> None:
     """One node with every attribute an entity carries."""
-    graph.add_node(key, label=label, type=entity_type, aliases=list(aliases), mentions=mentions,
-                   documents=list(documents), merges=[])
+    graph.add_node(
+        key,
+        label=label,
+        type=entity_type,
+        aliases=list(aliases),
+        mentions=mentions,
+        documents=list(documents),
+        merges=[],
+    )
 
 
 def add_cooccurrence(graph: nx.Graph, a: str, b: str, sentences, doc_id: str = "d0", weight=None) -> None:
     """One edge with its evidence sentences; the weight defaults to their number (a capped list may be shorter)."""
-    evidence = [{"doc": doc_id, "sentence": i, "start": 0, "end": len(text), "text": text}
-                for i, text in enumerate(sentences)]
+    evidence = [
+        {"doc": doc_id, "sentence": i, "start": 0, "end": len(text), "text": text} for i, text in enumerate(sentences)
+    ]
     graph.add_edge(a, b, weight=weight or len(evidence), documents=[doc_id], evidence=evidence)
 
 
@@ -41,8 +50,15 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1, group_size: int = 40)
         add_document(graph, f"d{d}", f"doc{d:04}.txt", f"Document {d}")
     for i in range(nodes):
         entity_type = TYPES[i % len(TYPES)]
-        add_entity(graph, f"n{i}", f"{entity_type} {i}", entity_type, aliases=[f"alias{i}"],
-                   mentions=1 + int(rng.paretovariate(1.5)), documents=[f"d{i % documents}"])
+        add_entity(
+            graph,
+            f"n{i}",
+            f"{entity_type} {i}",
+            entity_type,
+            aliases=[f"alias{i}"],
+            mentions=1 + int(rng.paretovariate(1.5)),
+            documents=[f"d{i % documents}"],
+        )
     hubs, added = max(1, nodes // 200), 0
     while added < edges:  # counted here: graph.number_of_edges() walks every node
         a = rng.randrange(nodes)
@@ -77,8 +93,12 @@ def small_graph() -> nx.Graph:
         ("g20", "G20 Summit", "Event", ["G20"]),
     ]:
         add_entity(graph, key, label, entity_type, aliases, mentions=len(aliases) + 1, documents=["d0", "d1"])
-    add_cooccurrence(graph, "obama", "merkel", ["Barack Obama met Angela Merkel in Berlin.",
-                                                "Obama called Merkel.", "Merkel thanked President Obama."])
+    add_cooccurrence(
+        graph,
+        "obama",
+        "merkel",
+        ["Barack Obama met Angela Merkel in Berlin.", "Obama called Merkel.", "Merkel thanked President Obama."],
+    )
     add_cooccurrence(graph, "merkel", "berlin", ["Angela Merkel flew to Berlin.", "Berlin greeted Merkel."])
     add_cooccurrence(graph, "obama", "berlin", ["Obama spoke in Berlin."])
     add_cooccurrence(graph, "paris", "g20", ["Paris hosts the G20 Summit.", "The G20 ended in Paris."], "d1")

@@ -3,13 +3,12 @@ every test also checks that the page attempted no request, logged no error and o
 
 import networkx as nx
 import pytest
+from graphbuild import api
+from graphbuild.export import html
 
 from pages import CHROMIUM, CLEAN, checked_page, client_point, open_page, ready_ms
 from synthetic import add_cooccurrence, add_document, add_entity, small_graph, synthetic_graph
 from test_html import INJECTION
-
-from graphbuild import api
-from graphbuild.export import html
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
@@ -51,16 +50,20 @@ def test_type_checkbox_hides_that_types_nodes_and_their_edges(small):
     small.locator('#types input[data-type="Place"]').click()
     assert small.evaluate("graphbuild.nodeView.length") == 4
     assert small.evaluate("graphbuild.network.body.nodeIndices.length") == 4  # drawn, not just filtered
-    assert small.evaluate("""graphbuild.nodeView.getIds().map(id => graphbuild.data.nodes.find(n => n.id === id).type)
-                             .filter(t => t === "Place").length""") == 0
+    assert (
+        small.evaluate("""graphbuild.nodeView.getIds().map(id => graphbuild.data.nodes.find(n => n.id === id).type)
+                             .filter(t => t === "Place").length""")
+        == 0
+    )
     assert small.evaluate("graphbuild.edgeView.length") == 3  # obama-merkel, obama-un, un-g20
     assert small.locator("#counts").inner_text() == "4 of 7 nodes, 3 of 7 edges"
     small.locator('#types input[data-type="Place"]').click()
     assert small.evaluate("[graphbuild.nodeView.length, graphbuild.edgeView.length]") == [7, 7]
 
 
-@pytest.mark.parametrize("alias, key, label", [("UN", "un", "United Nations"),
-                                               ("president obama", "obama", "Barack Obama")])
+@pytest.mark.parametrize(
+    "alias, key, label", [("UN", "un", "United Nations"), ("president obama", "obama", "Barack Obama")]
+)
 def test_search_finds_a_node_by_alias(small, alias, key, label):
     small.locator("#search").fill(alias)
     small.locator("#search").press("Enter")
@@ -108,7 +111,8 @@ def test_clicking_an_edge_shows_weight_and_highlighted_evidence(small):
     assert evidence.nth(1).locator("mark").all_inner_texts() == ["Obama", "Merkel"]
     assert evidence.locator("cite").all_inner_texts() == ["Summit"] * 3  # the title; the file name on hover
     assert small.evaluate("graphbuild.network.getSelectedEdges()") == small.evaluate(
-        "graphbuild.data.edges.filter(e => e.weight === 3).map(e => e.id)")
+        "graphbuild.data.edges.filter(e => e.weight === 3).map(e => e.id)"
+    )
 
 
 def test_evidence_button_in_a_node_panel_opens_that_edge(small):
@@ -124,7 +128,8 @@ def test_min_weight_slider_hides_lighter_edges_and_then_lonely_nodes(small):
                               s.value = "2"; s.dispatchEvent(new Event("input")); }""")
     assert small.locator("#min-weight").get_attribute("max") == "3"
     assert small.evaluate("graphbuild.edgeView.get().map(e => e.id).sort()") == small.evaluate(
-        "graphbuild.data.edges.filter(e => e.weight >= 2).map(e => e.id).sort()")
+        "graphbuild.data.edges.filter(e => e.weight >= 2).map(e => e.id).sort()"
+    )
     assert small.evaluate("graphbuild.edgeView.length") == 3
     assert small.evaluate("graphbuild.nodeView.length") == 7
     small.locator("#hide-isolated").click()
@@ -181,7 +186,8 @@ def test_markup_in_names_aliases_and_file_names_stays_text(browser, tmp_path):
     assert '<a href="javascript:alert(4)">link</a>' in panel and "<script>alert(6)</script>.txt" in panel
     page.locator("#search").fill("alert(2)")
     assert page.locator("#suggestions li").all_inner_texts() == [
-        "<img src=x onerror=alert(1)> (<script>alert(2)</script>) Person, 1 mentions"]
+        "<img src=x onerror=alert(1)> (<script>alert(2)</script>) Person, 1 mentions"
+    ]
     assert page.locator("script").count() == 6 and page.locator("img, a, iframe").count() == 0
     assert log == CLEAN
     page.close()

@@ -12,13 +12,13 @@ import termios
 import networkx as nx
 import pytest
 import spacy
-
-from conftest import SEEDS
 from graphbuild import BuildOptions, api
 from graphbuild.cache import ExtractionCache, clear, pipeline_id
 from graphbuild.errors import GraphbuildError
 from graphbuild.parallel import SMALL_INPUT, cpu_count, jobs_for
 from graphbuild.read import read_documents
+
+from conftest import SEEDS
 
 
 def same(a: nx.Graph, b: nx.Graph) -> bool:
@@ -98,14 +98,17 @@ def test_jobs_auto_is_one_process_per_cpu_but_one_for_a_small_input(seeds_graph)
     assert seeds_graph.graph["processes"] == 1  # the seeds are one batch: no pool to start
 
 
-@pytest.mark.parametrize("files, cpus", [
-    ({"cpu.max": "max 100000\n"}, None),  # cgroup v2, no quota: the affinity
-    ({"cpu.max": "100000 100000\n"}, 1),  # one CPU's worth
-    ({"cpu.max": "50000 100000\n"}, 1),  # half a CPU: still one process
-    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # cgroup v1, no quota
-    ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),
-    ({}, None),  # no cgroup files at all
-])
+@pytest.mark.parametrize(
+    "files, cpus",
+    [
+        ({"cpu.max": "max 100000\n"}, None),  # cgroup v2, no quota: the affinity
+        ({"cpu.max": "100000 100000\n"}, 1),  # one CPU's worth
+        ({"cpu.max": "50000 100000\n"}, 1),  # half a CPU: still one process
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # cgroup v1, no quota
+        ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),
+        ({}, None),  # no cgroup files at all
+    ],
+)
 def test_a_cgroup_cpu_quota_caps_the_processes(tmp_path, files, cpus):
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -125,7 +128,7 @@ def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):
     os.close(leader)
     assert run.returncode == 0 and "parsing" in shown and "words/s" in shown
     assert "100%" in shown  # the words are counted first, so the bar shows the share done and time left
-    quiet = subprocess.run(args + ["--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    quiet = subprocess.run(args + ["--quiet"], capture_output=True, text=True)
     assert quiet.stderr == ""
 
 

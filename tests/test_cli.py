@@ -12,8 +12,14 @@ from conftest import SEEDS
 
 
 def graphbuild(*args, cwd=None, stdin=None):
-    return subprocess.run([sys.executable, "-m", "graphbuild", *map(str, args)], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "graphbuild", *map(str, args)],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +61,19 @@ def test_query_command_formats(project, built):
 
 def test_stdin_and_options(tmp_path):
     text = "Barack Obama met Angela Merkel in Berlin.\nAngela Merkel flew to Paris."
-    run = graphbuild("build", "-", "-o", tmp_path / "out", "--window", "document", "--format", "ttl",
-                     "--base-iri", "https://kg.example.com/", stdin=text)
+    run = graphbuild(
+        "build",
+        "-",
+        "-o",
+        tmp_path / "out",
+        "--window",
+        "document",
+        "--format",
+        "ttl",
+        "--base-iri",
+        "https://kg.example.com/",
+        stdin=text,
+    )
     assert run.returncode == 0, run.stderr
     assert "(document window)" in run.stdout and not (tmp_path / "out" / "graph.html").exists()
     turtle = (tmp_path / "out" / "graph.ttl").read_text()
@@ -83,9 +100,11 @@ def bad_inputs(tmp: Path):
     ttl = tmp / "g.ttl"
     ttl.write_text("<a:b> <a:c> <a:d> .")
     (tmp / "aliases.csv").write_text("merge,Obama\n")
-    (tmp / "foreign.ttl").write_text('<http://x/a> a <https://schema.org/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> '
-                                     '"A" .\n<http://x/c> a <https://w3id.org/graphbuild/vocab#CoOccurrence> ; '
-                                     '<https://w3id.org/graphbuild/vocab#entity> <http://x/a> .\n')
+    (tmp / "foreign.ttl").write_text(
+        "<http://x/a> a <https://schema.org/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> "
+        '"A" .\n<http://x/c> a <https://w3id.org/graphbuild/vocab#CoOccurrence> ; '
+        "<https://w3id.org/graphbuild/vocab#entity> <http://x/a> .\n"
+    )
     return {
         "missing path": (["build", tmp / "missing"], "no such file"),
         "folder without documents": (["build", tmp / "nodocs"], "no .txt or .md"),
@@ -102,13 +121,23 @@ def bad_inputs(tmp: Path):
         "serve a missing graph": (["serve", tmp / "none.ttl"], "no such graph file"),
         "export to an unknown format": (["export", ttl, "--format", "pdf"], "unknown format"),
         "bad aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "aliases.csv"], "aliases.csv:1: expected"),
-        "export of Turtle graphbuild did not write": (["export", ttl, "--format", "json"], "not a graph graphbuild wrote"),
-        "export of a foreign co-occurrence": (["export", tmp / "foreign.ttl", "--format", "json"],
-                                              "not a graph graphbuild wrote"),
-        "base IRI that makes invalid IRIs": (["build", tmp / "ok.txt", "--base-iri", "http://x/<>/"], "--base-iri must"),
+        "export of Turtle graphbuild did not write": (
+            ["export", ttl, "--format", "json"],
+            "not a graph graphbuild wrote",
+        ),
+        "export of a foreign co-occurrence": (
+            ["export", tmp / "foreign.ttl", "--format", "json"],
+            "not a graph graphbuild wrote",
+        ),
+        "base IRI that makes invalid IRIs": (
+            ["build", tmp / "ok.txt", "--base-iri", "http://x/<>/"],
+            "--base-iri must",
+        ),
         "no format": (["build", tmp / "ok.txt", "--format", ","], "names no format"),
-        "format typo, before any parsing": (["build", tmp / "ok.txt", "--format", "ttl,htlm", "-o", tmp / "out"],
-                                            "unknown format 'htlm'"),
+        "format typo, before any parsing": (
+            ["build", tmp / "ok.txt", "--format", "ttl,htlm", "-o", tmp / "out"],
+            "unknown format 'htlm'",
+        ),
         "window in non-ASCII digits": (["build", tmp / "ok.txt", "--window", "tokens:\u0663"], "unknown window"),
         "no parse process": (["build", tmp / "ok.txt", "--jobs", "0"], "--jobs must be auto or a number"),
         "jobs in non-ASCII digits": (["build", tmp / "ok.txt", "--jobs", "\u0662"], "--jobs must be auto or a number"),
@@ -118,14 +147,34 @@ def bad_inputs(tmp: Path):
     }
 
 
-BAD_CASES = ["missing path", "folder without documents", "empty file", "binary file", "-o is a file",
-             "unwritable output", "bad window", "unknown model", "malformed SPARQL", "missing graph file",
-             "not a graph", "unknown named query", "serve a missing graph", "export to an unknown format",
-             "bad aliases file", "missing aliases file", "base IRI that makes invalid IRIs", "no format",
-             "format typo, before any parsing", "window in non-ASCII digits", "no parse process",
-             "jobs in non-ASCII digits",
-             "a file name longer than the system allows", "a path longer than the system allows",
-             "export of Turtle graphbuild did not write", "export of a foreign co-occurrence"]
+BAD_CASES = [
+    "missing path",
+    "folder without documents",
+    "empty file",
+    "binary file",
+    "-o is a file",
+    "unwritable output",
+    "bad window",
+    "unknown model",
+    "malformed SPARQL",
+    "missing graph file",
+    "not a graph",
+    "unknown named query",
+    "serve a missing graph",
+    "export to an unknown format",
+    "bad aliases file",
+    "missing aliases file",
+    "base IRI that makes invalid IRIs",
+    "no format",
+    "format typo, before any parsing",
+    "window in non-ASCII digits",
+    "no parse process",
+    "jobs in non-ASCII digits",
+    "a file name longer than the system allows",
+    "a path longer than the system allows",
+    "export of Turtle graphbuild did not write",
+    "export of a foreign co-occurrence",
+]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -171,11 +220,23 @@ def test_explain_prints_each_entity_with_aliases_and_rules(project):
 
 
 def test_an_aliases_file_is_applied_last_and_reported(tmp_path):
-    (tmp_path / "in.txt").write_text("Barack Obama met Angela Merkel in Berlin. Brexit was discussed.\n"
-                                     "Obama and the German chancellor spoke about Brexit.")
+    (tmp_path / "in.txt").write_text(
+        "Barack Obama met Angela Merkel in Berlin. Brexit was discussed.\n"
+        "Obama and the German chancellor spoke about Brexit."
+    )
     (tmp_path / "aliases.yaml").write_text("never:\n  - [Barack Obama, Obama]\ntypes:\n  Berlin: Organization\n")
-    run = graphbuild("build", tmp_path / "in.txt", "-o", tmp_path / "out", "--explain", "--aliases",
-                     tmp_path / "aliases.yaml", "--format", "json", "-q")
+    run = graphbuild(
+        "build",
+        tmp_path / "in.txt",
+        "-o",
+        tmp_path / "out",
+        "--explain",
+        "--aliases",
+        tmp_path / "aliases.yaml",
+        "--format",
+        "json",
+        "-q",
+    )
     assert run.returncode == 0, run.stderr
     assert "Organization: Berlin" in run.stdout and "type set by the aliases file: Organization" in run.stdout
     assert "kept apart by the aliases file" in run.stdout and "Person: Obama" in run.stdout
@@ -188,7 +249,12 @@ def test_open_hands_the_page_to_the_browser(tmp_path):
     browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
     browser.chmod(0o755)
     env = dict(__import__("os").environ, BROWSER=str(browser))
-    run = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(tmp_path / "in.txt"), "-o",
-                          str(tmp_path / "out"), "--open"], capture_output=True, text=True, env=env, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "graphbuild", "build", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "--open"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert opened.read_text().strip() == (tmp_path / "out" / "graph.html").as_uri()

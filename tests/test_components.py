@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from graphbuild.components import EVENTS_KEY
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -29,10 +28,14 @@ def test_pipeline_order(nlp):
 
 def test_events_parsed_sentence_by_sentence_are_those_of_the_full_parse(nlp):
     paragraphs = [p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text("utf-8").splitlines() if p.strip()]
-    paragraphs.append("Turnout in the 2020 presidential election was high. The fourth work conference on "
-                      "paired-up assistance for Xizang opened. Talks on trade ended.")
-    paragraphs += ['Leaders flew in for the "Belt and Road" forum in May, after a news conference in Beijing '
-                   "on Jan 6.", "The meeting, in Geneva, was the 2019 Geneva meeting of the UN Human Rights Council."]
+    paragraphs.append(
+        "Turnout in the 2020 presidential election was high. The fourth work conference on "
+        "paired-up assistance for Xizang opened. Talks on trade ended."
+    )
+    paragraphs += [
+        ('Leaders flew in for the "Belt and Road" forum in May, after a news conference in Beijing on Jan 6.'),
+        "The meeting, in Geneva, was the 2019 Geneva meeting of the UN Human Rights Council.",
+    ]
 
     def found():
         return [[(s.start_char, s.end_char, s.text) for s in doc.spans[EVENTS_KEY]] for doc in nlp.pipe(paragraphs)]
@@ -62,29 +65,43 @@ def test_names_listed_before_people_are_not_persons_or_places(nlp):
     assert not [e for e in found if e[1] in {"PERSON", "GPE", "ORG"}]
 
 
-@pytest.mark.parametrize("text, event", [
-    ("He addressed the fourth work conference on paired-up assistance for Xizang in Lhasa on Monday.",
-     "fourth work conference on paired-up assistance for Xizang"),
-    ("They celebrated the 60th anniversary of Democratic Reform in Tibet and the Spring Festival.",
-     "60th anniversary of Democratic Reform in Tibet"),
-    ("On Wednesday during the opening ceremony of the TurkStream gas pipeline, he spoke.",
-     "opening ceremony of the TurkStream gas pipeline"),
-    ("Turnout in the 2020 presidential election was high.", "2020 presidential election"),
-    ("Leaders flew in for the Belt and Road forum in May.", "Belt and Road forum"),
-    ("Xi spoke at the meeting of the Political Bureau of the Communist Party of China Central Committee.",
-     "meeting of the Political Bureau of the Communist Party of China Central Committee"),
-])
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "He addressed the fourth work conference on paired-up assistance for Xizang in Lhasa on Monday.",
+            "fourth work conference on paired-up assistance for Xizang",
+        ),
+        (
+            "They celebrated the 60th anniversary of Democratic Reform in Tibet and the Spring Festival.",
+            "60th anniversary of Democratic Reform in Tibet",
+        ),
+        (
+            "On Wednesday during the opening ceremony of the TurkStream gas pipeline, he spoke.",
+            "opening ceremony of the TurkStream gas pipeline",
+        ),
+        ("Turnout in the 2020 presidential election was high.", "2020 presidential election"),
+        ("Leaders flew in for the Belt and Road forum in May.", "Belt and Road forum"),
+        (
+            "Xi spoke at the meeting of the Political Bureau of the Communist Party of China Central Committee.",
+            "meeting of the Political Bureau of the Communist Party of China Central Committee",
+        ),
+    ],
+)
 def test_named_events_are_found_whole(nlp, text, event):
     assert event in events(nlp, text)
 
 
-@pytest.mark.parametrize("text", [
-    "The conference also awarded honorary titles.",
-    "This year marks the 30th anniversary of the country's reform.",
-    "He chairs the National Committee of the Chinese People's Political Consultative Conference.",
-    # read on unseen news: the parse stretched these over a place and a date ("meeting ... on Jan 9")
-    "The spokesman said at a news conference in Beijing on Jan 6 that talks would go on.",
-    "He held an impromptu press conference with Trump in Florida on Sunday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference also awarded honorary titles.",
+        "This year marks the 30th anniversary of the country's reform.",
+        "He chairs the National Committee of the Chinese People's Political Consultative Conference.",
+        # read on unseen news: the parse stretched these over a place and a date ("meeting ... on Jan 9")
+        "The spokesman said at a news conference in Beijing on Jan 6 that talks would go on.",
+        "He held an impromptu press conference with Trump in Florida on Sunday.",
+    ],
+)
 def test_unnamed_or_embedded_event_words_are_not_events(nlp, text):
     assert not [s for s in events(nlp, text) if "onference" in s or "anniversary" in s or "talks" in s]

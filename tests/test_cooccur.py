@@ -1,9 +1,9 @@
 import pytest
-from helpers import extraction
-
 from graphbuild.cooccur import Snippets, cooccur
 from graphbuild.errors import GraphbuildError
 from graphbuild.resolve import resolve
+
+from helpers import extraction
 
 A, B, C = ("Alice Smith", "Person"), ("Berlin", "Place"), ("Acme Corp", "Organization")
 

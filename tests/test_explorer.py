@@ -6,11 +6,10 @@ import io
 
 import networkx as nx
 import pytest
+from graphbuild.export import html
 
 from pages import CHROMIUM, CLEAN, checked_page, client_point, open_page
 from synthetic import add_cooccurrence, add_document, add_entity, synthetic_graph
-
-from graphbuild.export import html
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
@@ -40,9 +39,20 @@ def newsroom():
         ("lonely", "Lonely Island", "Place", [], 1, ["d2"]),
     ]:
         add_entity(graph, key, label, kind, aliases, mentions, docs)
-    add_cooccurrence(graph, "trump", "us", ["Donald Trump said the US is using its power, a Muslim leader said.",
-                                            "Trump thanked the US.", "The US and Trump.", "Trump, US.", "US, Trump."],
-                     "d0", weight=32)
+    add_cooccurrence(
+        graph,
+        "trump",
+        "us",
+        [
+            "Donald Trump said the US is using its power, a Muslim leader said.",
+            "Trump thanked the US.",
+            "The US and Trump.",
+            "Trump, US.",
+            "US, Trump.",
+        ],
+        "d0",
+        weight=32,
+    )
     add_cooccurrence(graph, "trump-says", "trump", ["Trump Says Donald Trump."], "d0")
     add_cooccurrence(graph, "us", "geneva", ["The US sent envoys to Geneva."], "d0")
     add_cooccurrence(graph, "geneva", "un", ["Geneva hosts the UN."], "d0")
@@ -89,11 +99,14 @@ def settle(page):
 
 def on_screen(page, ids):
     """Which of these nodes are inside the graph's visible area."""
-    return page.evaluate("""(ids) => {
+    return page.evaluate(
+        """(ids) => {
         const n = graphbuild.network, box = document.getElementById("graph").getBoundingClientRect();
         return ids.filter((id) => { const p = n.canvasToDOM(n.getPositions([id])[id]);
                                     return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; });
-    }""", ids)
+    }""",
+        ids,
+    )
 
 
 def search(page, text, *keys):
@@ -107,6 +120,7 @@ def suggestions(page):
 
 
 # ---- 1. A legible overview ---------------------------------------------------------------------------
+
 
 def test_big_graph_opens_with_lonely_nodes_hidden_and_its_biggest_entities_labelled(big):
     assert big.locator("#hide-isolated").is_checked()
@@ -144,7 +158,9 @@ def test_a_type_filter_refits_the_view_and_reset_clears_everything(big):
     settle(big)
     visible = big.evaluate("graphbuild.nodeView.getIds()")
     assert len(on_screen(big, visible)) == len(visible) > 400
-    assert not big.evaluate("graphbuild.nodeView.get().filter(v => graphbuild.data.nodes.find(n => n.id === v.id).type === 'Person').length")
+    assert not big.evaluate(
+        "graphbuild.nodeView.get().filter(v => graphbuild.data.nodes.find(n => n.id === v.id).type === 'Person').length"
+    )
     search(big, "Place 2", "Enter")
     big.locator("#reset").click()
     settle(big)
@@ -171,6 +187,7 @@ def test_search_zooms_to_the_neighbourhood_and_the_wheel_still_zooms_after_enter
 
 # ---- 2. Focus and paths --------------------------------------------------------------------------------
 
+
 def colours(page):
     return page.evaluate("Object.fromEntries(graphbuild.nodes.get().map(n => [n.id, n.color]))")
 
@@ -179,8 +196,11 @@ def test_selecting_an_entity_greys_out_all_but_its_neighbours_one_or_two_hops(pa
     page.mouse.click(*client_point(page, page.evaluate("graphbuild.network.getPositions(['geneva']).geneva")))
     grey = {k for k, c in colours(page).items() if isinstance(c, dict)}
     assert grey == {"trump", "trump-says", "alvarez", "bogota", "long", "rtl", "lonely"}
-    assert sorted(page.evaluate("graphbuild.edgeView.get().map(e => e.id)")) == sorted(page.evaluate(
-        "graphbuild.data.edges.filter(e => ['geneva', 'us', 'un'].includes(e.from) && ['geneva', 'us', 'un'].includes(e.to)).map(e => e.id)"))
+    assert sorted(page.evaluate("graphbuild.edgeView.get().map(e => e.id)")) == sorted(
+        page.evaluate(
+            "graphbuild.data.edges.filter(e => ['geneva', 'us', 'un'].includes(e.from) && ['geneva', 'us', 'un'].includes(e.to)).map(e => e.id)"
+        )
+    )
     assert {label["id"] for label in page.evaluate("graphbuild.labels()")} == {"geneva", "us", "un"}
     page.select_option("#hops", "2")
     grey = {k for k, c in colours(page).items() if isinstance(c, dict)}
@@ -209,6 +229,7 @@ def test_path_tool_shows_the_shortest_path_with_its_evidence(page):
 
 # ---- 3. Search that ranks ------------------------------------------------------------------------------
 
+
 def test_search_is_accent_and_case_blind_ranked_by_mentions_with_type(page):
     search(page, "alvarez")
     assert suggestions(page) == ["Álvaro Álvarez (Álvarez) Person, 5 mentions"]
@@ -233,6 +254,7 @@ def test_arrow_keys_pick_a_candidate_and_one_enter_is_one_step_in_history(page):
 
 
 # ---- 4. Documents first --------------------------------------------------------------------------------
+
 
 def test_edge_panel_counts_evidence_and_marks_whole_words_only(page):
     page.evaluate("graphbuild.showEdge(graphbuild.data.edges.find(e => e.weight === 32).id)")
@@ -293,6 +315,7 @@ def test_long_lists_are_paged(browser, tmp_path):
 
 # ---- 5. State in the URL, Back, exports ----------------------------------------------------------------
 
+
 def test_a_link_reopens_the_same_view_and_back_undoes(browser, newsroom_path):
     page, log = open_page(browser, newsroom_path, viewport=WIDE)
     page.locator('#types input[data-type="Organization"]').click()
@@ -302,8 +325,7 @@ def test_a_link_reopens_the_same_view_and_back_undoes(browser, newsroom_path):
     settle(page)
     url = page.url
     view = page.evaluate("[graphbuild.network.getScale(), graphbuild.network.getViewPosition()]")
-    again, again_log = open_page(browser, newsroom_path, fragment="#" + url.split("#", 1)[1],
-                                 viewport=WIDE)
+    again, again_log = open_page(browser, newsroom_path, fragment="#" + url.split("#", 1)[1], viewport=WIDE)
     assert again.evaluate("graphbuild.network.getSelectedNodes()") == ["geneva"]
     assert not again.locator('#types input[data-type="Organization"]').is_checked()
     assert again.locator("#hops").input_value() == "2"
@@ -339,6 +361,7 @@ def test_png_and_csv_of_what_is_on_screen(page, tmp_path):
 
 # ---- 6. Communities ------------------------------------------------------------------------------------
 
+
 def test_community_colouring_has_its_own_legend_named_by_biggest_entities(page):
     page.select_option("#colour-by", "community")
     assert page.locator("#legend h2").inner_text() == "Communities"
@@ -352,6 +375,7 @@ def test_community_colouring_has_its_own_legend_named_by_biggest_entities(page):
 
 
 # ---- 7. Layout, small screens, names, title, keyboard --------------------------------------------------
+
 
 def test_a_dragged_node_stays_where_it_was_put_across_filters(page):
     start = page.evaluate("graphbuild.network.getPositions(['alvarez']).alvarez")
@@ -397,13 +421,27 @@ def test_every_control_is_reachable_by_keyboard_with_a_visible_focus(page):
     reached = []
     for _ in range(18):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate("""() => { const a = document.activeElement;
-            return [a.id || a.textContent.trim(), getComputedStyle(a).outlineStyle]; }"""))
+        reached.append(
+            page.evaluate("""() => { const a = document.activeElement;
+            return [a.id || a.textContent.trim(), getComputedStyle(a).outlineStyle]; }""")
+        )
     ids = [r[0] for r in reached]
-    for control in ("search", "fit", "reset", "min-weight", "hide-isolated", "hops", "colour-by", "path-from",
-                    "path-to", "Show", "export-png", "export-csv"):
+    for control in (
+        "search",
+        "fit",
+        "reset",
+        "min-weight",
+        "hide-isolated",
+        "hops",
+        "colour-by",
+        "path-from",
+        "path-to",
+        "Show",
+        "export-png",
+        "export-csv",
+    ):
         assert control in ids, (control, ids)
-    assert all(style != "none" for _, style in reached[:ids.index("export-csv") + 2])  # the graph too
+    assert all(style != "none" for _, style in reached[: ids.index("export-csv") + 2])  # the graph too
     page.locator("#graph .vis-network").focus()
     scale = page.evaluate("graphbuild.network.getScale()")
     page.keyboard.down("Equal")  # vis-network's keyboard zoom, on the focused graph, while the key is held
@@ -414,10 +452,14 @@ def test_every_control_is_reachable_by_keyboard_with_a_visible_focus(page):
 
 # ---- 8. Large pages --------------------------------------------------------------------------------------
 
+
 def test_dragging_the_view_of_a_big_page_moves_the_picture_and_then_redraws_it(big):
     box = big.locator("#graph").bounding_box()
-    start = big.evaluate("""([w, h]) => { for (let x = 20; x < w; x += 7) for (let y = 20; y < h; y += 7)
-        if (graphbuild.network.getNodeAt({x, y}) === undefined) return [x, y]; }""", [box["width"], box["height"]])
+    start = big.evaluate(
+        """([w, h]) => { for (let x = 20; x < w; x += 7) for (let y = 20; y < h; y += 7)
+        if (graphbuild.network.getNodeAt({x, y}) === undefined) return [x, y]; }""",
+        [box["width"], box["height"]],
+    )
     x, y = box["x"] + start[0], box["y"] + start[1]
     before = big.evaluate("[graphbuild.network.getViewPosition(), graphbuild.network.getScale()]")
     big.mouse.move(x, y)

@@ -6,14 +6,13 @@ import json
 
 import networkx as nx
 import pytest
-from rdflib import Graph
-
 from graphbuild import api
 from graphbuild.atomic import write_all
 from graphbuild.export import FORMATS
 from graphbuild.export.neo4j import EDGE_HEADER, NODE_HEADER
 from graphbuild.export.rdf_syntaxes import turtle
 from graphbuild.rdf import from_rdf, to_rdf
+from rdflib import Graph
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +21,19 @@ def written(seeds_graph, tmp_path_factory):
 
 
 def test_every_format_is_written(written):
-    assert sorted(written) == sorted(["graph.ttl", "graph.html", "graph.graphml", "graph.gexf", "graph.json",
-                                      "graph.jsonld", "graph.nt", "graph.nodes.csv", "graph.edges.csv"])
+    assert sorted(written) == sorted(
+        [
+            "graph.ttl",
+            "graph.html",
+            "graph.graphml",
+            "graph.gexf",
+            "graph.json",
+            "graph.jsonld",
+            "graph.nt",
+            "graph.nodes.csv",
+            "graph.edges.csv",
+        ]
+    )
 
 
 @pytest.mark.parametrize("name, reader", [("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)])
@@ -76,10 +86,25 @@ def test_export_command_converts_a_built_graph(written, tmp_path):
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "graphbuild", "export", str(written["graph.ttl"]), "-o",
-                          str(tmp_path), "--format", "gexf,csv"], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graphbuild",
+            "export",
+            str(written["graph.ttl"]),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "gexf,csv",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
-    assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == nx.read_gexf(written["graph.gexf"]).number_of_nodes()
+    assert (
+        nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == nx.read_gexf(written["graph.gexf"]).number_of_nodes()
+    )
     assert (tmp_path / "graph.nodes.csv").read_text() == written["graph.nodes.csv"].read_text()
 
 

@@ -1,5 +1,4 @@
 import pytest
-
 from graphbuild.extract import clean_name, extract
 from graphbuild.read import document_from_text
 
@@ -11,7 +10,7 @@ TEXT = (
 
 
 def run(nlp, text=TEXT, name="t.txt"):
-    return list(extract(nlp, [document_from_text(text, name)]))[0]
+    return next(extract(nlp, [document_from_text(text, name)]))
 
 
 def test_mentions_keep_offsets_that_point_at_their_text(nlp):
@@ -19,7 +18,7 @@ def test_mentions_keep_offsets_that_point_at_their_text(nlp):
     text = result.document.text
     assert result.mentions
     for m in result.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert "\n" not in m.text
 
 
@@ -42,7 +41,7 @@ def test_paragraph_sentence_and_token_positions(nlp):
     for m in result.mentions:
         sentence = result.sentences[m.sentence]
         assert sentence.start <= m.start < m.end <= sentence.end
-        assert result.document.text[sentence.start:sentence.end] == sentence.text
+        assert result.document.text[sentence.start : sentence.end] == sentence.text
     assert by_text["Berlin"].token > by_text["Angela Merkel"].token
     assert result.n_tokens > by_text["Paris"].token
 
@@ -54,15 +53,31 @@ def test_documents_stream_through_in_order(nlp):
     assert all({m.doc_id for m in r.mentions} == {r.document.doc_id} for r in results)
 
 
-@pytest.mark.parametrize("raw, name", [
-    ("Donald] Trump", "Donald Trump"), ("Al Jazeera.-", "Al Jazeera"), ("?ABC News", "ABC News"), ("US.-", "US"),
-    ("-Russia", "Russia"), ('ABC News"?"?0/20', "ABC News"), ("U.S.", "U.S."), ("Donald Trump Jr.", "Donald Trump Jr."),
-    ("ipj/rt-Reuters", "Reuters"), ("TASS/.-Kremlin", "Kremlin"), ("AC/DC", "AC/DC"), ("Sinn F\ufffd\ufffdin", "Sinn F\ufffd\ufffdin"),
-    ('Dwayne "The Rock" Johnson', 'Dwayne "The Rock" Johnson'), ("Reuters - ", "Reuters"),
-    ("@seanspicer", None), ("www.example.com", None), ("https://t.co/x", None), ("us", None),
-])
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("Donald] Trump", "Donald Trump"),
+        ("Al Jazeera.-", "Al Jazeera"),
+        ("?ABC News", "ABC News"),
+        ("US.-", "US"),
+        ("-Russia", "Russia"),
+        ('ABC News"?"?0/20', "ABC News"),
+        ("U.S.", "U.S."),
+        ("Donald Trump Jr.", "Donald Trump Jr."),
+        ("ipj/rt-Reuters", "Reuters"),
+        ("TASS/.-Kremlin", "Kremlin"),
+        ("AC/DC", "AC/DC"),
+        ("Sinn F\ufffd\ufffdin", "Sinn F\ufffd\ufffdin"),
+        ('Dwayne "The Rock" Johnson', 'Dwayne "The Rock" Johnson'),
+        ("Reuters - ", "Reuters"),
+        ("@seanspicer", None),
+        ("www.example.com", None),
+        ("https://t.co/x", None),
+        ("us", None),
+    ],
+)
 def test_debris_never_reaches_a_name(raw, name):
     cleaned = clean_name(f"x {raw} y", 2, 2 + len(raw))
     assert (cleaned[0] if cleaned else None) == name
     if cleaned:  # the offsets frame the name's text (brackets aside)
-        assert f"x {raw} y"[cleaned[1]:cleaned[2]].replace("]", "") == name
+        assert f"x {raw} y"[cleaned[1] : cleaned[2]].replace("]", "") == name

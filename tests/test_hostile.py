@@ -11,17 +11,19 @@ import sys
 
 import networkx as nx
 import pytest
-from rdflib import Graph
-
 from graphbuild import api
 from graphbuild.export import FORMATS
 from graphbuild.read import decode, document_from_text, read_documents
+from rdflib import Graph
 
 
-@pytest.mark.parametrize("codec, bom", [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-32-le", "\ufeff"),
-                                        ("utf-32-be", "\ufeff")])
+@pytest.mark.parametrize(
+    "codec, bom", [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-32-le", "\ufeff"), ("utf-32-be", "\ufeff")]
+)
 def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(codec, bom):
-    assert decode((bom + "Barack Obama in Berlin.").encode(codec), "x.txt").lstrip("\ufeff") == "Barack Obama in Berlin."
+    assert (
+        decode((bom + "Barack Obama in Berlin.").encode(codec), "x.txt").lstrip("\ufeff") == "Barack Obama in Berlin."
+    )
 
 
 def test_control_characters_and_late_nul_bytes_are_dropped_with_a_warning(tmp_path):
@@ -36,9 +38,19 @@ def test_control_characters_and_late_nul_bytes_are_dropped_with_a_warning(tmp_pa
 
 def _random_name(rng: random.Random) -> str:
     """A capitalised word with characters from every plane, controls and lone surrogates among them."""
-    pools = [range(0x41, 0x5B), range(0x00, 0x20), range(0x7F, 0xA0), range(0x370, 0x3FF), range(0x4E00, 0x4E40),
-             range(0xD800, 0xD810), range(0xFFF0, 0x10000), range(0x1F600, 0x1F640), range(0x10000, 0x10040),
-             range(0xE0000, 0xE0080), [ord(c) for c in "<>&\"'\\{}|^`@#%"]]
+    pools = [
+        range(0x41, 0x5B),
+        range(0x20),
+        range(0x7F, 0xA0),
+        range(0x370, 0x3FF),
+        range(0x4E00, 0x4E40),
+        range(0xD800, 0xD810),
+        range(0xFFF0, 0x10000),
+        range(0x1F600, 0x1F640),
+        range(0x10000, 0x10040),
+        range(0xE0000, 0xE0080),
+        [ord(c) for c in "<>&\"'\\{}|^`@#%"],
+    ]
     chars = [chr(rng.choice(rng.choice(pools))) for _ in range(rng.randint(1, 6))]
     return rng.choice("ABCDEFGHIJKLMNOPRSTUVW") + "".join(chars) + rng.choice("abcdefghijklmnoprstuvw") * 2
 
@@ -77,8 +89,12 @@ def test_random_unicode_builds_into_outputs_that_every_reader_accepts(nlp, tmp_p
 def test_a_terminal_never_gets_a_raw_control_character(tmp_path):
     ttl = tmp_path / "g.ttl"
     ttl.write_text('<http://x/a> <http://www.w3.org/2000/01/rdf-schema#label> "evil\\u001B[2Jname\\u0007" .\n')
-    run = subprocess.run([sys.executable, "-m", "graphbuild", "query", str(ttl), "SELECT ?l WHERE { ?s rdfs:label ?l }"],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "graphbuild", "query", str(ttl), "SELECT ?l WHERE { ?s rdfs:label ?l }"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "evil\\x1b[2Jname\\x07" in run.stdout
 
@@ -90,9 +106,27 @@ def test_every_output_is_the_same_bytes_whatever_the_hash_seed_cache_or_jobs(tmp
 
     def build(out, seed, *args):
         env = dict(__import__("os").environ, PYTHONHASHSEED=str(seed))
-        run = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(SEEDS), "-o", str(tmp_path / out), "-q",
-                              "--format", ",".join(FORMATS), "--cache", str(tmp_path / "cache"), *args],
-                             capture_output=True, text=True, env=env, timeout=300)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "graphbuild",
+                "build",
+                str(SEEDS),
+                "-o",
+                str(tmp_path / out),
+                "-q",
+                "--format",
+                ",".join(FORMATS),
+                "--cache",
+                str(tmp_path / "cache"),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
         assert run.returncode == 0, run.stderr
         return {p.name: p.read_bytes() for p in (tmp_path / out).glob("graph.*") if p.is_file()}
 
@@ -145,4 +179,4 @@ def test_a_single_huge_line_builds_in_paragraphs_under_the_limit(nlp, monkeypatc
     assert labels["Barack Obama"]["mentions"] == 200
     for _, _, edge in graph.edges(data=True):
         for evidence in edge["evidence"]:  # offsets still point at the evidence in the document's text
-            assert document.text[evidence["start"]:evidence["end"]] == evidence["text"]
+            assert document.text[evidence["start"] : evidence["end"]] == evidence["text"]

@@ -4,11 +4,10 @@ import re
 import statistics
 
 import pytest
-
-from synthetic import small_graph, synthetic_graph
-
 from graphbuild import api
 from graphbuild.export import html
+
+from synthetic import small_graph, synthetic_graph
 
 INJECTION = {
     "evil.txt": (
@@ -31,13 +30,13 @@ def evil_html(nlp):
 
 
 def embedded(page, element_id):
-    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.DOTALL)
     return json.loads(match.group(1))
 
 
 def test_page_is_self_contained(seeds_html):
-    assert not re.search(r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//""", seeds_html, re.I)
-    assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|sourceMappingURL", seeds_html, re.I)
+    assert not re.search(r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//""", seeds_html, re.IGNORECASE)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|sourceMappingURL", seeds_html, re.IGNORECASE)
     assert "default-src 'none'" in seeds_html  # the browser itself refuses any request
     assert "vis.Network" in seeds_html and len(seeds_html) > 100_000  # vis-network is inlined
 
@@ -51,7 +50,8 @@ def test_page_carries_every_node_and_edge_with_details(seeds_html, seeds_graph):
     wang = next(n for n in data["nodes"] if n["label"] == "Wang Huning")
     assert wang["type"] == "Person" and wang["mentions"] >= 2
     assert {t["name"]: t["count"] for t in data["types"]}["Person"] == sum(
-        1 for _, t in seeds_graph.nodes(data="type") if t == "Person")
+        1 for _, t in seeds_graph.nodes(data="type") if t == "Person"
+    )
     assert all(e["evidence"] and e["evidence"][0]["text"] for e in data["edges"])
 
 
@@ -107,6 +107,6 @@ def test_huge_graphs_are_cut_to_the_most_mentioned_entities_with_a_note():
 
 def test_every_seed_entity_carries_a_sentence_naming_it_from_its_documents(seeds_graph):
     for key, d in seeds_graph.nodes(data=True):
-        assert sorted(d["snippets"]) == d["documents"][:html.MAX_LISTED_DOCUMENTS], key
+        assert sorted(d["snippets"]) == d["documents"][: html.MAX_LISTED_DOCUMENTS], key
         for text in d["snippets"].values():
             assert any(name.casefold() in text.casefold() for name in [d["label"], *d["aliases"]]), (key, text)

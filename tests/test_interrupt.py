@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-
 from graphbuild.parallel import cpu_count
+from rdflib import Graph
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads worker processes from /proc")
 
@@ -37,9 +36,26 @@ def _terminal_signals() -> None:
 
 
 def _start(corpus: Path, out: Path, *options: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(corpus), "-o", str(out), "-q",
-                             "--format", "ttl,html", *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True, preexec_fn=_terminal_signals)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "graphbuild",
+            "build",
+            str(corpus),
+            "-o",
+            str(out),
+            "-q",
+            "--format",
+            "ttl,html",
+            *options,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=_terminal_signals,  # noqa: PLW1509  (single-threaded here; see _terminal_signals)
+    )
 
 
 def _cached(out: Path) -> int:
@@ -77,8 +93,9 @@ def _temporary_files(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.name.endswith((".tmp", ".new", ".old"))]
 
 
-@pytest.mark.parametrize("jobs, signum", [(1, signal.SIGINT), (2, signal.SIGINT), (1, signal.SIGTERM),
-                                          (2, signal.SIGTERM)])
+@pytest.mark.parametrize(
+    "jobs, signum", [(1, signal.SIGINT), (2, signal.SIGINT), (1, signal.SIGTERM), (2, signal.SIGTERM)]
+)
 def test_a_signal_mid_parse_stops_cleanly_and_keeps_the_finished_parses(corpus, tmp_path, jobs, signum):
     out = tmp_path / "out"
     process = _start(corpus, out, "--jobs", str(jobs))
@@ -95,8 +112,11 @@ def test_a_signal_mid_parse_stops_cleanly_and_keeps_the_finished_parses(corpus, 
     assert process.returncode == 128 + signum
     kept = _cached(out)
     assert stderr.strip().splitlines() == [
-        f"interrupted: {kept} documents parsed in this run are kept in the parse cache {out / '.cache'}; "
-        "run the same build again to go on from there"]
+        (
+            f"interrupted: {kept} documents parsed in this run are kept in the parse cache {out / '.cache'}; "
+            "run the same build again to go on from there"
+        )
+    ]
     assert 5 <= kept < 200
     deadline = time.monotonic() + 5
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
@@ -113,8 +133,12 @@ def test_the_next_build_goes_on_where_the_interrupted_one_stopped(corpus, tmp_pa
     os.killpg(process.pid, signal.SIGINT)
     process.communicate(timeout=30)
     kept = _cached(out)
-    again = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(corpus), "-o", str(out), "-q",
-                            "--format", "ttl"], capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [sys.executable, "-m", "graphbuild", "build", str(corpus), "-o", str(out), "-q", "--format", "ttl"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert again.returncode == 0, again.stderr
     assert f"({200 - kept} parsed by {cpu_count()} process" in again.stdout  # --jobs auto: one per CPU
     assert f", {kept} from cache" in again.stdout
@@ -141,8 +165,12 @@ def test_a_killed_build_takes_its_workers_with_it_and_the_next_build_removes_its
     small = corpus.parent / "small"
     small.mkdir()
     shutil.copy(next(corpus.glob("*.txt")), small)
-    done = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(small), "-o", str(out), "-q",
-                           "--format", "ttl"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "graphbuild", "build", str(small), "-o", str(out), "-q", "--format", "ttl"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert not [p for p in leftovers if p.exists()]
 
@@ -153,7 +181,7 @@ def test_ctrl_c_at_any_moment_leaves_either_nothing_or_whole_outputs(tmp_path, d
     process = _start(SEEDS, out)
     time.sleep(delay)
     os.killpg(process.pid, signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=30)
+    _, stderr = process.communicate(timeout=30)
     assert process.returncode in (0, 130)
     assert len(stderr.strip().splitlines()) <= 1
     assert "Traceback" not in stderr

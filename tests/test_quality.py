@@ -4,10 +4,10 @@ The figures behind the floors: `python benchmarks/extraction_quality.py` (also i
 """
 
 import pytest
-
-from conftest import ROOT
 from graphbuild import api
 from graphbuild.evaluate import Predicted, load_gold, score
+
+from conftest import ROOT
 
 
 def predicted(graph):
@@ -37,17 +37,20 @@ def test_an_unseen_text_keeps_its_floor(nlp):
 
 
 def test_the_scorer_counts_duplicates_and_misses():
-    gold = [{"name": "Wang Huning", "type": "Person", "aliases": ["Wang"]},
-            {"name": "Lhasa", "type": "Place", "aliases": []},
-            {"name": "Central Committee", "type": "Organization", "nested": True}]
-    report = score([Predicted("Wang Huning", "Person"), Predicted("Wang", "Person"),
-                    Predicted("Home>News", "Organization")], gold)
+    gold = [
+        {"name": "Wang Huning", "type": "Person", "aliases": ["Wang"]},
+        {"name": "Lhasa", "type": "Place", "aliases": []},
+        {"name": "Central Committee", "type": "Organization", "nested": True},
+    ]
+    report = score(
+        [Predicted("Wang Huning", "Person"), Predicted("Wang", "Person"), Predicted("Home>News", "Organization")], gold
+    )
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 2, 1)
     assert report.split and report.noisy == ["Home>News"]
 
 
 def test_the_seeds_caption_gives_two_persons_a_place_and_all_their_links(seeds_graph, rdf_of_seeds=None):
-    """"Our hometown is Yulmed and our homeland is China" ... the hearts of Drolkar and Yangzom: typed by
+    """ "Our hometown is Yulmed and our homeland is China" ... the hearts of Drolkar and Yangzom: typed by
     general cues (a place noun before "is", names joined by "and"), and its 6 pairs linked both ways in RDF."""
     from graphbuild import to_rdf
     from graphbuild.rdf import GB

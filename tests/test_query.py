@@ -1,11 +1,10 @@
 import json
 
 import pytest
-from rdflib import Graph
-
 from graphbuild import api
 from graphbuild.errors import GraphbuildError
 from graphbuild.query import format_result
+from rdflib import Graph
 
 TOP = "SELECT ?label ?n WHERE { ?e rdfs:label ?label ; gb:mentionCount ?n } ORDER BY DESC(?n) ?label LIMIT 3"
 
@@ -55,8 +54,15 @@ def test_canned_queries_are_listed_with_their_parameters():
     from graphbuild.query import canned_queries
 
     queries = canned_queries()
-    assert {"top-mentions", "top-degree", "neighbours", "evidence", "entities-of-type", "documents",
-            "shortest-path"} <= set(queries)
+    assert {
+        "top-mentions",
+        "top-degree",
+        "neighbours",
+        "evidence",
+        "entities-of-type",
+        "documents",
+        "shortest-path",
+    } <= set(queries)
     assert queries["evidence"].params == ("a", "b") and queries["neighbours"].description
 
 
@@ -74,7 +80,8 @@ def test_canned_queries_answer_like_the_graph(seeds_exports, seeds_graph):
     label = {d["label"]: k for k, d in seeds_graph.nodes(data=True)}
     assert hops == nx.shortest_path_length(seeds_graph, label["Drolkar"], label["Lhasa"])
     assert len(list(api.named_query(rdf, "entities-of-type", {"type": "event"}))) == sum(
-        1 for _, t in seeds_graph.nodes(data="type") if t == "Event")
+        1 for _, t in seeds_graph.nodes(data="type") if t == "Event"
+    )
     assert len(list(api.named_query(rdf, "documents", {"label": "Party"}))) == 2
 
 

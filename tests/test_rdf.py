@@ -3,15 +3,13 @@ import shutil
 import subprocess
 
 import pytest
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
-
-from rdflib.compare import isomorphic
-
 from graphbuild import api, to_rdf
 from graphbuild.export.rdf_syntaxes import ntriples
 from graphbuild.export.rdf_syntaxes import turtle as write_turtle
 from graphbuild.rdf import GB, SCHEMA, vocabulary
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV, SKOS
 
 BASE = "http://example.org/graphbuild/"
 
@@ -32,7 +30,7 @@ def test_every_node_is_an_entity_with_a_schema_type_label_and_count(rdf, seeds_g
     assert len(entities) == seeds_graph.number_of_nodes()
     for key, data in seeds_graph.nodes(data=True):
         iri = URIRef(f"{BASE}entity/{key}")
-        assert re.fullmatch(r"entity/(person|place|organization|event)/[a-z0-9-]+", iri[len(BASE):])
+        assert re.fullmatch(r"entity/(person|place|organization|event)/[a-z0-9-]+", iri[len(BASE) :])
         assert (iri, RDF.type, SCHEMA[data["type"]]) in rdf
         assert rdf.value(iri, RDFS.label) == Literal(data["label"])
         assert set(rdf.objects(iri, SKOS.altLabel)) == {Literal(a) for a in data["aliases"]}
@@ -46,7 +44,7 @@ def test_documents_are_creative_works_that_mention_their_entities(rdf, seeds_gra
     doc = URIRef(f"{BASE}doc/002-6170b7e2c5be2afa")
     assert rdf.value(doc, SCHEMA.name) == Literal("002_6170b7e2c5be2afa.txt")
     assert rdf.value(doc, SCHEMA.headline) == Literal(seeds_graph.graph["documents"]["002-6170b7e2c5be2afa"]["title"])
-    mentioned = {str(o)[len(BASE) + 7:] for o in rdf.objects(doc, SCHEMA.mentions)}
+    mentioned = {str(o)[len(BASE) + 7 :] for o in rdf.objects(doc, SCHEMA.mentions)}
     assert mentioned == {k for k, d in seeds_graph.nodes(data=True) if "002-6170b7e2c5be2afa" in d["documents"]}
 
 
@@ -61,7 +59,7 @@ def test_cooccurrence_is_direct_both_ways_and_qualified_with_provenance(rdf, see
         weight = rdf.value(node, GB.weight)
         assert weight.datatype == XSD.integer and weight.toPython() == data["weight"]
         assert rdf.value(node, GB.window) == Literal("sentence")
-        assert {str(d)[len(BASE) + 4:] for d in rdf.objects(node, PROV.wasDerivedFrom)} == set(data["documents"])
+        assert {str(d)[len(BASE) + 4 :] for d in rdf.objects(node, PROV.wasDerivedFrom)} == set(data["documents"])
         sentences = list(rdf.objects(node, GB.evidence))
         assert len(sentences) == len(data["evidence"]) >= 1
         for sentence in sentences:
@@ -99,8 +97,12 @@ def test_base_iri_changes_every_data_iri(seeds_graph):
 
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="Raptor's rapper is not installed (apt: raptor2-utils)")
 def test_an_independent_parser_reads_the_turtle(seeds_exports, rdf):
-    run = subprocess.run(["rapper", "-i", "turtle", "-o", "ntriples", str(seeds_exports["ttl"])],
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        ["rapper", "-i", "turtle", "-o", "ntriples", str(seeds_exports["ttl"])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert len(run.stdout.strip().splitlines()) == len(rdf)
 
 
@@ -112,5 +114,6 @@ def test_every_merged_alias_records_the_rule_that_merged_it(rdf, seeds_graph):
     rules = {str(rdf.value(m, GB.rule)) for m in merges}
     assert {"definition", "short-name-in-document"} <= rules
     wang = next(e for e in rdf.subjects(RDFS.label, Literal("Wang Huning")))
-    assert ("Wang", "short-name-in-document") in {(str(rdf.value(m, GB.alias)), str(rdf.value(m, GB.rule)))
-                                                  for m in rdf.objects(wang, GB.merge)}
+    assert ("Wang", "short-name-in-document") in {
+        (str(rdf.value(m, GB.alias)), str(rdf.value(m, GB.rule))) for m in rdf.objects(wang, GB.merge)
+    }

@@ -2,9 +2,16 @@ import sys
 import unicodedata
 
 import pytest
-
 from graphbuild.errors import GraphbuildError
-from graphbuild.read import _SEPARATORS, check_inputs, decode, document_from_text, read_documents, slugify, split_paragraphs
+from graphbuild.read import (
+    _SEPARATORS,
+    check_inputs,
+    decode,
+    document_from_text,
+    read_documents,
+    slugify,
+    split_paragraphs,
+)
 
 
 def test_every_line_is_a_paragraph_and_odd_whitespace_is_normalised():
@@ -19,7 +26,10 @@ def test_markdown_syntax_is_dropped_but_the_words_stay():
 
 def test_utf8_with_bom_and_a_legacy_encoding_decode():
     assert decode("\ufeffCaf\u00e9 Paris".encode("utf-8"), "a") == "Caf\u00e9 Paris"
-    text = "\u201cWe will rebuild the caf\u00e9,\u201d said Fran\u00e7ois M\u00fcller \u2013 who moved to Z\u00fcrich. " * 3
+    text = (
+        "\u201cWe will rebuild the caf\u00e9,\u201d said Fran\u00e7ois M\u00fcller \u2013 who moved to Z\u00fcrich. "
+        * 3
+    )
     assert decode(text.encode("cp1252"), "b") == text
 
 
@@ -68,7 +78,7 @@ def test_document_ids_are_unique_slugs(tmp_path):
 def test_offsets_point_into_document_text():
     doc = document_from_text("One.\n\nTwo three.\nFour.", "t.txt")
     for start, para in zip(doc.paragraph_starts(), doc.paragraphs):
-        assert doc.text[start:start + len(para)] == para
+        assert doc.text[start : start + len(para)] == para
     assert doc.title == "One."
 
 
@@ -113,8 +123,9 @@ def test_a_huge_file_is_read_lazily_as_parts_cut_at_line_breaks(tmp_path, monkey
     assert len(parts) >= 7 and all(len(p.text) <= 1000 for p in parts)
     assert [line for p in parts for line in p.paragraphs] == lines  # no line cut, lost or repeated
     assert rest[-1].doc_id == "small"
-    assert warnings == [f"{tmp_path / 'big.txt'}: 0 MB, read as documents of about 0.001 MB each "
-                        "('big.txt (part 1)', ...)"]
+    assert warnings == [
+        (f"{tmp_path / 'big.txt'}: 0 MB, read as documents of about 0.001 MB each ('big.txt (part 1)', ...)")
+    ]
 
 
 def test_a_named_binary_file_fails_before_any_file_is_read(tmp_path):

@@ -3,13 +3,13 @@
 import re
 
 import pytest
-
-from conftest import ROOT
 from graphbuild import api
 from graphbuild.query import format_result
 
+from conftest import ROOT
+
 README = (ROOT / "README.md").read_text("utf-8")
-EXAMPLES = re.findall(r"```sparql\n(.*?)```\n```\n(.*?)```", README, re.S)
+EXAMPLES = re.findall(r"```sparql\n(.*?)```\n```\n(.*?)```", README, re.DOTALL)
 
 
 def test_the_readme_shows_at_least_three_queries():

@@ -1,12 +1,12 @@
 """Resolution rules, each alone on hand-made mentions (no spaCy), plus the aliases file."""
 
 import pytest
-from helpers import document, extraction
-
 from graphbuild.aliases import Aliases, load_aliases
 from graphbuild.errors import GraphbuildError
 from graphbuild.names import match_key, normalize
 from graphbuild.resolve import resolve
+
+from helpers import document, extraction
 
 
 def entities(res):
@@ -22,8 +22,12 @@ def test_same_name_and_type_merge_and_keep_every_surface_form():
     res = resolve([ex])
     assert len(res.entities) == 1
     entity = res.entities[0]
-    assert (entity.label, entity.mentions, entity.aliases, entity.key) == \
-        ("Wang Huning", 3, ("WANG HUNING",), "person/wang-huning")
+    assert (entity.label, entity.mentions, entity.aliases, entity.key) == (
+        "Wang Huning",
+        3,
+        ("WANG HUNING",),
+        "person/wang-huning",
+    )
     assert rules(entity) == {"WANG HUNING": "same-name"}
     assert {res.key_of(m) for m in ex.mentions} == {"person/wang-huning"}
 
@@ -62,8 +66,10 @@ def test_documents_are_counted_per_entity():
 
 
 def test_a_surname_joins_the_one_full_name_that_holds_it_across_the_corpus():
-    docs = [document(f"d{i}", "Donald Trump met them. Trump said no.", {"Donald Trump": "Person", "Trump": "Person"})
-            for i in range(5)]
+    docs = [
+        document(f"d{i}", "Donald Trump met them. Trump said no.", {"Donald Trump": "Person", "Trump": "Person"})
+        for i in range(5)
+    ]
     docs.append(document("e", "Trump said it again.", {"Trump": "Organization"}))
     docs.append(document("f", "Ivanka Trump spoke. Trump smiled.", {"Ivanka Trump": "Person", "Trump": "Person"}))
     res = resolve(docs)
@@ -76,33 +82,52 @@ def test_a_surname_joins_the_one_full_name_that_holds_it_across_the_corpus():
 
 
 def test_people_who_share_a_surname_are_never_merged():
-    docs = [document("a", "Barack Obama and Michelle Obama arrived. Obama said hi.",
-                     {"Barack Obama": "Person", "Michelle Obama": "Person", "Obama": "Person"}),
-            document("b", "Bill Clinton spoke. Hillary Clinton spoke.", {"Bill Clinton": "Person",
-                                                                         "Hillary Clinton": "Person"})]
+    docs = [
+        document(
+            "a",
+            "Barack Obama and Michelle Obama arrived. Obama said hi.",
+            {"Barack Obama": "Person", "Michelle Obama": "Person", "Obama": "Person"},
+        ),
+        document(
+            "b", "Bill Clinton spoke. Hillary Clinton spoke.", {"Bill Clinton": "Person", "Hillary Clinton": "Person"}
+        ),
+    ]
     found = entities(resolve(docs))
     assert {"Barack Obama", "Michelle Obama", "Bill Clinton", "Hillary Clinton"} <= set(found)
     assert "Obama" in found  # two holders in the document: left alone rather than guessed
 
 
 def test_a_title_is_stripped_for_matching_and_kept_as_an_alias():
-    docs = [document("a", "Theresa May spoke. Mrs May said yes.", {"Theresa May": "Person", "Mrs May": "Person"}),
-            document("b", "Prime Minister Theresa May left.", {"Prime Minister Theresa May": "Person"})]
+    docs = [
+        document("a", "Theresa May spoke. Mrs May said yes.", {"Theresa May": "Person", "Mrs May": "Person"}),
+        document("b", "Prime Minister Theresa May left.", {"Prime Minister Theresa May": "Person"}),
+    ]
     found = entities(resolve(docs))
     assert list(found) == ["Theresa May"]
     assert {"Mrs May", "Prime Minister Theresa May"} <= set(found["Theresa May"].aliases)
 
 
 def test_a_modifier_use_does_not_type_a_person_as_an_organization():
-    docs = [document(f"d{i}", "Mr Trump said no. The Trump administration and the Trump administration agreed.",
-                     {"Trump": "Organization"}) for i in range(2)]
+    docs = [
+        document(
+            f"d{i}",
+            "Mr Trump said no. The Trump administration and the Trump administration agreed.",
+            {"Trump": "Organization"},
+        )
+        for i in range(2)
+    ]
     assert entities(resolve(docs))["Trump"].type == "Person"
 
 
 def test_countries_and_their_short_forms_are_one_place():
-    docs = [document("a", "The U.S. and the US. In the United States and America.",
-                     {"U.S.": "Place", "US": "Place", "United States": "Place", "America": "Place"}),
-            document("b", "Britain and the UK.", {"Britain": "Place", "UK": "Place"})]
+    docs = [
+        document(
+            "a",
+            "The U.S. and the US. In the United States and America.",
+            {"U.S.": "Place", "US": "Place", "United States": "Place", "America": "Place"},
+        ),
+        document("b", "Britain and the UK.", {"Britain": "Place", "UK": "Place"}),
+    ]
     found = entities(resolve(docs))
     assert set(found) == {"United States", "United Kingdom"} or set(found) == {"United States", "Britain"}
     us = found["United States"]
@@ -110,22 +135,40 @@ def test_countries_and_their_short_forms_are_one_place():
 
 
 def test_an_acronym_joins_the_name_of_its_initials_named_beside_it():
-    docs = [document("a", "The European Union and the EU met. The FBI and the Federal Bureau of Investigation.",
-                     {"European Union": "Organization", "EU": "Organization", "FBI": "Organization",
-                      "Federal Bureau of Investigation": "Organization"}),
-            document("b", "The EU said no. The European Union agreed.", {"EU": "Organization",
-                                                                       "European Union": "Organization"}),
-            document("c", "The FBI and the Federal Bureau of Investigation.", {
-                "FBI": "Organization", "Federal Bureau of Investigation": "Organization"})]
+    docs = [
+        document(
+            "a",
+            "The European Union and the EU met. The FBI and the Federal Bureau of Investigation.",
+            {
+                "European Union": "Organization",
+                "EU": "Organization",
+                "FBI": "Organization",
+                "Federal Bureau of Investigation": "Organization",
+            },
+        ),
+        document(
+            "b", "The EU said no. The European Union agreed.", {"EU": "Organization", "European Union": "Organization"}
+        ),
+        document(
+            "c",
+            "The FBI and the Federal Bureau of Investigation.",
+            {"FBI": "Organization", "Federal Bureau of Investigation": "Organization"},
+        ),
+    ]
     found = entities(resolve(docs))
     assert set(found) == {"European Union", "Federal Bureau of Investigation"}
     assert found["European Union"].mentions == 4 and rules(found["European Union"])["EU"] == "acronym-initials"
 
 
 def test_a_definition_in_the_text_joins_names_across_the_corpus():
-    docs = [document("a", "Daesh (Islamic State) fled. Islamic State (ISIS) fought.",
-                     {"Daesh": "Organization", "Islamic State": "Organization", "ISIS": "Place"}),
-            document("b", "Daesh fled again. ISIS too.", {"Daesh": "Organization", "ISIS": "Place"})]
+    docs = [
+        document(
+            "a",
+            "Daesh (Islamic State) fled. Islamic State (ISIS) fought.",
+            {"Daesh": "Organization", "Islamic State": "Organization", "ISIS": "Place"},
+        ),
+        document("b", "Daesh fled again. ISIS too.", {"Daesh": "Organization", "ISIS": "Place"}),
+    ]
     found = entities(resolve(docs))
     assert list(found) == ["Islamic State"]
     assert found["Islamic State"].mentions == 6 and rules(found["Islamic State"])["Daesh"] == "definition"
@@ -137,17 +180,28 @@ def test_two_places_in_brackets_define_nothing():
 
 
 def test_a_clipped_form_joins_the_organization_named_beside_it():
-    docs = [document("a", "The Federal Reserve met. The Fed raised rates.",
-                     {"Federal Reserve": "Organization", "Fed": "Organization"}),
-            document("b", "The Fed waited. The Federal Reserve did not.", {"Fed": "Person",
-                                                                        "Federal Reserve": "Organization"})]
+    docs = [
+        document(
+            "a",
+            "The Federal Reserve met. The Fed raised rates.",
+            {"Federal Reserve": "Organization", "Fed": "Organization"},
+        ),
+        document(
+            "b", "The Fed waited. The Federal Reserve did not.", {"Fed": "Person", "Federal Reserve": "Organization"}
+        ),
+    ]
     found = entities(resolve(docs))
     assert list(found) == ["Federal Reserve"] and rules(found["Federal Reserve"])["Fed"] == "clipped-form"
 
 
 def test_a_name_with_lost_characters_joins_the_one_intact_name_it_can_be_read_as():
-    docs = [document("a", "Sinn F\ufffd\ufffdin won. Sinn Féin lost.", {"Sinn F\ufffd\ufffdin": "Organization",
-                                                                         "Sinn Féin": "Organization"})]
+    docs = [
+        document(
+            "a",
+            "Sinn F\ufffd\ufffdin won. Sinn Féin lost.",
+            {"Sinn F\ufffd\ufffdin": "Organization", "Sinn Féin": "Organization"},
+        )
+    ]
     found = entities(resolve(docs))
     assert list(found) == ["Sinn Féin"] and rules(found["Sinn Féin"])["Sinn F\ufffd\ufffdin"] == "damaged-characters"
 
@@ -159,18 +213,29 @@ def test_a_middle_initial_is_the_same_person():
 
 
 def test_conjoined_names_share_type_evidence_and_place_nouns_mark_places():
-    docs = [document("a", "Our hometown is Yulmed and our homeland is China. The hearts of Drolkar and Yangzom.",
-                     {"Yulmed": "Person", "China": "Place", "Drolkar": "Organization", "Yangzom": "Person"})]
+    docs = [
+        document(
+            "a",
+            "Our hometown is Yulmed and our homeland is China. The hearts of Drolkar and Yangzom.",
+            {"Yulmed": "Person", "China": "Place", "Drolkar": "Organization", "Yangzom": "Person"},
+        )
+    ]
     found = entities(resolve(docs))
     assert (found["Yulmed"].type, found["Drolkar"].type, found["Yangzom"].type) == ("Place", "Person", "Person")
 
 
 def test_the_aliases_file_merges_keeps_apart_and_types_last(tmp_path):
-    docs = [document(f"d{i}", "Donald Trump met them. Trump said no. POTUS laughed. Brexit loomed.",
-                     {"Donald Trump": "Person", "Trump": "Person", "POTUS": "Organization",
-                      "Brexit": "Person"}) for i in range(2)]
-    aliases = Aliases(merge=(("Donald Trump", "POTUS", "Nobody Here"),), never=(("Donald Trump", "Trump"),),
-                      types={"Brexit": "Event"})
+    docs = [
+        document(
+            f"d{i}",
+            "Donald Trump met them. Trump said no. POTUS laughed. Brexit loomed.",
+            {"Donald Trump": "Person", "Trump": "Person", "POTUS": "Organization", "Brexit": "Person"},
+        )
+        for i in range(2)
+    ]
+    aliases = Aliases(
+        merge=(("Donald Trump", "POTUS", "Nobody Here"),), never=(("Donald Trump", "Trump"),), types={"Brexit": "Event"}
+    )
     res = resolve(docs, aliases)
     found = entities(res)
     assert rules(found["Donald Trump"])["POTUS"] == "aliases-file"
@@ -183,7 +248,9 @@ def test_aliases_files_in_csv_and_yaml(tmp_path):
     csv_file = tmp_path / "a.csv"
     csv_file.write_text("action,name,other\nmerge,Fed,Federal Reserve\nnever,Trump,Ivanka Trump\ntype,Brexit,event\n")
     yaml_file = tmp_path / "a.yaml"
-    yaml_file.write_text("merge:\n  - [Fed, Federal Reserve]\nnever:\n  - [Trump, Ivanka Trump]\ntypes:\n  Brexit: Event\n")
+    yaml_file.write_text(
+        "merge:\n  - [Fed, Federal Reserve]\nnever:\n  - [Trump, Ivanka Trump]\ntypes:\n  Brexit: Event\n"
+    )
     expected = Aliases((("Fed", "Federal Reserve"),), (("Trump", "Ivanka Trump"),), {"Brexit": "Event"})
     assert load_aliases(csv_file) == expected == load_aliases(yaml_file)
     bad = tmp_path / "bad.csv"
@@ -202,11 +269,13 @@ def labels(graph):
 def test_alias_rules_on_real_text(nlp):
     from graphbuild import api
 
-    graph = api.build_texts({
-        "a.txt": "The World Health Organization (WHO) met in Geneva City on Monday.\n"
-                 "Tedros Adhanom Ghebreyesus spoke for the WHO. Ghebreyesus said Geneva was ready.",
-        "b.txt": "The WHO warned again. Ghebreyesus was not named in this one.",
-    })
+    graph = api.build_texts(
+        {
+            "a.txt": "The World Health Organization (WHO) met in Geneva City on Monday.\n"
+            "Tedros Adhanom Ghebreyesus spoke for the WHO. Ghebreyesus said Geneva was ready.",
+            "b.txt": "The WHO warned again. Ghebreyesus was not named in this one.",
+        }
+    )
     nodes = labels(graph)
     who = nodes["World Health Organization"]
     assert "WHO" in who["aliases"] and who["mentions"] >= 3
@@ -221,16 +290,20 @@ def test_alias_rules_on_real_text(nlp):
 def test_fragments_are_dropped_and_reported(nlp):
     from graphbuild import api
 
-    graph = api.build_texts({"a.txt": "Strengthen the Pairing Development between Military and Local Party Organizations\n"
-                                      "Officials met in Beijing on Monday."})
+    graph = api.build_texts(
+        {
+            "a.txt": "Strengthen the Pairing Development between Military and Local Party Organizations\n"
+            "Officials met in Beijing on Monday."
+        }
+    )
     assert not any("Pairing" in d["label"] for _, d in graph.nodes(data=True))
     assert any("only in Title Case headlines" in r for r in graph.graph["dropped"])
 
 
 def test_one_node_per_entity_across_a_small_corpus(nlp):
-    from conftest import ROOT
-
     from graphbuild import api
+
+    from conftest import ROOT
 
     graph = api.build([ROOT / "tests/corpus/resolution"])
     nodes = labels(graph)
@@ -246,14 +319,31 @@ def test_one_node_per_entity_across_a_small_corpus(nlp):
 
 
 def test_spelling_variants_initialled_words_and_qualified_names_are_one_entity():
-    docs = [document("a", "Sergei Lavrov met them. Hilary Clinton too. N Korea and North Korea.",
-                     {"Sergei Lavrov": "Person", "Hilary Clinton": "Person", "N Korea": "Place", "North Korea": "Place"}),
-            document("b", "Sergey Lavrov spoke. Sergey Lavrov left. Hillary Clinton spoke. Hillary Clinton left. The US Senate and the Senate. The Samsung Group "
-                          "and Samsung.", {"Sergey Lavrov": "Person", "Hillary Clinton": "Person",
-                                           "US Senate": "Organization", "Senate": "Organization",
-                                           "Samsung Group": "Organization", "Samsung": "Organization"}),
-            document("c", "Mike Flynn and Michael Flynn. Ivana Trump and Ivanka Trump.", {
-                "Mike Flynn": "Person", "Michael Flynn": "Person", "Ivana Trump": "Person", "Ivanka Trump": "Person"})]
+    docs = [
+        document(
+            "a",
+            "Sergei Lavrov met them. Hilary Clinton too. N Korea and North Korea.",
+            {"Sergei Lavrov": "Person", "Hilary Clinton": "Person", "N Korea": "Place", "North Korea": "Place"},
+        ),
+        document(
+            "b",
+            "Sergey Lavrov spoke. Sergey Lavrov left. Hillary Clinton spoke. Hillary Clinton left. The US Senate and the Senate. The Samsung Group "
+            "and Samsung.",
+            {
+                "Sergey Lavrov": "Person",
+                "Hillary Clinton": "Person",
+                "US Senate": "Organization",
+                "Senate": "Organization",
+                "Samsung Group": "Organization",
+                "Samsung": "Organization",
+            },
+        ),
+        document(
+            "c",
+            "Mike Flynn and Michael Flynn. Ivana Trump and Ivanka Trump.",
+            {"Mike Flynn": "Person", "Michael Flynn": "Person", "Ivana Trump": "Person", "Ivanka Trump": "Person"},
+        ),
+    ]
     found = entities(resolve(docs))
     assert rules(found["Sergey Lavrov"])["Sergei Lavrov"] == "spelling-variant"
     assert rules(found["Hillary Clinton"])["Hilary Clinton"] == "spelling-variant"
@@ -264,17 +354,32 @@ def test_spelling_variants_initialled_words_and_qualified_names_are_one_entity()
 
 
 def test_lost_characters_match_names_with_regex_characters_too():
-    docs = [document("a", "AT&T\\ Co F\ufffd\ufffdo rose. AT&T\\ Co Féo fell.", {"AT&T\\ Co F\ufffd\ufffdo": "Organization",
-                                                                            "AT&T\\ Co Féo": "Organization"})]
+    docs = [
+        document(
+            "a",
+            "AT&T\\ Co F\ufffd\ufffdo rose. AT&T\\ Co Féo fell.",
+            {"AT&T\\ Co F\ufffd\ufffdo": "Organization", "AT&T\\ Co Féo": "Organization"},
+        )
+    ]
     assert list(entities(resolve(docs))) == ["AT&T\\ Co Féo"]
 
 
 def test_a_whole_word_is_no_clipping_and_a_country_in_a_name_stays():
-    docs = [document(f"d{i}", "Congress and the Congressional Budget Office met. China Daily European Weekly "
-                              "reported. China Daily European Weekly again.",
-                     {"Congress": "Organization", "Congressional Budget Office": "Organization",
-                      "China Daily European Weekly": "Organization", "Daily European Weekly": "Organization",
-                      "China": "Place"}) for i in range(3)]
+    docs = [
+        document(
+            f"d{i}",
+            "Congress and the Congressional Budget Office met. China Daily European Weekly "
+            "reported. China Daily European Weekly again.",
+            {
+                "Congress": "Organization",
+                "Congressional Budget Office": "Organization",
+                "China Daily European Weekly": "Organization",
+                "Daily European Weekly": "Organization",
+                "China": "Place",
+            },
+        )
+        for i in range(3)
+    ]
     docs.append(document("e", "Daily European Weekly was quoted.", {"Daily European Weekly": "Organization"}))
     found = entities(resolve(docs))
     assert {"Congress", "Congressional Budget Office", "China Daily European Weekly"} <= set(found)

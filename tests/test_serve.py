@@ -3,20 +3,19 @@ and compared with rdflib's answer to the same query on the same file."""
 
 import json
 import socket
-from contextlib import contextmanager
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
-from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
-
 from graphbuild import api
 from graphbuild.query import format_result
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
 SELECT = "SELECT ?label ?n WHERE { ?e a schema:Person ; rdfs:label ?label ; gb:mentionCount ?n } ORDER BY ?label"
 CONSTRUCT = "CONSTRUCT { ?a gb:coOccursWith ?b } WHERE { ?a a schema:Person ; gb:coOccursWith ?b }"
@@ -33,8 +32,12 @@ def free_port() -> int:
 def running(graph, *args):
     """`graphbuild serve GRAPH` on a free loopback port, stopped on leaving."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(graph), "--port",
-                             str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "serve", str(graph), "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -78,12 +81,14 @@ def test_select_as_json_by_get_and_both_posts_equals_rdflib(server, seeds_export
 def test_select_as_xml_csv_and_tsv(server, seeds_exports):
     labels = [r["label"]["value"] for r in expected_rows(seeds_exports, SELECT)]
     xml = client(server, SELECT, XML)
-    assert [b.firstChild.firstChild.data for b in xml.getElementsByTagName("binding")
-            if b.getAttribute("name") == "label"] == labels
+    assert [
+        b.firstChild.firstChild.data for b in xml.getElementsByTagName("binding") if b.getAttribute("name") == "label"
+    ] == labels
     csv_rows = client(server, SELECT, CSV).decode().splitlines()
     assert csv_rows[0] == "label,n" and [r.split(",")[0] for r in csv_rows[1:]] == labels
-    request = urllib.request.Request(server + "/sparql?" + urllib.parse.urlencode({"query": SELECT}),
-                                     headers={"Accept": "text/tab-separated-values"})
+    request = urllib.request.Request(
+        server + "/sparql?" + urllib.parse.urlencode({"query": SELECT}), headers={"Accept": "text/tab-separated-values"}
+    )
     tsv = urllib.request.urlopen(request).read().decode().splitlines()
     assert tsv[0] == "?label\t?n" and [r.split("\t")[0].strip('"') for r in tsv[1:]] == labels
 
@@ -105,8 +110,11 @@ def test_ask(server):
 
 
 def post(server, data: dict, content_type="application/x-www-form-urlencoded"):
-    request = urllib.request.Request(server + "/sparql", data=urllib.parse.urlencode(data).encode(),
-                                     headers={"Content-Type": content_type, "Accept": "application/json"})
+    request = urllib.request.Request(
+        server + "/sparql",
+        data=urllib.parse.urlencode(data).encode(),
+        headers={"Content-Type": content_type, "Accept": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request) as response:
             return response.status, response.read().decode()
@@ -193,8 +201,13 @@ def test_a_configured_origin_alone_may_read(seeds_exports):
 
 
 def test_oversized_requests_get_413_without_being_read(server):
-    status, _, _ = raw(server, "POST", "/sparql", {"Content-Type": "application/sparql-query",
-                                                  "Content-Length": str(100_000_000)}, b"ASK {}")
+    status, _, _ = raw(
+        server,
+        "POST",
+        "/sparql",
+        {"Content-Type": "application/sparql-query", "Content-Length": str(100_000_000)},
+        b"ASK {}",
+    )
     assert status == 413
     assert raw(server, path="/sparql?query=" + "x" * ((1 << 20) + 1))[0] == 413
     assert client(server, "ASK { ?x a schema:Person }", JSON)["boolean"] is True
@@ -211,11 +224,14 @@ def test_a_heavy_query_delays_no_other_client(server):
     slow.join()
 
 
-@pytest.mark.parametrize("query, accept", [(SLOW, "text/tab-separated-values"),
-                                           ("DESCRIBE ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "text/turtle")])
+@pytest.mark.parametrize(
+    "query, accept",
+    [(SLOW, "text/tab-separated-values"), ("DESCRIBE ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "text/turtle")],
+)
 def test_every_format_gets_503_at_the_time_limit(server, query, accept):
-    status, headers, body = raw(server, "POST", "/sparql", {"Content-Type": "application/sparql-query",
-                                                          "Accept": accept}, query.encode())
+    status, _, body = raw(
+        server, "POST", "/sparql", {"Content-Type": "application/sparql-query", "Accept": accept}, query.encode()
+    )
     assert status == 503 and b"2 s limit" in body, body
 
 
@@ -224,19 +240,41 @@ def test_no_page_or_route_loads_from_a_cdn(server):
         assert raw(server, path=path)[0] == 404
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--port", "70000"], "--port must be from 1 to 65535"), (["--timeout", "nan"], "--timeout must be"),
-    (["--max-body", "0"], "--max-body must be"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--port", "70000"], "--port must be from 1 to 65535"),
+        (["--timeout", "nan"], "--timeout must be"),
+        (["--max-body", "0"], "--max-body must be"),
+    ],
+)
 def test_bad_settings_are_one_line(seeds_exports, args, message):
-    run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), *args],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1 and message in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
 def test_listening_beyond_loopback_warns(seeds_exports):
-    run = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), "--host", "0.0.0.0",
-                          "--port", "70000"], capture_output=True, text=True, timeout=60)  # stops before listening
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graphbuild",
+            "serve",
+            str(seeds_exports["ttl"]),
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "70000",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )  # stops before listening
     assert "visible to the network" in run.stderr and run.returncode == 1
 
 

@@ -10,18 +10,22 @@ import threading
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Literal, Variable
-
-from conftest import ROOT
 from graphbuild import api, store
 from graphbuild.errors import GraphbuildError
 from graphbuild.query import canned, canned_queries, load_rdf, run_query
 from graphbuild.store import store_matches, store_path
+from rdflib import Literal, Variable
 
-PARAMS = {"neighbours": {"label": "Wang"}, "evidence": {"a": "CPC", "b": "Lhasa"},
-          "shortest-path": {"source": "Drolkar", "target": "Lhasa"}, "entities-of-type": {"type": "event"},
-          "documents": {"label": "Party"}}
-README_QUERIES = re.findall(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S)
+from conftest import ROOT
+
+PARAMS = {
+    "neighbours": {"label": "Wang"},
+    "evidence": {"a": "CPC", "b": "Lhasa"},
+    "shortest-path": {"source": "Drolkar", "target": "Lhasa"},
+    "entities-of-type": {"type": "event"},
+    "documents": {"label": "Party"},
+}
+README_QUERIES = re.findall(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.DOTALL)
 
 
 def rows(result):
@@ -35,8 +39,9 @@ def rows(result):
 @pytest.mark.parametrize("name", sorted(canned_queries()))
 def test_every_named_query_answers_as_rdflib_does(seeds_exports, name):
     params = PARAMS.get(name, {})
-    expected = run_query(load_rdf(seeds_exports["ttl"]), canned(name, params).text,
-                         {Variable(k): Literal(v) for k, v in params.items()})
+    expected = run_query(
+        load_rdf(seeds_exports["ttl"]), canned(name, params).text, {Variable(k): Literal(v) for k, v in params.items()}
+    )
     answer = api.named_query(seeds_exports["ttl"], name, params)
     assert rows(answer) == rows(expected) and rows(answer)
 
@@ -88,18 +93,22 @@ def _accept(listener) -> bool:
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "graphbuild", "query", *map(str, args)], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "graphbuild", "query", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
 
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], "are refused"),
-    ([HEAVY, "--timeout", "1"], "ran longer than the 1 s limit"),
-    (["ASK {}", "--timeout", "nan"], "--timeout must be a positive number"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], "are refused"),
+        ([HEAVY, "--timeout", "1"], "ran longer than the 1 s limit"),
+        (["ASK {}", "--timeout", "nan"], "--timeout must be a positive number"),
+    ],
+)
 def test_the_query_command_fails_in_one_line(seeds_exports, args, message):
     run = cli(seeds_exports["ttl"], *args)
     assert run.returncode == 1 and run.stderr.strip().splitlines() == [f"Error: {run.stderr.strip()[7:]}"]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..atomic import remove_stale, write_all
 from ..errors import GraphbuildError
 from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES, check_formats
 from . import gephi, neo4j, node_link
-from ..atomic import remove_stale, write_all
 from .rdf_syntaxes import jsonld, ntriples_chunks, turtle_chunks
 
 #: What a renderer gives for a file: its text or bytes, or its text in chunks, written as they come.

@@ -11,7 +11,6 @@ import re
 
 import networkx as nx
 
-
 #: Characters XML 1.0 cannot hold (a graph loaded from someone else's Turtle may carry them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -24,11 +23,23 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
     """A copy with scalar attributes only, the shape every graph tool reads, and only XML 1.0 characters."""
     flat = nx.Graph(window=graph.graph.get("window", ""))
     for key, d in graph.nodes(data=True):
-        flat.add_node(_xml(key), label=_xml(d["label"]), type=d["type"], aliases=_xml("; ".join(d["aliases"])),
-                      mentions=int(d["mentions"]), documents=_xml("; ".join(d["documents"])))
+        flat.add_node(
+            _xml(key),
+            label=_xml(d["label"]),
+            type=d["type"],
+            aliases=_xml("; ".join(d["aliases"])),
+            mentions=int(d["mentions"]),
+            documents=_xml("; ".join(d["documents"])),
+        )
     for a, b, d in graph.edges(data=True):
-        flat.add_edge(_xml(a), _xml(b), weight=int(d["weight"]), documents=_xml("; ".join(d["documents"])),
-                      evidence=_xml(" | ".join(e["text"] for e in d["evidence"])), evidence_count=len(d["evidence"]))
+        flat.add_edge(
+            _xml(a),
+            _xml(b),
+            weight=int(d["weight"]),
+            documents=_xml("; ".join(d["documents"])),
+            evidence=_xml(" | ".join(e["text"] for e in d["evidence"])),
+            evidence_count=len(d["evidence"]),
+        )
     return flat
 
 

@@ -25,8 +25,20 @@ from ..model import ENTITY_TYPES
 from ..options import LISTED_DOCUMENTS
 
 TYPE_COLOURS = {"Person": "#e15759", "Place": "#4e79a7", "Organization": "#59a14f", "Event": "#f28e2b"}
-COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-                     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#8c564b"]
+COMMUNITY_COLOURS = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+    "#1f77b4",
+    "#8c564b",
+]
 #: Up to this many nodes vis.js physics polishes the Python layout in the browser; above, it stays off
 #: (pyvis #204: the simulation freezes pages of a few thousand nodes).
 PHYSICS_MAX_NODES = 300
@@ -58,8 +70,10 @@ def bounded(graph: nx.Graph, max_nodes: int = MAX_NODES, max_edges: int = MAX_ED
     cut = nx.Graph(**graph.graph)
     cut.add_nodes_from((k, graph.nodes[k]) for k in keep)
     cut.add_edges_from((a, b, graph.edges[a, b]) for a, b, _ in heaviest)
-    note = (f"Showing the {cut.number_of_nodes():,} most mentioned of {nodes:,} entities and the "
-            f"{cut.number_of_edges():,} heaviest of their co-occurrences ({edges:,} in the whole graph).")
+    note = (
+        f"Showing the {cut.number_of_nodes():,} most mentioned of {nodes:,} entities and the "
+        f"{cut.number_of_edges():,} heaviest of their co-occurrences ({edges:,} in the whole graph)."
+    )
     return cut, note
 
 
@@ -87,7 +101,7 @@ def render(graph: nx.Graph, base_iri: str = "", title: str | None = None) -> str
 
 
 def corpus_title(graph: nx.Graph) -> str:
-    """"news (3,788 documents) - graphbuild": the folder the documents share, or the one document's title."""
+    """ "news (3,788 documents) - graphbuild": the folder the documents share, or the one document's title."""
     documents = list(graph.graph.get("documents", {}).values())
     if len(documents) == 1:
         return f"{documents[0]['title'] or documents[0]['name']} - graphbuild"
@@ -123,8 +137,13 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
     # Filled in directly: Network.add_node scans the node list on every call (quadratic).
     sizes = _scale([mentions for _, mentions in graph.nodes(data="mentions")], 10, 30)
     for (key, data), size in zip(graph.nodes(data=True), sizes):
-        node = {"id": key, "label": data["label"], "shape": "dot", "size": size,
-                "color": TYPE_COLOURS.get(data["type"], "#999999")}
+        node = {
+            "id": key,
+            "label": data["label"],
+            "shape": "dot",
+            "size": size,
+            "color": TYPE_COLOURS.get(data["type"], "#999999"),
+        }
         node["x"], node["y"] = positions[key]
         net.nodes.append(node)
     widths = _scale([weight for _, _, weight in graph.edges(data="weight")], 1, 8)
@@ -153,22 +172,40 @@ def _details(graph: nx.Graph) -> dict:
         "window": graph.graph.get("window", ""),
         "bigGraph": HIDE_ISOLATED_FROM,
         "snippetChars": SNIPPET_CHARS,
-        "documents": {k: {"name": v["name"], "title": v["title"], "entities": members.get(k, [])}
-                      for k, v in graph.graph.get("documents", {}).items()},
+        "documents": {
+            k: {"name": v["name"], "title": v["title"], "entities": members.get(k, [])}
+            for k, v in graph.graph.get("documents", {}).items()
+        },
         "types": [{"name": t, "colour": TYPE_COLOURS.get(t, "#999999"), "count": c} for t, c in counts.items()],
         "communityColours": COMMUNITY_COLOURS,
         "nodes": [
-            {"id": key, "label": d["label"], "type": d["type"], "aliases": d["aliases"],
-             "mentions": d["mentions"], "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
-             "snippets": {doc: text[:SNIPPET_CHARS + 1] for doc, text in d.get("snippets", {}).items()
-                          if doc in d["documents"][:MAX_LISTED_DOCUMENTS]},
-             "documentCount": len(d["documents"]), "community": community_of.get(key, 0)}
+            {
+                "id": key,
+                "label": d["label"],
+                "type": d["type"],
+                "aliases": d["aliases"],
+                "mentions": d["mentions"],
+                "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
+                "snippets": {
+                    doc: text[: SNIPPET_CHARS + 1]
+                    for doc, text in d.get("snippets", {}).items()
+                    if doc in d["documents"][:MAX_LISTED_DOCUMENTS]
+                },
+                "documentCount": len(d["documents"]),
+                "community": community_of.get(key, 0),
+            }
             for key, d in graph.nodes(data=True)
         ],
         "edges": [
-            {"id": f"e{index}", "from": a, "to": b, "weight": d["weight"],
-             "documents": d["documents"][:MAX_LISTED_DOCUMENTS], "documentCount": len(d["documents"]),
-             "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in d["evidence"]]}
+            {
+                "id": f"e{index}",
+                "from": a,
+                "to": b,
+                "weight": d["weight"],
+                "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
+                "documentCount": len(d["documents"]),
+                "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in d["evidence"]],
+            }
             for index, (a, b, d) in enumerate(graph.edges(data=True))
         ],
     }

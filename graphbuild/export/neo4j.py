@@ -32,8 +32,12 @@ def _table(header: list[str], rows) -> str:
 
 
 def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
-    nodes = [[key, d["label"], f"Entity;{d['type']}", _array(d["aliases"]), d["mentions"], _array(d["documents"])]
-             for key, d in sorted(graph.nodes(data=True))]
-    edges = [[a, b, "CO_OCCURS_WITH", d["weight"], _array(d["documents"]),
-              " | ".join(e["text"] for e in d["evidence"])] for a, b, d in sorted_edges(graph)]
+    nodes = [
+        [key, d["label"], f"Entity;{d['type']}", _array(d["aliases"]), d["mentions"], _array(d["documents"])]
+        for key, d in sorted(graph.nodes(data=True))
+    ]
+    edges = [
+        [a, b, "CO_OCCURS_WITH", d["weight"], _array(d["documents"]), " | ".join(e["text"] for e in d["evidence"])]
+        for a, b, d in sorted_edges(graph)
+    ]
     return {"graph.nodes.csv": _table(NODE_HEADER, nodes), "graph.edges.csv": _table(EDGE_HEADER, edges)}

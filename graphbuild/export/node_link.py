@@ -6,7 +6,6 @@ import json
 
 import networkx as nx
 
-
 #: Graph attributes about one build run, not about the graph: left out, so a cached rebuild writes the same bytes.
 RUN_ONLY = ("parsed", "processes")
 

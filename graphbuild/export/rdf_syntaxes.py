@@ -29,8 +29,8 @@ _INTEGER = f"^^<{XSD.integer}>"
 def _prefixed(iri: str) -> str:
     """schema:Person for a vocabulary IRI (few, so cached); <iri> where no prefix fits."""
     for prefix, namespace in _NAMESPACES:
-        if iri.startswith(namespace) and _LOCAL.match(iri[len(namespace):]):
-            return f"{prefix}:{iri[len(namespace):]}"
+        if iri.startswith(namespace) and _LOCAL.match(iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
 
 

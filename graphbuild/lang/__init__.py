@@ -5,12 +5,12 @@ A rule asks ``vocabulary(lang)`` for its words; adding a word or a language touc
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 from types import ModuleType
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(lang: str = "en") -> ModuleType:
     """The word lists of a language (``graphbuild.lang.en`` for "en")."""
     return import_module(f"{__name__}.{lang}")
