@@ -8,27 +8,68 @@ that could change a mention misses the cache instead of reusing a stale parse.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import shutil
 from importlib import metadata
-from importlib.resources import files
+from importlib.util import resolve_name
 from pathlib import Path
 
 from .atomic import remove_stale, uninterrupted, write_atomic
 from .errors import GraphbuildError
 from .model import Document, Extraction, Mention, Sentence
 
-_CODE = ("clean.py", "components.py", "extract.py", "model.py", "nlp.py", "lang/en.py")
+#: The modules extraction runs from. The key covers them, every graphbuild module they import (followed
+#: in the source, importing nothing) and every file of the rule data in ``lang/`` (loaded by name).
+EXTRACTION_ROOTS = ("nlp", "extract", "components", "clean")
 
 
 def pipeline_id(model: str) -> str:
     """What, besides the text, decides the mentions: the model and its version, spaCy's version, and our
     extraction code (which also decides the components that run). Read from package metadata, so that a
     rebuild from the cache neither imports spaCy nor loads the model."""
-    package = files(__package__)
-    code = hashlib.sha256(b"".join(package.joinpath(*name.split("/")).read_bytes() for name in _CODE)).hexdigest()
-    return f"{model}-{_model_version(model)}|spacy-{metadata.version('spacy')}|{code[:16]}"
+    return f"{model}-{_model_version(model)}|spacy-{metadata.version('spacy')}|{code_hash()[:16]}"
+
+
+def code_hash(package: Path = Path(__file__).parent) -> str:
+    """SHA-256 of the extraction code and rule data of a graphbuild package folder, names and bytes."""
+    digest = hashlib.sha256()
+    for path in extraction_sources(package):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def extraction_sources(package: Path) -> list[Path]:
+    """The files of ``package`` that decide the mentions: ``EXTRACTION_ROOTS``, the package modules they
+    import, transitively, and the files under ``lang/``. Found automatically, so a rule moved to a new
+    module is in the key without anyone listing it."""
+    name = package.name
+    found: dict[str, Path] = {}
+    todo = [f"{name}.{root}" for root in EXTRACTION_ROOTS]
+    while todo:
+        module = todo.pop()
+        path = _module_file(package, module)
+        if path is None or module in found:
+            continue
+        found[module] = path
+        base = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                target = resolve_name("." * node.level + (node.module or ""), base)
+                named = [f"{target}.{alias.name}" for alias in node.names]  # submodules, where they are
+                todo += named if node.module is None else [target, *named]
+    data = [p for p in (package / "lang").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(set(found.values()) | set(data))
+
+
+def _module_file(package: Path, module: str) -> Path | None:
+    """The source file of a module of ``package`` ("graphbuild.lang" -> lang/__init__.py), if it has one."""
+    parts = module.split(".")[1:]
+    for candidate in (package.joinpath(*parts).with_suffix(".py"), package.joinpath(*parts, "__init__.py")):
+        if parts and candidate.is_file():
+            return candidate
+    return package / "__init__.py" if not parts else None
 
 
 def _model_version(model: str) -> str:
