@@ -88,9 +88,9 @@ def build_documents(
         except KeyboardInterrupt as error:
             raise error if isinstance(error, Interrupted) else _interrupted(cache) from None
         resolution = resolve(corpus, aliases)
-        snippets = Snippets(resolution)
+        snippets = Snippets()
         edges = cooccur(
-            snippets.tap(spill.extractions(seen)), resolution, options.window, options.min_weight, options.max_evidence
+            spill.extractions(seen), resolution, options.window, options.min_weight, options.max_evidence, snippets
         )
     graph = build_graph(
         seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes, snippets.by_entity

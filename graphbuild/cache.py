@@ -17,7 +17,7 @@ from importlib.util import resolve_name
 from pathlib import Path
 
 from .atomic import remove_stale, uninterrupted, write_atomic
-from .errors import GraphbuildError
+from .errors import GraphbuildError, unknown_model
 from .model import Document, Extraction, Mention, Sentence
 
 #: The modules extraction runs from. The key covers them, every graphbuild module they import (followed
@@ -67,9 +67,9 @@ def _module_file(package: Path, module: str) -> Path | None:
     """The source file of a module of ``package`` ("graphbuild.lang" -> lang/__init__.py), if it has one."""
     parts = module.split(".")[1:]
     for candidate in (package.joinpath(*parts).with_suffix(".py"), package.joinpath(*parts, "__init__.py")):
-        if parts and candidate.is_file():
+        if candidate.is_file():
             return candidate
-    return package / "__init__.py" if not parts else None
+    return None
 
 
 def _model_version(model: str) -> str:
@@ -81,10 +81,6 @@ def _model_version(model: str) -> str:
         return metadata.version(model)
     except (metadata.PackageNotFoundError, OSError, ValueError, KeyError, TypeError):
         raise unknown_model(model) from None
-
-
-def unknown_model(model: str) -> GraphbuildError:
-    return GraphbuildError(f"cannot load the spaCy pipeline {model!r}: install it as a package (pip install ...)")
 
 
 class ExtractionCache:

@@ -32,13 +32,17 @@ def cooccur(
     window: str = "sentence",
     min_weight: int = 1,
     max_evidence: int = 5,
+    snippets: Snippets | None = None,
 ) -> list[Edge]:
-    """Edges between co-occurring entities, sorted, with weights, documents and evidence."""
+    """Edges between co-occurring entities, sorted, with weights, documents and evidence; ``snippets``, if
+    given, collects each entity's sentences from the same resolved mentions."""
     kind, size = parse_window(window)
     tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     for extraction in extractions:
         keyed = [(resolution.key_of(m), m) for m in extraction.mentions]
         keyed = [(k, m) for k, m in keyed if k is not None]
+        if snippets is not None:
+            snippets.add(extraction, keyed)
         windows = _token_windows(keyed, size) if kind == "tokens" else _unit_windows(keyed, kind)
         for first, second in windows:
             (a, ma), (b, mb) = sorted((first, second), key=lambda km: km[0])
@@ -87,26 +91,16 @@ def _token_windows(keyed: list[KeyedMention], size: int) -> Iterator[tuple[Keyed
 
 class Snippets:
     """Per entity, the first sentence that mentions it in each of its first ``keep`` documents (by id, the
-    order of ``Entity.documents``): what the page shows beside each document. Collected on the way
-    through co-occurrence counting (``tap``), so the extractions are read once; bounded by ``keep``."""
+    order of ``Entity.documents``): what the page shows beside each document. Filled by ``cooccur`` from
+    the mentions it resolves anyway, so nothing is read or resolved twice; bounded by ``keep``."""
 
-    def __init__(self, resolution: Resolution, keep: int = LISTED_DOCUMENTS) -> None:
-        self.resolution = resolution
+    def __init__(self, keep: int = LISTED_DOCUMENTS) -> None:
         self.keep = keep
         self.by_entity: dict[str, dict[str, str]] = defaultdict(dict)
 
-    def tap(self, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
-        """The same extractions, each looked at on its way past."""
-        for extraction in extractions:
-            self.add(extraction)
-            yield extraction
-
-    def add(self, extraction: Extraction) -> None:
+    def add(self, extraction: Extraction, keyed: list[KeyedMention]) -> None:
         doc = extraction.document.doc_id
-        for mention in extraction.mentions:
-            key = self.resolution.key_of(mention)
-            if key is None:
-                continue
+        for key, mention in keyed:
             found = self.by_entity[key]
             if doc in found:
                 continue

@@ -7,3 +7,8 @@ class GraphbuildError(Exception):
 
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM stopped a build; the message says what was kept (a KeyboardInterrupt still)."""
+
+
+def unknown_model(model: str) -> GraphbuildError:
+    """The one line for a spaCy pipeline that is not installed (said by the cache key and by the loader)."""
+    return GraphbuildError(f"cannot load the spaCy pipeline {model!r}: install it as a package (pip install ...)")

@@ -9,8 +9,7 @@ from spacy.language import Language
 from spacy.pipeline import Tok2Vec
 
 from . import components, extract  # noqa: F401  (register the components with spaCy)
-from .cache import unknown_model
-from .errors import GraphbuildError
+from .errors import GraphbuildError, unknown_model
 
 #: Components that add nothing to entities or sentences; leaving them out saves about a third of the time.
 UNUSED = ("tagger", "attribute_ruler", "lemmatizer", "morphologizer", "textcat", "textcat_multilabel")

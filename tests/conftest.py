@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,19 @@ from graphbuild.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def graphbuild(*args, cwd=None, stdin=None, env=None, timeout=300) -> subprocess.CompletedProcess:
+    """``graphbuild ARGS...`` in a fresh process, as a user runs it: text output captured, never raising."""
+    return subprocess.run(
+        [sys.executable, "-m", "graphbuild", *map(str, args)],
+        cwd=cwd,
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -8,18 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from conftest import SEEDS
-
-
-def graphbuild(*args, cwd=None, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "graphbuild", *map(str, args)],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from conftest import SEEDS, graphbuild
 
 
 @pytest.fixture(scope="module")

@@ -59,8 +59,8 @@ def test_bad_windows_are_refused(window):
 
 def test_snippets_keep_the_first_sentence_of_each_of_the_first_documents_by_id():
     extractions = [extraction(doc, [[B], [A, B]]) for doc in ("d3", "d1", "d2", "d0")]
-    snippets = Snippets(resolve(extractions), keep=2)
-    assert len(list(cooccur(snippets.tap(extractions), snippets.resolution))) == 1  # the extractions pass through
+    snippets = Snippets(keep=2)
+    assert len(cooccur(extractions, resolve(extractions), snippets=snippets)) == 1
     berlin = snippets.by_entity["place/berlin"]
     assert sorted(berlin) == ["d0", "d1"]  # the first two by id, though d3 and d2 came first
     assert berlin["d0"] == extractions[3].sentences[0].text

@@ -83,24 +83,9 @@ def test_a_turtle_file_round_trips_to_the_same_bytes(written):
 
 
 def test_export_command_converts_a_built_graph(written, tmp_path):
-    import subprocess
-    import sys
+    from conftest import graphbuild
 
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "graphbuild",
-            "export",
-            str(written["graph.ttl"]),
-            "-o",
-            str(tmp_path),
-            "--format",
-            "gexf,csv",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    run = graphbuild("export", written["graph.ttl"], "-o", tmp_path, "--format", "gexf,csv")
     assert run.returncode == 0, run.stderr
     assert (
         nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == nx.read_gexf(written["graph.gexf"]).number_of_nodes()

@@ -16,6 +16,8 @@ from graphbuild.export import FORMATS
 from graphbuild.read import decode, document_from_text, read_documents
 from rdflib import Graph
 
+from conftest import graphbuild
+
 
 @pytest.mark.parametrize(
     "codec, bom", [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-32-le", "\ufeff"), ("utf-32-be", "\ufeff")]
@@ -89,12 +91,7 @@ def test_random_unicode_builds_into_outputs_that_every_reader_accepts(nlp, tmp_p
 def test_a_terminal_never_gets_a_raw_control_character(tmp_path):
     ttl = tmp_path / "g.ttl"
     ttl.write_text('<http://x/a> <http://www.w3.org/2000/01/rdf-schema#label> "evil\\u001B[2Jname\\u0007" .\n')
-    run = subprocess.run(
-        [sys.executable, "-m", "graphbuild", "query", str(ttl), "SELECT ?l WHERE { ?s rdfs:label ?l }"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = graphbuild("query", ttl, "SELECT ?l WHERE { ?s rdfs:label ?l }", timeout=120)
     assert run.returncode == 0, run.stderr
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "evil\\x1b[2Jname\\x07" in run.stdout
 
@@ -106,26 +103,18 @@ def test_every_output_is_the_same_bytes_whatever_the_hash_seed_cache_or_jobs(tmp
 
     def build(out, seed, *args):
         env = dict(__import__("os").environ, PYTHONHASHSEED=str(seed))
-        run = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "graphbuild",
-                "build",
-                str(SEEDS),
-                "-o",
-                str(tmp_path / out),
-                "-q",
-                "--format",
-                ",".join(FORMATS),
-                "--cache",
-                str(tmp_path / "cache"),
-                *args,
-            ],
-            capture_output=True,
-            text=True,
+        run = graphbuild(
+            "build",
+            SEEDS,
+            "-o",
+            tmp_path / out,
+            "-q",
+            "--format",
+            ",".join(FORMATS),
+            "--cache",
+            tmp_path / "cache",
+            *args,
             env=env,
-            timeout=300,
         )
         assert run.returncode == 0, run.stderr
         return {p.name: p.read_bytes() for p in (tmp_path / out).glob("graph.*") if p.is_file()}

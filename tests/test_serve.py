@@ -17,6 +17,8 @@ from graphbuild.query import format_result
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
+from conftest import graphbuild
+
 SELECT = "SELECT ?label ?n WHERE { ?e a schema:Person ; rdfs:label ?label ; gb:mentionCount ?n } ORDER BY ?label"
 CONSTRUCT = "CONSTRUCT { ?a gb:coOccursWith ?b } WHERE { ?a a schema:Person ; gb:coOccursWith ?b }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -249,32 +251,12 @@ def test_no_page_or_route_loads_from_a_cdn(server):
     ],
 )
 def test_bad_settings_are_one_line(seeds_exports, args, message):
-    run = subprocess.run(
-        [sys.executable, "-m", "graphbuild", "serve", str(seeds_exports["ttl"]), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = graphbuild("serve", seeds_exports["ttl"], *args, timeout=60)
     assert run.returncode == 1 and message in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
 def test_listening_beyond_loopback_warns(seeds_exports):
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "graphbuild",
-            "serve",
-            str(seeds_exports["ttl"]),
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "70000",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )  # stops before listening
+    run = graphbuild("serve", seeds_exports["ttl"], "--host", "0.0.0.0", "--port", "70000", timeout=60)  # stops early
     assert "visible to the network" in run.stderr and run.returncode == 1
 
 

@@ -4,8 +4,6 @@ only while it matches the Turtle, no federated requests, and a time limit."""
 import re
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 
 import pyoxigraph as ox
@@ -16,7 +14,7 @@ from graphbuild.query import canned, canned_queries, load_rdf, run_query
 from graphbuild.store import store_matches, store_path
 from rdflib import Literal, Variable
 
-from conftest import ROOT
+from conftest import ROOT, graphbuild
 
 PARAMS = {
     "neighbours": {"label": "Wang"},
@@ -93,9 +91,7 @@ def _accept(listener) -> bool:
 
 
 def cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "graphbuild", "query", *map(str, args)], capture_output=True, text=True, timeout=120
-    )
+    return graphbuild("query", *args, timeout=120)
 
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

@@ -131,15 +131,12 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
     net.options.interaction.keyboard = {"enabled": True, "bindToWindow": False, "autoFocus": False}
     net.options.interaction.tooltipDelay = 150
     net.options.edges.smooth.enabled = False
-    # Long names are cut (explorer.js) rather than wrapped; a white halo keeps labels readable over edges.
-    net.options.nodes = {"font": {"strokeWidth": 3, "strokeColor": "#ffffff"}}
     net.options.edges.color = {"color": "#b9b9b9", "highlight": "#555555", "hover": "#777777"}
     # Filled in directly: Network.add_node scans the node list on every call (quadratic).
     sizes = _scale([mentions for _, mentions in graph.nodes(data="mentions")], 10, 30)
     for (key, data), size in zip(graph.nodes(data=True), sizes):
         node = {
-            "id": key,
-            "label": data["label"],
+            "id": key,  # no vis label: explorer.js draws the labels itself
             "shape": "dot",
             "size": size,
             "color": TYPE_COLOURS.get(data["type"], "#999999"),
@@ -186,11 +183,7 @@ def _details(graph: nx.Graph) -> dict:
                 "aliases": d["aliases"],
                 "mentions": d["mentions"],
                 "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
-                "snippets": {
-                    doc: text[: SNIPPET_CHARS + 1]
-                    for doc, text in d.get("snippets", {}).items()
-                    if doc in d["documents"][:MAX_LISTED_DOCUMENTS]
-                },
+                "snippets": _listed_snippets(d),
                 "documentCount": len(d["documents"]),
                 "community": community_of.get(key, 0),
             }
@@ -209,6 +202,12 @@ def _details(graph: nx.Graph) -> dict:
             for index, (a, b, d) in enumerate(graph.edges(data=True))
         ],
     }
+
+
+def _listed_snippets(node: dict) -> dict[str, str]:
+    """The kept sentences of the documents the page lists for a node, cut to what the panel shows."""
+    kept = node.get("snippets", {})
+    return {doc: kept[doc][: SNIPPET_CHARS + 1] for doc in node["documents"][:MAX_LISTED_DOCUMENTS] if doc in kept}
 
 
 def communities(graph: nx.Graph) -> dict[str, int]:

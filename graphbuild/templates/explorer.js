@@ -34,10 +34,7 @@
   // Nodes carry no vis label: the page draws the labels itself (see "Labels" below).
   const DIM = { color: { background: "#e4e4e4", border: "#d6d6d6" } };
   const INK = "#222222";
-  const visNodes = read("vis-nodes").map((v) => {
-    delete v.label;
-    return Object.assign(v, { title: nodeTooltip(byId.get(v.id)) });
-  });
+  const visNodes = read("vis-nodes").map((v) => Object.assign(v, { title: nodeTooltip(byId.get(v.id)) }));
   const visEdges = read("vis-edges").map((v) => Object.assign(v, { title: edgeTooltip(edgeById.get(v.id)) }));
   // Tooltips are plain strings (vis shows them with innerText), kept short: the panel has the rest.
   function nodeTooltip(n) {
@@ -638,14 +635,10 @@
   document.getElementById("fit").addEventListener("click", fit);
   document.getElementById("reset").addEventListener("click", () => {
     const colour = state.colourBy;
-    state = defaults();
-    if (colour !== state.colourBy) recolour();
     for (const id of ["search", "path-from", "path-to"]) document.getElementById(id).value = "";
     pathEnds.from = pathEnds.to = null;
-    acting = true;
-    apply({ refit: true });
-    acting = false;
-    remember(true);
+    select(Object.assign(defaults(), { refit: true }));
+    if (colour !== state.colourBy) recolour();
   });
   document.getElementById("drawer").addEventListener("click", () => {
     const side = document.getElementById("side");
@@ -682,13 +675,7 @@
   });
 
   function ready() {
-    if (location.hash.length > 1) {  // a link to a view; otherwise the first drawing is the overview
-      const start = decode(location.hash);
-      state = start.state;
-      if (state.colourBy !== "type") recolour();
-      apply();
-      if (start.view) network.moveTo({ position: { x: start.view[0], y: start.view[1] }, scale: start.view[2] });
-    }
+    if (location.hash.length > 1) restore();  // a link to a view; otherwise the first drawing is the overview
     performance.mark("graphbuild-ready");  // benchmarks/html_load.py reads the time since navigation
     document.body.dataset.ready = "1";
   }
