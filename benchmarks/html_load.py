@@ -21,14 +21,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
+from devtools.pages import launch, open_page, ready_ms
+from devtools.synthetic import synthetic_graph
 from graphbuild import BuildOptions, api
 from graphbuild.export import html
 from playwright.sync_api import sync_playwright
-
-from pages import launch, open_page, ready_ms
-from synthetic import synthetic_graph
 
 SIZES = [(1_000, 4_000), (5_000, 20_000), (20_000, 80_000)]
 LOADS = 3

@@ -30,15 +30,15 @@ from pathlib import Path
 import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
+from devtools.synthetic import synthetic_graph
 from graphbuild import BuildOptions, api
 from graphbuild.export.rdf_syntaxes import turtle
 from graphbuild.parallel import cpu_count
 from graphbuild.rdf import to_rdf
 
 from corpus import news_articles, word_count
-from synthetic import synthetic_graph
 
 MODEL = BuildOptions().model
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from devtools.pages import launch, open_page
 from playwright.sync_api import sync_playwright
-
-from pages import launch, open_page
 
 
 def main(page_path: str, out: str, search: str = "") -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from rdflib import RDF, Graph
@@ -17,12 +19,21 @@ from .aliases import load_aliases
 from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
 from .cooccur import Snippets, cooccur
-from .errors import GraphbuildError, Interrupted
-from .export import DEFAULT_FORMATS
+from .errors import GraphbuildError, Interrupted, OptionError
 from .export import export as _export
-from .graph import build_graph
-from .model import Document, Extraction
-from .options import BuildOptions
+from .export import prepare_output_dir
+from .graph import build_graph, entity_counts
+from .model import ENTITY_TYPES, Document, Extraction
+from .options import (
+    DEFAULT_BASE_IRI,
+    DEFAULT_FORMATS,
+    DEFAULT_INPUTS,
+    DEFAULT_OUTPUT,
+    BuildOptions,
+    check_base_iri,
+    check_formats,
+    default_cache_dir,
+)
 from .parallel import batches, jobs_for, parse_batches
 from .progress import progress_bar, shown, word_count
 from .rdf import SCHEMA, from_rdf, to_rdf
@@ -31,17 +42,99 @@ from .resolve import Corpus, resolve
 from .store import open_store, store_of, write_store
 from .store import sparql as sparql_query
 
+if TYPE_CHECKING:
+    from .query import CannedQuery
+
 
 def build(
-    inputs: Sequence[str | Path] | Inputs = ("seeds",),
+    inputs: Sequence[str | Path] | Inputs | None = None,
     options: BuildOptions | None = None,
     warn: Callable[[str], None] = lambda message: None,
 ) -> nx.Graph:
-    """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result) and build their
-    co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
-    sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs, warn)
+    """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result; none: ``seeds/``)
+    and build their co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
+    sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs or default_inputs(), warn)
     total = count_words(sources) if options and shown(options.progress) else None
     return build_documents(stream_documents(sources, warn), options, total, input_size(sources))
+
+
+def default_inputs() -> tuple[str, ...]:
+    """What a build reads when given no inputs: ``seeds/`` in the working folder, if there is one."""
+    if not all(Path(folder).is_dir() for folder in DEFAULT_INPUTS):
+        raise OptionError("inputs", f"not given, and there is no {'/, '.join(DEFAULT_INPUTS)}/ folder here")
+    return DEFAULT_INPUTS
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The numbers a build reports: what was read, what the graph holds, where the parses came from."""
+
+    documents: int
+    entities: int
+    per_type: dict[str, int]  # entity type -> nodes, in ENTITY_TYPES order, types with none left out
+    edges: int
+    window: str
+    parsed: int  # documents parsed in this run (the rest came from the parse cache)
+    processes: int
+    repaired: int  # documents whose mojibake ftfy repaired
+    damaged: int  # documents holding U+FFFD: characters lost before reading
+    seconds: float = 0.0
+
+    @property
+    def cached(self) -> int:
+        return self.documents - self.parsed
+
+
+def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
+    """The numbers of a built graph (the counts of this run are 0 for a graph read back from a file)."""
+    counts = entity_counts(graph)
+    meta = graph.graph
+    return Summary(
+        documents=len(meta["documents"]),
+        entities=graph.number_of_nodes(),
+        per_type={t: counts[t] for t in ENTITY_TYPES if t in counts},
+        edges=graph.number_of_edges(),
+        window=meta.get("window", ""),
+        parsed=meta.get("parsed", 0),
+        processes=meta.get("processes", 1),
+        repaired=meta.get("repaired", 0),
+        damaged=meta.get("damaged", 0),
+        seconds=seconds,
+    )
+
+
+@dataclass(frozen=True)
+class Built:
+    """What ``build_and_export`` made: the graph, the files written (name -> path) and the build's numbers."""
+
+    graph: nx.Graph
+    files: dict[str, Path]
+    summary: Summary
+
+
+def build_and_export(
+    inputs: Sequence[str | Path] | None = None,
+    out_dir: str | Path = DEFAULT_OUTPUT,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    options: BuildOptions | None = None,
+    cache: bool = True,
+    warn: Callable[[str], None] = lambda message: None,
+) -> Built:
+    """What ``graphbuild build`` does: check everything that can be wrong before any parsing (formats,
+    inputs, the output folder), build with the parse cache in ``OUTPUT/.cache`` unless ``options`` names
+    another (``cache=False``: none), and write the files."""
+    started = time.perf_counter()
+    options = options or BuildOptions()
+    if not cache:
+        options = replace(options, cache_dir=None)
+    elif options.cache_dir is None:
+        options = replace(options, cache_dir=str(default_cache_dir(out_dir)))
+    formats = check_formats(formats)  # a typo fails before anything is parsed
+    sources = check_inputs(inputs or default_inputs(), warn)  # bad input fails before anything is written
+    prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
+    graph = build(sources, options, warn)
+    files = export(graph, out_dir, formats)
+    return Built(graph, files, summary(graph, time.perf_counter() - started))
 
 
 def build_texts(texts: Mapping[str, str], options: BuildOptions | None = None) -> nx.Graph:
@@ -97,6 +190,7 @@ def build_documents(
     )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = jobs
+    graph.graph["base_iri"] = options.base_iri
     return graph
 
 
@@ -212,13 +306,15 @@ def explain(graph: nx.Graph) -> str:
 
 def export(
     graph: nx.Graph,
-    out_dir: str | Path = "exports",
+    out_dir: str | Path = DEFAULT_OUTPUT,
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str | None = None,
 ) -> dict[str, Path]:
     """Write the graph as files (``graph.ttl``, ``graph.html``, ...) and, beside the Turtle, the SPARQL
-    store ``graph.oxigraph/``; returns file name -> path."""
-    written = _export(graph, out_dir, formats, base_iri or BuildOptions().base_iri)
+    store ``graph.oxigraph/``; IRIs start with ``base_iri``, by default the graph's own (the one it was
+    built or read with); returns file name -> path."""
+    base_iri = check_base_iri(base_iri or graph.graph.get("base_iri") or DEFAULT_BASE_IRI)
+    written = _export(graph, out_dir, formats, base_iri)
     if "graph.ttl" in written:
         write_store(written["graph.ttl"])
     return written
@@ -237,6 +333,15 @@ def load(path: str | Path) -> nx.Graph:
         raise GraphbuildError(f"{path}: not a graph graphbuild wrote (no entity and no schema:CreativeWork)")
     graph.graph["base_iri"] = _base_iri(rdf)
     return graph
+
+
+def clear_cache(out_dir: str | Path = DEFAULT_OUTPUT, cache_dir: str | Path | None = None) -> tuple[Path, int]:
+    """Delete the parse cache (``OUTPUT/.cache`` unless ``cache_dir`` is given), so the next build parses
+    every document again; returns the folder and the number of parses removed."""
+    from . import cache
+
+    folder = Path(cache_dir) if cache_dir else default_cache_dir(out_dir)
+    return folder, cache.clear(folder)
 
 
 def _base_iri(rdf: Graph) -> str | None:
@@ -261,9 +366,28 @@ def query(
 
 
 def named_query(
-    source: str | Path | Graph | nx.Graph, name: str, params: dict[str, str] | None = None, timeout: float | None = None
+    source: str | Path | Graph | nx.Graph,
+    name: str,
+    params: dict[str, str] | None = None,
+    timeout: float | None = None,
+    allow_service: bool = False,
 ) -> Result:
-    """Run a named query shipped with graphbuild (``graphbuild query --list``) with its parameters."""
+    """Run a named query shipped with graphbuild (``named_queries()``) with its parameters."""
     from .query import canned
 
-    return query(source, canned(name, params or {}).text, params, timeout)
+    return query(source, canned(name, params or {}).text, params or {}, timeout, allow_service)
+
+
+def named_queries() -> dict[str, CannedQuery]:
+    """The named queries shipped with graphbuild, by name, with their descriptions and parameters."""
+    from .query import canned_queries
+
+    return canned_queries()
+
+
+def read_query(path: str | Path) -> str:
+    """A SPARQL query from a file, with one clear error if it cannot be read."""
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GraphbuildError(f"{path}: cannot read the query ({error})") from None

@@ -4,24 +4,38 @@ from __future__ import annotations
 
 import re
 import signal
-import time
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .errors import GraphbuildError
-from .model import ENTITY_TYPES
+from .errors import GraphbuildError, OptionError
 from .options import (
+    CACHE_FOLDER,
     DEFAULT_BASE_IRI,
     DEFAULT_FORMATS,
+    DEFAULT_GRAPH,
+    DEFAULT_HOST,
+    DEFAULT_JOBS,
+    DEFAULT_MAX_BODY,
+    DEFAULT_MAX_EVIDENCE,
+    DEFAULT_MIN_WEIGHT,
     DEFAULT_MODEL,
+    DEFAULT_OUTPUT,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WINDOW,
+    DEFAULT_WORKERS,
     RESULT_FORMATS,
     BuildOptions,
     check_formats,
     parse_jobs,
 )
 from .options import FORMAT_NAMES as FORMATS
+
+if TYPE_CHECKING:
+    from .api import Summary
 
 # The heavy modules (spaCy, NetworkX, the exporters) are imported inside the commands that use them, so
 # that `graphbuild --help` and `graphbuild query` start fast.
@@ -34,6 +48,10 @@ class _Group(click.Group):
         signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().invoke(ctx)
+        except OptionError as error:  # the API names its parameter; the user typed a flag
+            raise click.ClickException(
+                f"{_FLAGS.get(error.parameter, '--' + error.parameter.replace('_', '-'))} {error.problem}"
+            ) from None
         except GraphbuildError as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt as error:  # Ctrl-C or SIGTERM: one line, the shell's exit status for it
@@ -42,6 +60,8 @@ class _Group(click.Group):
 
 
 _terminated: list[int] = []
+#: API parameters whose flag is not "--" + the name with dashes.
+_FLAGS = {"inputs": "INPUT", "out_dir": "--output", "formats": "--format", "cache_dir": "--cache", "params": "--param"}
 
 
 def _terminate(number: int, frame) -> None:
@@ -62,16 +82,18 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1)
-@click.option("-o", "--output", "out_dir", default="exports", show_default=True, help="Output folder.")
+@click.option("-o", "--output", "out_dir", default=DEFAULT_OUTPUT, show_default=True, help="Output folder.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Any installed spaCy pipeline.")
 @click.option(
     "--window",
-    default="sentence",
+    default=DEFAULT_WINDOW,
     show_default=True,
     help="Co-occurrence window: sentence, paragraph, document or tokens:N.",
 )
-@click.option("--min-weight", default=1, show_default=True, help="Drop edges lighter than this.")
-@click.option("--max-evidence", default=5, show_default=True, help="Evidence sentences kept per edge.")
+@click.option("--min-weight", default=DEFAULT_MIN_WEIGHT, show_default=True, help="Drop edges lighter than this.")
+@click.option(
+    "--max-evidence", default=DEFAULT_MAX_EVIDENCE, show_default=True, help="Evidence sentences kept per edge."
+)
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of entity IRIs.")
 @click.option(
     "--format",
@@ -84,11 +106,11 @@ def cli() -> None:
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML page in the default browser when done.")
 @click.option(
     "--jobs",
-    default="auto",
+    default=DEFAULT_JOBS,
     show_default=True,
     help="Parse processes: a number, or auto (one per CPU, one for inputs under 100k characters).",
 )
-@click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
+@click.option("--cache", "cache_dir", help=f"Parse cache folder [default: OUTPUT/{CACHE_FOLDER}].")
 @click.option("--no-cache", is_flag=True, help="Parse every document, and keep no parses.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option(
@@ -116,15 +138,10 @@ def build(
 ) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     from . import api
-    from .export import prepare_output_dir
-    from .graph import entity_counts
-    from .read import check_inputs
 
-    started = time.perf_counter()
-    if not inputs:
-        if not Path("seeds").is_dir():
-            raise GraphbuildError("no INPUT given and there is no seeds/ folder here")
-        inputs = ("seeds",)
+    format_list = _formats(formats)
+    if open_page and "html" not in format_list:
+        raise GraphbuildError("--open needs the html format")
     options = BuildOptions(
         model=model,
         window=window,
@@ -134,43 +151,30 @@ def build(
         jobs=parse_jobs(jobs),
         progress=not quiet,
         aliases=aliases_file,
-        cache_dir=None if no_cache else cache_dir or str(Path(out_dir) / ".cache"),
+        cache_dir=cache_dir,
     )
-    format_list = _formats(formats)  # a typo fails before anything is parsed
-    sources = check_inputs(inputs, _warn)  # bad input fails before anything is written
-    prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
-    graph = api.build(sources, options, _warn)
-    written = api.export(graph, out_dir, format_list, base_iri)
+    built = api.build_and_export(inputs, out_dir, format_list, options, cache=not no_cache, warn=_warn)
     if explain:
-        click.echo(printable(api.explain(graph)), nl=False)
-    counts = entity_counts(graph)
-    per_type = ", ".join(f"{t} {counts[t]}" for t in ENTITY_TYPES if t in counts)
-    click.echo(
-        f"{len(graph.graph['documents'])} documents, {graph.number_of_nodes()} entities ({per_type}), "
-        f"{graph.number_of_edges()} edges ({window} window) in {time.perf_counter() - started:.1f} s "
-        f"({_parsed(graph)}, {len(graph.graph['documents']) - graph.graph['parsed']} from cache"
-        f"{_repairs(graph)}): " + ", ".join(str(p) for p in written.values())
-    )
+        click.echo(printable(api.explain(built.graph)), nl=False)
+    click.echo(_summary(built.summary) + ": " + ", ".join(str(p) for p in built.files.values()))
     if open_page:
-        if "graph.html" not in written:
-            raise GraphbuildError("--open needs the html format")
-        webbrowser.open(written["graph.html"].resolve().as_uri())
+        webbrowser.open(built.files["graph.html"].resolve().as_uri())
 
 
 @cli.command("clear-cache")
-@click.option("-o", "--output", "out_dir", default="exports", show_default=True, help="Output folder.")
-@click.option("--cache", "cache_dir", help="Parse cache folder [default: OUTPUT/.cache].")
+@click.option("-o", "--output", "out_dir", default=DEFAULT_OUTPUT, show_default=True, help="Output folder.")
+@click.option("--cache", "cache_dir", help=f"Parse cache folder [default: OUTPUT/{CACHE_FOLDER}].")
 def clear_cache(out_dir, cache_dir) -> None:
     """Delete the parse cache, so the next build parses every document again."""
-    from . import cache
+    from . import api
 
-    folder = Path(cache_dir or Path(out_dir) / ".cache")
-    click.echo(f"removed {cache.clear(folder)} cached parses from {folder}")
+    folder, removed = api.clear_cache(out_dir, cache_dir)
+    click.echo(f"removed {removed} cached parses from {folder}")
 
 
 @cli.command("export")
 @click.argument("graph_file", metavar="GRAPH")
-@click.option("-o", "--output", "out_dir", default="exports", show_default=True, help="Output folder.")
+@click.option("-o", "--output", "out_dir", default=DEFAULT_OUTPUT, show_default=True, help="Output folder.")
 @click.option("--format", "formats", required=True, help=f"Comma-separated formats: {', '.join(FORMATS)}.")
 @click.option("--base-iri", default=None, help="Base of entity IRIs for RDF outputs (default: as built).")
 def export_command(graph_file, out_dir, formats, base_iri) -> None:
@@ -178,8 +182,7 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
     from . import api
 
     names = _formats(formats)  # a typo fails before the graph is read
-    graph = api.load(graph_file)
-    written = api.export(graph, out_dir, names, base_iri or graph.graph.get("base_iri"))
+    written = api.export(api.load(graph_file), out_dir, names, base_iri)
     click.echo(", ".join(str(p) for p in written.values()))
 
 
@@ -195,12 +198,11 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 @click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
 def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeout, allow_service) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
-    from .query import canned, canned_queries, format_result
-    from .store import open_store
-    from .store import sparql as run_sparql
+    from . import api
+    from .query import format_result
 
     if list_queries:
-        for q in canned_queries().values():
+        for q in api.named_queries().values():
             args = " ".join(f"--param {p}=..." for p in q.params)
             click.echo(f"{q.name:18} {q.description}" + (f"\n{'':18} {args}" if args else ""))
         return
@@ -208,15 +210,11 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
         raise GraphbuildError("give a GRAPH file to query")
     if sum(x is not None for x in (sparql, query_file, name)) != 1:
         raise GraphbuildError("give exactly one of: a SPARQL query, --file Q.rq, --name NAME")
-    bound = dict(_param(p) for p in params)
     if name:
-        sparql = canned(name, bound).text
-    elif query_file:
-        try:
-            sparql = Path(query_file).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise GraphbuildError(f"{query_file}: cannot read the query ({error})") from None
-    result = run_sparql(open_store(graph_file), sparql, bound if name else None, timeout, allow_service)
+        result = api.named_query(graph_file, name, dict(_param(p) for p in params), timeout, allow_service)
+    else:
+        text = sparql if query_file is None else api.read_query(query_file)
+        result = api.query(graph_file, text, None, timeout, allow_service)
     shown = format_result(result, fmt)
     click.echo(printable(shown) if fmt == "table" else shown, nl=False)
 
@@ -224,25 +222,30 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
 @cli.command()
 @click.argument("graph_files", metavar="[GRAPH.ttl ...]", nargs=-1)
 @click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only)."
+    "--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on (loopback: this machine only)."
 )
-@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped.")
-@click.option("--max-body", default=1 << 20, show_default=True, help="Largest request body or query string, in bytes.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
+@click.option(
+    "--timeout", default=DEFAULT_TIMEOUT, show_default=True, help="Seconds a query may run before it is stopped."
+)
+@click.option(
+    "--max-body", default=DEFAULT_MAX_BODY, show_default=True, help="Largest request body or query string, in bytes."
+)
 @click.option("--cors-origin", help="Let pages from this origin (https://host:port) read answers (default: none).")
 @click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
-@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@click.option("--workers", default=DEFAULT_WORKERS, show_default=True, help="Query worker processes.")
 @click.option(
     "--html",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Page to serve at / (default: graph.html beside the first graph).",
 )
 def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service, workers, html) -> None:
-    """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at /."""
+    """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at / (default GRAPH:
+    exports/graph.ttl)."""
     from .serve import serve as run_server  # uvicorn loads only for this command
 
     run_server(
-        graph_files or ["exports/graph.ttl"],
+        graph_files or [DEFAULT_GRAPH],
         host,
         port,
         timeout,
@@ -257,7 +260,7 @@ def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service
 
 
 def _formats(text: str) -> list[str]:
-    """The --format list, checked."""
+    """The --format list, checked before anything is read."""
     return check_formats([f.strip() for f in text.split(",") if f.strip()])
 
 
@@ -269,17 +272,19 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
-def _parsed(graph) -> str:
-    """ "300 parsed by 2 processes", or "0 parsed" when all came from the cache."""
-    parsed, processes = graph.graph["parsed"], graph.graph.get("processes", 1)
-    return f"{parsed} parsed" + (f" by {processes} process{'es' if processes > 1 else ''}" if parsed else "")
-
-
-def _repairs(graph) -> str:
-    """ ", 3 repaired by ftfy, 2 with characters lost before reading" where there were any."""
-    repaired, damaged = graph.graph.get("repaired", 0), graph.graph.get("damaged", 0)
-    return (f", {repaired} repaired by ftfy" if repaired else "") + (
-        f", {damaged} with characters lost before reading" if damaged else ""
+def _summary(numbers: Summary) -> str:
+    """ "2 documents, 40 entities (Person 12, ...), 80 edges (sentence window) in 1.2 s (2 parsed, 0 from cache)" """
+    per_type = ", ".join(f"{t} {n}" for t, n in numbers.per_type.items())
+    processes = numbers.processes
+    parsed = f"{numbers.parsed} parsed" + (
+        f" by {processes} process{'es' if processes > 1 else ''}" if numbers.parsed else ""
+    )
+    repairs = (f", {numbers.repaired} repaired by ftfy" if numbers.repaired else "") + (
+        f", {numbers.damaged} with characters lost before reading" if numbers.damaged else ""
+    )
+    return (
+        f"{numbers.documents} documents, {numbers.entities} entities ({per_type}), {numbers.edges} edges "
+        f"({numbers.window} window) in {numbers.seconds:.1f} s ({parsed}, {numbers.cached} from cache{repairs})"
     )
 
 

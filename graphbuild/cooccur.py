@@ -10,12 +10,12 @@ Windows:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .model import Edge, Extraction, Mention, Sentence
-from .options import LISTED_DOCUMENTS, parse_window
+from .options import DEFAULT_MAX_EVIDENCE, DEFAULT_MIN_WEIGHT, DEFAULT_WINDOW, LISTED_DOCUMENTS, parse_window
 from .resolve import Resolution
 
 
@@ -29,9 +29,9 @@ class _Tally:
 def cooccur(
     extractions: Iterable[Extraction],
     resolution: Resolution,
-    window: str = "sentence",
-    min_weight: int = 1,
-    max_evidence: int = 5,
+    window: str = DEFAULT_WINDOW,
+    min_weight: int = DEFAULT_MIN_WEIGHT,
+    max_evidence: int = DEFAULT_MAX_EVIDENCE,
     snippets: Snippets | None = None,
 ) -> list[Edge]:
     """Edges between co-occurring entities, sorted, with weights, documents and evidence; ``snippets``, if
@@ -39,8 +39,7 @@ def cooccur(
     kind, size = parse_window(window)
     tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     for extraction in extractions:
-        keyed = [(resolution.key_of(m), m) for m in extraction.mentions]
-        keyed = [(k, m) for k, m in keyed if k is not None]
+        keyed = [(key, m) for m in extraction.mentions if (key := resolution.key_of(m)) is not None]
         if snippets is not None:
             snippets.add(extraction, keyed)
         windows = _token_windows(keyed, size) if kind == "tokens" else _unit_windows(keyed, kind)
@@ -65,9 +64,12 @@ KeyedMention = tuple[str, Mention]
 
 def _unit_windows(keyed: list[KeyedMention], kind: str) -> Iterator[tuple[KeyedMention, KeyedMention]]:
     """Each distinct pair of entities once per sentence, paragraph or document, with their first mentions."""
-    unit_of = {"sentence": attrgetter("sentence"), "paragraph": attrgetter("paragraph"), "document": lambda mention: 0}[
-        kind
-    ]
+    units_by_kind: dict[str, Callable[[Mention], int]] = {
+        "sentence": attrgetter("sentence"),
+        "paragraph": attrgetter("paragraph"),
+        "document": lambda mention: 0,
+    }
+    unit_of = units_by_kind[kind]
     units: dict[int, dict[str, Mention]] = defaultdict(dict)
     for key, mention in keyed:
         units[unit_of(mention)].setdefault(key, mention)

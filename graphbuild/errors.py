@@ -5,6 +5,15 @@ class GraphbuildError(Exception):
     """A problem with the user's input or environment, explained in one line."""
 
 
+class OptionError(GraphbuildError):
+    """A bad value for a named parameter: the API names the parameter ("min_weight must be ..."), the CLI
+    its flag ("--min-weight must be ...")."""
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        super().__init__(f"{parameter} {problem}")
+        self.parameter, self.problem = parameter, problem
+
+
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM stopped a build; the message says what was kept (a KeyboardInterrupt still)."""
 

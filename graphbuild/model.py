@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: The four entity types graphbuild keeps, in display order.
-ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
+from .shape import ENTITY_TYPES
+
+__all__ = ["ENTITY_TYPES", "Document", "Edge", "Entity", "Extraction", "Mention", "Merge", "Sentence"]
 
 
 @dataclass(frozen=True)

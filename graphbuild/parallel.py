@@ -15,12 +15,13 @@ import os
 import queue
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from .errors import GraphbuildError
 from .model import Document, Extraction
+from .options import DEFAULT_BATCH_SIZE
 
 #: Characters of text per batch sent to a worker: small enough to spread work evenly, large enough that
 #: sending it costs nothing next to parsing it.
@@ -76,7 +77,7 @@ def jobs_for(jobs: int | str, size: int | None) -> int:
 
 
 def parse_batches(
-    model: str, batches: Iterable[list[Document]], batch_size: int = 32, jobs: int = 1
+    model: str, batches: Iterable[list[Document]], batch_size: int = DEFAULT_BATCH_SIZE, jobs: int = 1
 ) -> Iterator[list[Extraction]]:
     """Each batch's extractions, batch after batch in input order: parsed here (``jobs`` 1) or by ``jobs``
     worker processes, started by the first batch with something to parse, which pull at most two batches
@@ -85,7 +86,8 @@ def parse_batches(
         for batch in batches:
             yield _parse_here(model, batch, batch_size) if batch else []
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     tasks = context.Queue()
     results = context.Queue()
     workers = [
@@ -118,7 +120,7 @@ def _collect(
     batches: Iterator[list[Document]],
     tasks,
     results,
-    workers: list[BaseProcess],
+    workers: Sequence[BaseProcess],
     start: Callable[[], None],
     in_flight: int,
 ) -> Iterator[list[Extraction]]:
@@ -155,7 +157,7 @@ def _collect(
             done[index] = records
 
 
-def _receive(results, workers: list[BaseProcess]) -> tuple[int, _Records]:
+def _receive(results, workers: Sequence[BaseProcess]) -> tuple[int, _Records]:
     while True:
         try:
             index, records, failure = results.get(timeout=POLL)
@@ -196,7 +198,7 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
             results.put((index, [], f"{type(error).__name__}: {error}"))
 
 
-def _stop(workers: list[BaseProcess], tasks, results) -> None:
+def _stop(workers: Sequence[BaseProcess], tasks, results) -> None:
     """Stop every worker now: terminate, then kill what is still there after 2 s; never wait on a queue."""
     for worker in workers:
         if worker.is_alive():

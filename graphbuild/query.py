@@ -11,10 +11,11 @@ from pathlib import Path
 from pyparsing import ParseException
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
+from rdflib.term import Variable
 from rdflib.util import guess_format
 
-from .errors import GraphbuildError
+from .errors import GraphbuildError, OptionError
 from .namespaces import PREFIXES
 from .options import RESULT_FORMATS
 
@@ -47,13 +48,13 @@ def canned(name: str, params: dict[str, str]) -> CannedQuery:
     """A named query, checked against the parameters given for it."""
     queries = canned_queries()
     if name not in queries:
-        raise GraphbuildError(f"no query named {name!r}: see --list")
+        raise OptionError("name", f"must be one of the shipped queries ({', '.join(queries)}), not {name!r}")
     query = queries[name]
     missing = [p for p in query.params if p not in params]
     extra = [p for p in params if p not in query.params]
     if missing or extra:
-        wanted = " ".join(f"--param {p}=..." for p in query.params) or "no --param"
-        raise GraphbuildError(f"query {name!r} takes {wanted}")
+        wanted = ", ".join(query.params) or "none"
+        raise OptionError("params", f"must name exactly the parameters of query {name!r}: {wanted}")
     return query
 
 
@@ -93,16 +94,17 @@ def format_result(result: Result, fmt: str = "table") -> str:
     if fmt not in RESULT_FORMATS:
         raise GraphbuildError(f"unknown result format {fmt!r}: choose from {', '.join(RESULT_FORMATS)}")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph = result.graph
+        graph = result.graph if result.graph is not None else Graph()
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
         return graph.serialize(format="turtle")
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8") + "\n"
+        return (result.serialize(format="json") or b"").decode("utf-8") + "\n"
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
-    names = [str(v) for v in result.vars]
-    rows = [[_cell(row[v], fmt) for v in result.vars] for row in result]
+    variables, found = _select(result)
+    names = [str(v) for v in variables]
+    rows = [[_cell(row[v], fmt) for v in variables] for row in found]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -110,6 +112,11 @@ def format_result(result: Result, fmt: str = "table") -> str:
         writer.writerows(rows)
         return out.getvalue()
     return _table(names, rows)
+
+
+def _select(result: Result) -> tuple[list[Variable], list[ResultRow]]:
+    """A SELECT result's variables and rows (rdflib types a result's rows as those of any query form)."""
+    return list(result.vars or []), [row for row in result if isinstance(row, ResultRow)]
 
 
 def _cell(value, fmt: str) -> str:
@@ -136,6 +143,7 @@ def tsv(result: Result) -> str:
     """SPARQL 1.1 TSV results: a header of ?names, then terms in Turtle syntax, tab-separated."""
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join(row[v].n3() if row[v] is not None else "" for v in result.vars) for row in result]
+    variables, found = _select(result)
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    lines += ["\t".join(row[v].n3() if row[v] is not None else "" for v in variables) for row in found]
     return "\n".join(lines) + "\n"

@@ -12,10 +12,12 @@ from importlib.resources import files
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
+from rdflib.term import Node
 
 from .graph import sorted_edges
 from .namespaces import GB, PREFIXES, SCHEMA
-from .options import DEFAULT_BASE_IRI
+from .options import DEFAULT_BASE_IRI, DEFAULT_WINDOW
+from .shape import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, edge, graph_data, node
 
 
 def vocabulary() -> Graph:
@@ -92,7 +94,7 @@ def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]
                     (_COMMENT, [merge["detail"]]),
                 ],
             )
-    window = graph.graph.get("window", "sentence")
+    window = graph.graph.get("window", DEFAULT_WINDOW)
     sentences = {}
     for a, b, data in sorted_edges(graph):
         evidence = []
@@ -147,68 +149,71 @@ def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     return rdf
 
 
-def _merges(rdf: Graph, entity: URIRef) -> list[dict[str, str]]:
+def _merges(rdf: Graph, entity: URIRef) -> list[MergeRecord]:
     """An entity's gb:merge records, in the order they were written."""
     found = [
         (
             str(m),
-            {
-                "alias": str(rdf.value(m, GB.alias)),
-                "rule": str(rdf.value(m, GB.rule)),
-                "detail": str(rdf.value(m, RDFS.comment) or ""),
-            },
+            MergeRecord(
+                alias=_text(rdf, m, GB.alias),
+                rule=_text(rdf, m, GB.rule),
+                detail=_text(rdf, m, RDFS.comment),
+            ),
         )
         for m in rdf.objects(entity, GB.merge)
     ]
     return [record for _, record in sorted(found, key=lambda item: int(item[0].rsplit("/", 1)[-1]))]
 
 
+def _text(rdf: Graph, subject: Node, predicate: URIRef) -> str:
+    """The value of a property as text ("" if it has none)."""
+    value = rdf.value(subject, predicate)
+    return "" if value is None else str(value)
+
+
+def _number(rdf: Graph, subject: Node, predicate: URIRef) -> int:
+    """The value of an integer property (0 if it has none); a value that is no integer raises ValueError."""
+    value = rdf.value(subject, predicate)
+    return 0 if value is None else int(str(value))
+
+
 def from_rdf(rdf: Graph) -> nx.Graph:
     """The NetworkX graph back from graphbuild's RDF (so a Turtle file can be exported to other formats)."""
-    types = {SCHEMA[t]: t for t in ("Person", "Place", "Organization", "Event")}
+    types = {SCHEMA[t]: t for t in ENTITY_TYPES}
     key_of = lambda iri: str(iri).rsplit("entity/", 1)[-1]
     doc_of = lambda iri: str(iri).rsplit("doc/", 1)[-1]
     documents = {
-        doc_of(d): {
-            "name": str(rdf.value(d, SCHEMA.name) or ""),
-            "title": str(rdf.value(d, SCHEMA.headline) or ""),
-            "path": "",
-        }
-        for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork))
+        doc_of(d): DocumentData(name=_text(rdf, d, SCHEMA.name), title=_text(rdf, d, SCHEMA.headline), path="")
+        for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork), key=str)
     }
     windows = {str(w) for w in rdf.objects(None, GB.window)}
-    graph = nx.Graph(window=windows.pop() if len(windows) == 1 else "sentence", documents=documents, dropped=[])
-    for iri, cls in sorted(rdf.subject_objects(RDF.type)):
-        if cls in types:
-            graph.add_node(
-                key_of(iri),
-                label=str(rdf.value(iri, RDFS.label)),
-                type=types[cls],
-                aliases=sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
-                mentions=int(rdf.value(iri, GB.mentionCount) or 0),
-                documents=sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
-                merges=_merges(rdf, iri),
-                typing="",
+    graph: nx.Graph = nx.Graph(**graph_data(documents, windows.pop() if len(windows) == 1 else DEFAULT_WINDOW))
+    for iri, cls in sorted(rdf.subject_objects(RDF.type), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if isinstance(iri, URIRef) and isinstance(cls, URIRef) and cls in types:
+            data = node(
+                _text(rdf, iri, RDFS.label),
+                types[cls],
+                sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
+                _number(rdf, iri, GB.mentionCount),
+                sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
+                _merges(rdf, iri),
             )
-    for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence)):
+            graph.add_node(key_of(iri), **data)
+    for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence), key=str):
         a, b = sorted(key_of(e) for e in rdf.objects(cooc, GB.entity))
         evidence = []
         for s in rdf.objects(cooc, GB.evidence):
             doc_id, index = str(s).rsplit("doc/", 1)[-1].split("/sentence/")
             evidence.append(
-                {
-                    "doc": doc_id,
-                    "sentence": int(index),
-                    "start": int(rdf.value(s, GB.startOffset)),
-                    "end": int(rdf.value(s, GB.endOffset)),
-                    "text": str(rdf.value(s, SCHEMA.text)),
-                }
+                Evidence(
+                    doc=doc_id,
+                    sentence=int(index),
+                    start=_number(rdf, s, GB.startOffset),
+                    end=_number(rdf, s, GB.endOffset),
+                    text=_text(rdf, s, SCHEMA.text),
+                )
             )
-        graph.add_edge(
-            a,
-            b,
-            weight=int(rdf.value(cooc, GB.weight)),
-            documents=sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom)),
-            evidence=sorted(evidence, key=lambda e: (e["doc"], e["sentence"])),
-        )
+        evidence.sort(key=lambda e: (e["doc"], e["sentence"]))
+        documents_of = sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom))
+        graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence))
     return graph

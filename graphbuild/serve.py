@@ -20,12 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from .errors import GraphbuildError
-from .options import check_timeout
+from .errors import GraphbuildError, OptionError
+from .options import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_BODY,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    check_timeout,
+)
 from .store import load_files, store_matches, store_path
 from .workers import Answer, Workers, error
 
-DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_WORKERS = "127.0.0.1", 8000, 10.0, 1 << 20, 2
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
@@ -169,10 +175,10 @@ def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Ca
     if not is_loopback(host):
         warn(f"listening on {host}: the graph becomes visible to the network, not only to this machine")
     if not 0 < port < 65536:
-        raise GraphbuildError(f"--port must be from 1 to 65535, not {port}")
+        raise OptionError("port", f"must be from 1 to 65535, not {port}")
     check_timeout(timeout)
     if max_body < 1:
-        raise GraphbuildError(f"--max-body must be at least 1 byte, not {max_body}")
+        raise OptionError("max_body", f"must be at least 1 byte, not {max_body}")
 
 
 def serve(
@@ -192,8 +198,8 @@ def serve(
     import uvicorn
 
     check_settings(host, port, timeout, max_body, warn)
-    paths = [Path(p) for p in paths]
-    for path in paths:
+    files = [Path(p) for p in paths]
+    for path in files:
         if not path.is_file():
             raise GraphbuildError(f"{path}: no such graph file")
     try:
@@ -202,18 +208,18 @@ def serve(
     except OSError as failure:
         raise GraphbuildError(f"cannot listen on {host}:{port} ({failure.strerror})") from None
     scratch = None
-    if len(paths) == 1 and store_matches(paths[0]):
-        store_dir = store_path(paths[0])
+    if len(files) == 1 and store_matches(files[0]):
+        store_dir = store_path(files[0])
     else:  # no store that matches: load the files into a temporary one the workers can share
         scratch = Path(tempfile.mkdtemp(prefix="graphbuild-store-"))
         store_dir = scratch / "store"
-        load_files(paths, store_dir)  # the store it returns is closed at once: the workers open it read-only
+        load_files(files, store_dir)  # the store it returns is closed at once: the workers open it read-only
     pool = Workers(str(store_dir), max(1, workers), timeout, allow_service)
     try:
-        html = html or paths[0].with_name("graph.html")
+        html = html or files[0].with_name("graph.html")
         page = html.read_bytes() if html.is_file() else None
         announce(
-            f"{len(paths)} graph file(s) from {store_dir}: SPARQL at http://{host}:{port}/sparql"
+            f"{len(files)} graph file(s) from {store_dir}: SPARQL at http://{host}:{port}/sparql"
             + (f", explorer at http://{host}:{port}/" if page else "")
         )
         config = uvicorn.Config(

@@ -200,7 +200,7 @@ def sparql(
     worker.start()
     worker.join(timeout)
     if not answer:
-        raise GraphbuildError(f"query stopped: it ran longer than the {timeout:g} s limit (--timeout)")
+        raise GraphbuildError(f"query stopped: it ran longer than the {timeout:g} s limit (timeout)")
     if isinstance(answer[0], Exception):
         raise GraphbuildError(f"query failed: {str(answer[0]).splitlines()[0]}")
     return answer[0]

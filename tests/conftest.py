@@ -48,7 +48,7 @@ def seeds_exports(seeds_graph, tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium through Playwright, once per session (skipped where either is missing)."""
-    from pages import CHROMIUM, launch
+    from devtools.pages import CHROMIUM, launch
 
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     if CHROMIUM is None:

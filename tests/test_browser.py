@@ -3,11 +3,11 @@ every test also checks that the page attempted no request, logged no error and o
 
 import networkx as nx
 import pytest
+from devtools.pages import CHROMIUM, CLEAN, checked_page, client_point, open_page, ready_ms
+from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_graph, small_graph, synthetic_graph
 from graphbuild import api
 from graphbuild.export import html
 
-from pages import CHROMIUM, CLEAN, checked_page, client_point, open_page, ready_ms
-from synthetic import add_cooccurrence, add_document, add_entity, small_graph, synthetic_graph
 from test_html import INJECTION
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -162,7 +162,7 @@ def test_injected_markup_in_documents_runs_nothing(browser, nlp, tmp_path):
 
 def markup_graph():
     """Two entities whose every text field is markup that an unescaped page would run."""
-    graph = nx.Graph(window="sentence")
+    graph = new_graph()
     add_document(graph, "d0", "<script>alert(6)</script>.txt")
     add_entity(graph, "a", "<img src=x onerror=alert(1)>", "Person", ["<script>alert(2)</script>"])
     add_entity(graph, "b", "javascript:alert(3)", "Place")

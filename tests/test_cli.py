@@ -106,7 +106,7 @@ def bad_inputs(tmp: Path):
         "malformed SPARQL": (["query", ttl, "SELECT ?x WHERE {"], "malformed SPARQL"),
         "missing graph file": (["query", tmp / "none.ttl", "ASK {}"], "no such graph file"),
         "not a graph": (["query", tmp / "ok.txt", "ASK {}"], "not a readable RDF file"),
-        "unknown named query": (["query", ttl, "--name", "nope"], "no query named"),
+        "unknown named query": (["query", ttl, "--name", "nope"], "--name must be one of the shipped queries"),
         "serve a missing graph": (["serve", tmp / "none.ttl"], "no such graph file"),
         "export to an unknown format": (["export", ttl, "--format", "pdf"], "unknown format"),
         "bad aliases file": (["build", tmp / "ok.txt", "--aliases", tmp / "aliases.csv"], "aliases.csv:1: expected"),

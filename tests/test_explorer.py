@@ -4,12 +4,10 @@ request refused, acting as a user does: clicks, typing, arrow keys, the mouse wh
 import csv
 import io
 
-import networkx as nx
 import pytest
+from devtools.pages import CHROMIUM, CLEAN, checked_page, client_point, open_page
+from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_graph, synthetic_graph
 from graphbuild.export import html
-
-from pages import CHROMIUM, CLEAN, checked_page, client_point, open_page
-from synthetic import add_cooccurrence, add_document, add_entity, synthetic_graph
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
@@ -22,7 +20,7 @@ def newsroom():
     """A newsroom's graph in miniature: titled documents, an accented name, a fragment that outranks
     nothing, a weight-32 edge with 5 sentences kept, a path of three steps, a long and a right-to-left
     name, and an entity without edges."""
-    graph = nx.Graph(window="sentence")
+    graph = new_graph()
     add_document(graph, "d0", "00008.txt", "Talks in Geneva end without a deal")
     add_document(graph, "d1", "00009.txt", "Ministers meet in Bogotá")
     add_document(graph, "d2", "00010.txt", "Committees")
@@ -290,7 +288,7 @@ def test_entity_panel_lists_documents_by_title_with_a_snippet_and_filters_by_doc
 
 
 def test_long_lists_are_paged(browser, tmp_path):
-    graph = nx.Graph(window="sentence")
+    graph = new_graph()
     docs = [f"d{i:02d}" for i in range(html.MAX_LISTED_DOCUMENTS + 5)]
     for doc in docs:
         add_document(graph, doc, f"{doc}.txt", f"Story {doc}")

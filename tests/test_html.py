@@ -4,10 +4,9 @@ import re
 import statistics
 
 import pytest
+from devtools.synthetic import small_graph, synthetic_graph
 from graphbuild import api
 from graphbuild.export import html
-
-from synthetic import small_graph, synthetic_graph
 
 INJECTION = {
     "evil.txt": (
@@ -92,7 +91,7 @@ def test_small_graphs_start_from_python_positions_and_keep_physics():
 
 
 def test_huge_graphs_are_cut_to_the_most_mentioned_entities_with_a_note():
-    from synthetic import synthetic_graph
+    from devtools.synthetic import synthetic_graph
 
     graph = synthetic_graph(300, 900)
     cut, note = html.bounded(graph, max_nodes=100, max_edges=150)

@@ -88,5 +88,5 @@ def test_canned_queries_answer_like_the_graph(seeds_exports, seeds_graph):
 def test_parameters_are_bound_not_pasted(seeds_exports):
     hostile = 'Wang" } UNION { ?entity ?p ?o } #'
     assert list(api.named_query(seeds_exports["ttl"], "neighbours", {"label": hostile})) == []
-    with pytest.raises(GraphbuildError, match="takes --param label"):
+    with pytest.raises(GraphbuildError, match="params must name exactly the parameters of query .neighbours.: label"):
         api.named_query(seeds_exports["ttl"], "neighbours", {})

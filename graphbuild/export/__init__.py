@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import networkx as nx
 
 from ..atomic import remove_stale, write_all
 from ..errors import GraphbuildError
-from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, FORMAT_NAMES, check_formats
+from ..options import DEFAULT_BASE_IRI, DEFAULT_FORMATS, DEFAULT_OUTPUT, FORMAT_NAMES, check_formats
 from . import gephi, neo4j, node_link
 from .rdf_syntaxes import jsonld, ntriples_chunks, turtle_chunks
 
 #: What a renderer gives for a file: its text or bytes, or its text in chunks, written as they come.
 Content = str | bytes | Iterable[str]
-Renderer = Callable[[nx.Graph, str], "dict[str, Content]"]
+Renderer = Callable[[nx.Graph, str], "Mapping[str, Content]"]
 
 
 def _one(name: str, render: Callable[[nx.Graph, str], Content]) -> Renderer:
@@ -42,10 +42,47 @@ FORMATS: dict[str, Renderer] = {
 }
 assert tuple(FORMATS) == FORMAT_NAMES  # the names the CLI offers without importing the exporters
 
+_BUILD_ONLY = {
+    "typing": "a note for --explain, not a fact about the entity",
+    "dropped": "names that are not in the graph (--explain lists them)",
+    "notes": "messages of the build (--explain lists them)",
+    "repaired": "a count about reading the files",
+    "damaged": "a count about reading the files",
+}
+_RDF = _BUILD_ONLY | {
+    "snippets": "the page's sentence per document; the evidence sentences are in the RDF",
+    "path": "where the file was on the building machine",
+}
+_FLAT = _BUILD_ONLY | {
+    "merges": "the format holds scalars: the audit trail is in json, ttl and --explain",
+    "snippets": "the page's sentence per document; the evidence sentences are kept",
+    "evidence.start": "offsets point into a text the file does not hold",
+    "name": "no document list: nodes and edges name their documents by id",
+    "title": "no document list: nodes and edges name their documents by id",
+    "path": "no document list: nodes and edges name their documents by id",
+}
+#: Format -> the attributes of ``shape`` it does not write, and why (tests/test_shape.py checks that it
+#: writes every other one); fields of a graph's documents are named by themselves (name, title, path).
+LEAVES_OUT: dict[str, dict[str, str]] = {
+    "ttl": _RDF,
+    "html": _BUILD_ONLY
+    | {
+        "merges": "the page shows aliases; the audit trail is in json, ttl and --explain",
+        "path": "where the file was on the building machine (the page's title names its folder)",
+        "evidence.start": "the page shows sentences, not offsets",
+    },
+    "graphml": _FLAT,
+    "gexf": _FLAT | {"window": "NetworkX writes no graph attributes to GEXF"},
+    "json": {},
+    "jsonld": _RDF,
+    "nt": _RDF,
+    "csv": _FLAT | {"window": "Neo4j's tables have no place for the graph's own attributes"},
+}
+
 
 def export(
     graph: nx.Graph,
-    out_dir: str | Path = "exports",
+    out_dir: str | Path = DEFAULT_OUTPUT,
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str = DEFAULT_BASE_IRI,
 ) -> dict[str, Path]:

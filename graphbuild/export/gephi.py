@@ -21,7 +21,7 @@ def _xml(text: str) -> str:
 
 def flat_graph(graph: nx.Graph) -> nx.Graph:
     """A copy with scalar attributes only, the shape every graph tool reads, and only XML 1.0 characters."""
-    flat = nx.Graph(window=graph.graph.get("window", ""))
+    flat: nx.Graph = nx.Graph(window=graph.graph.get("window", ""))
     for key, d in graph.nodes(data=True):
         flat.add_node(
             _xml(key),

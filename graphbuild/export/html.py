@@ -66,8 +66,9 @@ def bounded(graph: nx.Graph, max_nodes: int = MAX_NODES, max_edges: int = MAX_ED
         return graph, ""
     keep = sorted(graph.nodes, key=lambda k: (-graph.nodes[k]["mentions"], -graph.degree[k], k))[:max_nodes]
     sub = graph.subgraph(keep)
-    heaviest = sorted(sub.edges(data="weight"), key=lambda e: (-e[2], min(e[0], e[1]), max(e[0], e[1])))[:max_edges]
-    cut = nx.Graph(**graph.graph)
+    weighted = [(a, b, d["weight"]) for a, b, d in sub.edges(data=True)]
+    heaviest = sorted(weighted, key=lambda e: (-e[2], min(e[0], e[1]), max(e[0], e[1])))[:max_edges]
+    cut: nx.Graph = nx.Graph(**graph.graph)
     cut.add_nodes_from((k, graph.nodes[k]) for k in keep)
     cut.add_edges_from((a, b, graph.edges[a, b]) for a, b, _ in heaviest)
     note = (
@@ -84,7 +85,7 @@ def render(graph: nx.Graph, base_iri: str = "", title: str | None = None) -> str
     # No physics for an empty graph either: vis would never report the stabilisation the page waits for.
     net = _vis_network(graph, layout(graph), physics=0 < graph.number_of_nodes() <= PHYSICS_MAX_NODES)
     vis_nodes, vis_edges, _, _, _, vis_options = net.get_network_data()
-    templates = files(__package__).parent.joinpath("templates")
+    templates = files("graphbuild").joinpath("templates")
     env = Environment(autoescape=True)
     page = env.from_string(templates.joinpath("graph.html").read_text("utf-8"))
     return page.render(
@@ -133,7 +134,7 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
     net.options.edges.smooth.enabled = False
     net.options.edges.color = {"color": "#b9b9b9", "highlight": "#555555", "hover": "#777777"}
     # Filled in directly: Network.add_node scans the node list on every call (quadratic).
-    sizes = _scale([mentions for _, mentions in graph.nodes(data="mentions")], 10, 30)
+    sizes = _scale([d["mentions"] for _, d in graph.nodes(data=True)], 10, 30)
     for (key, data), size in zip(graph.nodes(data=True), sizes):
         node = {
             "id": key,  # no vis label: explorer.js draws the labels itself
@@ -143,7 +144,7 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
         }
         node["x"], node["y"] = positions[key]
         net.nodes.append(node)
-    widths = _scale([weight for _, _, weight in graph.edges(data="weight")], 1, 8)
+    widths = _scale([d["weight"] for _, _, d in graph.edges(data=True)], 1, 8)
     for index, ((a, b), width) in enumerate(zip(graph.edges(), widths)):
         net.edges.append({"id": f"e{index}", "from": a, "to": b, "width": width})
     return net
@@ -151,7 +152,7 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
 
 def _scale(values: list[int], low: float, high: float) -> list[float]:
     """Counts (all >= 1) mapped onto [low, high] on a log scale: mentions and weights have long tails."""
-    logs = np.log(np.array(values, dtype=float))
+    logs = np.log(np.array(values, dtype=np.float64))
     span = logs.max() - logs.min() if len(logs) else 0.0
     scaled = low + (high - low) * (logs - logs.min()) / span if span else np.full(len(logs), low)
     return [round(float(x), 1) for x in scaled]
@@ -162,8 +163,8 @@ def _details(graph: nx.Graph) -> dict:
     community_of = communities(graph)
     counts = {t: 0 for t in ENTITY_TYPES} | entity_counts(graph)
     members: dict[str, list[str]] = {k: [] for k in graph.graph.get("documents", {})}
-    for key, documents in graph.nodes(data="documents"):
-        for doc in documents:
+    for key, data in graph.nodes(data=True):
+        for doc in data["documents"]:
             members.setdefault(doc, []).append(key)
     return {
         "window": graph.graph.get("window", ""),
@@ -231,7 +232,7 @@ def layout(graph: nx.Graph, iterations: int = 150) -> dict[str, tuple[float, flo
         return {}
     index = {key: i for i, key in enumerate(keys)}
     ends = np.array([(index[a], index[b]) for a, b in graph.edges()], dtype=np.intp).reshape(-1, 2)
-    pull = np.log1p(np.array([w for _, _, w in graph.edges(data="weight")], dtype=float))
+    pull = np.log1p(np.array([d["weight"] for _, _, d in graph.edges(data=True)], dtype=np.float64))
     side = math.sqrt(n)  # lengths are in ideal edge lengths until the end
     pos = np.random.default_rng(1).uniform(-side / 2, side / 2, (n, 2))
     grid = int(np.clip(2 * side, 32, 256))

@@ -6,8 +6,7 @@ import json
 
 import networkx as nx
 
-#: Graph attributes about one build run, not about the graph: left out, so a cached rebuild writes the same bytes.
-RUN_ONLY = ("parsed", "processes")
+from ..shape import RUN_ONLY
 
 
 def render(graph: nx.Graph, base_iri: str = "") -> str:

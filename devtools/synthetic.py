@@ -1,4 +1,4 @@
-"""Synthetic co-occurrence graphs with the attributes graphbuild.graph.build_graph sets, made without spaCy.
+"""Synthetic co-occurrence graphs in graphbuild's shape (``graphbuild.shape``), made without spaCy.
 
 Shared by the HTML tests and benchmarks/html_load.py: big graphs for load times, tiny ones for browser tests.
 """
@@ -6,45 +6,52 @@ Shared by the HTML tests and benchmarks/html_load.py: big graphs for load times,
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 
 import networkx as nx
+from graphbuild import shape
 
-TYPES = ("Person", "Place", "Organization", "Event")
+TYPES = shape.ENTITY_TYPES
+
+
+def new_graph() -> nx.Graph:
+    """An empty graph with the graph attributes a build sets (sentence window, no documents yet)."""
+    return nx.Graph(**shape.graph_data({}, "sentence"))
 
 
 def add_document(graph: nx.Graph, doc_id: str, name: str, title: str = "") -> None:
     """Register a source document in the graph metadata, as build_graph does."""
-    graph.graph.setdefault("documents", {})[doc_id] = {"name": name, "title": title or name, "path": name}
+    graph.graph["documents"][doc_id] = shape.DocumentData(name=name, title=title or name, path=name)
 
 
 def add_entity(
-    graph: nx.Graph, key: str, label: str, entity_type: str, aliases=(), mentions=1, documents=("d0",)
+    graph: nx.Graph,
+    key: str,
+    label: str,
+    entity_type: str,
+    aliases: Iterable[str] = (),
+    mentions: int = 1,
+    documents: Iterable[str] = ("d0",),
 ) -> None:
     """One node with every attribute an entity carries."""
-    graph.add_node(
-        key,
-        label=label,
-        type=entity_type,
-        aliases=list(aliases),
-        mentions=mentions,
-        documents=list(documents),
-        merges=[],
-    )
+    graph.add_node(key, **shape.node(label, entity_type, aliases, mentions, documents))
 
 
-def add_cooccurrence(graph: nx.Graph, a: str, b: str, sentences, doc_id: str = "d0", weight=None) -> None:
+def add_cooccurrence(
+    graph: nx.Graph, a: str, b: str, sentences: list[str], doc_id: str = "d0", weight: int | None = None
+) -> None:
     """One edge with its evidence sentences; the weight defaults to their number (a capped list may be shorter)."""
     evidence = [
-        {"doc": doc_id, "sentence": i, "start": 0, "end": len(text), "text": text} for i, text in enumerate(sentences)
+        shape.Evidence(doc=doc_id, sentence=i, start=0, end=len(text), text=text) for i, text in enumerate(sentences)
     ]
-    graph.add_edge(a, b, weight=weight or len(evidence), documents=[doc_id], evidence=evidence)
+    graph.add_edge(a, b, **shape.edge(weight or len(evidence), [doc_id], evidence))
 
 
 def synthetic_graph(nodes: int, edges: int, seed: int = 1, group_size: int = 40) -> nx.Graph:
     """A graph shaped like a big corpus: entities cluster by topic (groups), a few hubs are everywhere,
     weights are mostly 1 with a long tail, and each edge keeps one or two evidence sentences."""
     rng = random.Random(seed)
-    graph = nx.Graph(window="sentence")
+    graph = new_graph()
     documents = max(1, nodes // 100)
     for d in range(documents):
         add_document(graph, f"d{d}", f"doc{d:04}.txt", f"Document {d}")
@@ -80,7 +87,7 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1, group_size: int = 40)
 def small_graph() -> nx.Graph:
     """Seven entities of all four types, with aliases, evidence naming both ends, weights 1 to 3 over two
     documents, and one entity (Atlantis) without any edge: what the browser tests click on."""
-    graph = nx.Graph(window="sentence")
+    graph = new_graph()
     add_document(graph, "d0", "summit.txt", "Summit")
     add_document(graph, "d1", "trade.txt", "Trade")
     for key, label, entity_type, aliases in [

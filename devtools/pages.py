@@ -1,6 +1,6 @@
 """Explorer pages in real headless Chromium (Debian's package), loaded from file:// with the network cut.
 
-Shared by tests/test_browser.py, benchmarks/html_load.py and docs/screenshot.py.
+Shared by the browser tests, benchmarks/html_load.py and docs/screenshot.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: What a page must have logged after a test: no request beyond its own file, no error, no dialog.
-CLEAN = {"requests": [], "errors": [], "dialogs": []}
+CLEAN: dict[str, list[str]] = {"requests": [], "errors": [], "dialogs": []}
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,18 +32,23 @@ def open_page(browser, path: Path, timeout: float = 30_000, fragment: str = "", 
     Returns the page and that log."""
     path = path.resolve()  # the URL the browser asks for, to compare with
     page = browser.new_page(bypass_csp=True, **page_options)  # playwright evaluates by eval; escaping must hold
-    log = {"requests": [], "errors": [], "dialogs": []}
-    page.route(
-        "**/*",
-        lambda route: (
+    log: dict[str, list[str]] = {"requests": [], "errors": [], "dialogs": []}
+
+    def route(route) -> None:
+        if route.request.url == path.as_uri():
             route.continue_()
-            if route.request.url == path.as_uri()
-            else (log["requests"].append(route.request.url), route.abort())
-        ),
-    )
+        else:
+            log["requests"].append(route.request.url)
+            route.abort()
+
+    def dialog(d) -> None:
+        log["dialogs"].append(d.message)
+        d.dismiss()
+
+    page.route("**/*", route)
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.on("dialog", lambda d: (log["dialogs"].append(d.message), d.dismiss()))
+    page.on("dialog", dialog)
     page.goto(path.as_uri() + fragment)
     page.wait_for_function("document.body.dataset.ready === '1'", timeout=timeout)
     return page, log

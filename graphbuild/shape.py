@@ -1,0 +1,172 @@
+"""The graph's shape, in one place: the entity types and every node, edge and graph attribute with its type.
+
+The builders (``graph.build_graph``, ``rdf.from_rdf``) make their records with ``node``, ``edge`` and
+``graph_data``; exporters read the names declared here; ``problems`` checks a graph against them, and
+tests/test_shape.py checks every exporter. Adding an attribute starts here, and that test names each
+exporter that neither writes it nor says why not (``export.LEAVES_OUT``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypedDict, get_origin, get_type_hints
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: The four entity types graphbuild keeps, in display order (also schema.org's class names).
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
+
+
+class Evidence(TypedDict):
+    """A sentence behind an edge: its document, its index there, its offsets into the text, and its text."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class MergeRecord(TypedDict):
+    """Why a surface form belongs to an entity (``model.Merge``): the audit trail behind --explain and gb:merge."""
+
+    alias: str
+    rule: str
+    detail: str
+
+
+class NodeData(TypedDict):
+    """An entity."""
+
+    label: str
+    type: str  # one of ENTITY_TYPES
+    aliases: list[str]  # every other surface form merged into it
+    mentions: int
+    documents: list[str]  # doc ids, sorted
+    merges: list[MergeRecord]
+    typing: str  # how the type was voted, where the mentions disagreed ("" where they agreed)
+    snippets: dict[str, str]  # doc id -> the first sentence naming it, for its first LISTED_DOCUMENTS documents
+
+
+class EdgeData(TypedDict):
+    """Two entities that co-occur."""
+
+    weight: int
+    documents: list[str]
+    evidence: list[Evidence]  # at most max_evidence sentences
+
+
+class DocumentData(TypedDict):
+    """A source document (its text is not kept)."""
+
+    name: str
+    title: str
+    path: str
+
+
+class GraphData(TypedDict, total=False):
+    """The graph's own attributes (``graph.graph``)."""
+
+    documents: dict[str, DocumentData]  # doc id -> document
+    window: str  # the co-occurrence window
+    dropped: list[str]  # names dropped, and why
+    notes: list[str]  # what the resolver or the aliases file had to say
+    repaired: int  # documents whose mojibake was repaired
+    damaged: int  # documents holding U+FFFD
+    parsed: int  # documents parsed in this run (RUN_ONLY)
+    processes: int  # parse processes of this run (RUN_ONLY)
+    base_iri: str  # the base of the RDF outputs' IRIs (RUN_ONLY: the files carry it in every IRI)
+
+
+NODE_ATTRIBUTES: tuple[str, ...] = tuple(NodeData.__annotations__)
+EDGE_ATTRIBUTES: tuple[str, ...] = tuple(EdgeData.__annotations__)
+GRAPH_ATTRIBUTES: tuple[str, ...] = tuple(GraphData.__annotations__)
+#: Graph attributes about one run or about how the files are written, not about the graph: files that
+#: hold graph attributes leave them out, so a cached rebuild writes the same bytes.
+RUN_ONLY: tuple[str, ...] = ("parsed", "processes", "base_iri")
+
+
+def _value_types(record: type) -> dict[str, type]:
+    """Attribute -> the Python type of its value (``list`` for ``list[str]``), from a TypedDict's hints."""
+    return {name: get_origin(hint) or hint for name, hint in get_type_hints(record).items()}
+
+
+_TYPES = {**_value_types(NodeData), **_value_types(EdgeData)}
+
+
+def node(
+    label: str,
+    type: str,
+    aliases: Iterable[str] = (),
+    mentions: int = 0,
+    documents: Iterable[str] = (),
+    merges: Iterable[MergeRecord] = (),
+    typing: str = "",
+    snippets: Mapping[str, str] | None = None,
+) -> NodeData:
+    """An entity's attributes, every one of them set."""
+    return NodeData(
+        label=label,
+        type=type,
+        aliases=list(aliases),
+        mentions=mentions,
+        documents=list(documents),
+        merges=list(merges),
+        typing=typing,
+        snippets=dict(sorted((snippets or {}).items())),
+    )
+
+
+def edge(weight: int, documents: Iterable[str], evidence: Iterable[Evidence]) -> EdgeData:
+    """A co-occurrence's attributes."""
+    return EdgeData(weight=weight, documents=list(documents), evidence=list(evidence))
+
+
+def graph_data(
+    documents: Mapping[str, DocumentData],
+    window: str,
+    dropped: Iterable[str] = (),
+    notes: Iterable[str] = (),
+    repaired: int = 0,
+    damaged: int = 0,
+) -> GraphData:
+    """The graph's own attributes, in the order the files write them."""
+    return GraphData(
+        window=window,
+        dropped=list(dropped),
+        notes=list(notes),
+        repaired=repaired,
+        damaged=damaged,
+        documents=dict(documents),
+    )
+
+
+def problems(graph: nx.Graph) -> list[str]:
+    """What in ``graph`` departs from the shape: a missing, unknown or wrongly typed attribute (empty: none)."""
+    found = []
+    for key, data in graph.nodes(data=True):
+        found += _record_problems(f"node {key!r}", data, NODE_ATTRIBUTES)
+        if data.get("type") not in ENTITY_TYPES:
+            found.append(f"node {key!r}: type {data.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}")
+    for a, b, data in graph.edges(data=True):
+        found += _record_problems(f"edge {a!r}-{b!r}", data, EDGE_ATTRIBUTES)
+        found += [
+            f"edge {a!r}-{b!r}: evidence {e!r} has not the keys {', '.join(Evidence.__annotations__)}"
+            for e in data.get("evidence", [])
+            if set(e) != set(Evidence.__annotations__)
+        ]
+    unknown = set(graph.graph) - set(GRAPH_ATTRIBUTES)
+    found += [f"graph attribute {name!r} is not declared" for name in sorted(unknown)]
+    return found
+
+
+def _record_problems(what: str, data: Mapping[str, Any], names: tuple[str, ...]) -> list[str]:
+    found = [f"{what}: no {name!r}" for name in names if name not in data]
+    found += [f"{what}: {name!r} is not declared" for name in data if name not in names]
+    found += [
+        f"{what}: {name!r} is a {type(value).__name__}, not a {_TYPES[name].__name__}"
+        for name, value in data.items()
+        if name in _TYPES and not isinstance(value, _TYPES[name])
+    ]
+    return found

@@ -1,0 +1,118 @@
+"""The graph's shape (graphbuild/shape.py): the builders make it, and every exporter writes every attribute
+of it or says why not (graphbuild.export.LEAVES_OUT)."""
+
+import networkx as nx
+import pytest
+from graphbuild import api, shape
+from graphbuild.export import FORMATS, LEAVES_OUT, export
+from graphbuild.rdf import from_rdf, to_rdf
+
+#: A value for every attribute of the shape, written nowhere else, so finding it in a file proves the
+#: attribute was written. A new attribute needs a probe here (the first test says so).
+PROBES = {
+    "label": "Zlabelprobe",
+    "type": "Organization",
+    "aliases": "Zaliasprobe",
+    "mentions": "987651",
+    "documents": "zdocprobe",
+    "merges": "zruleprobe",
+    "typing": "ztypingprobe",
+    "snippets": "zsnippetprobe",
+    "weight": "876541",
+    "evidence": "zevidenceprobe",
+    "evidence.start": "765431",
+    "window": "tokens:77",
+    "dropped": "zdroppedprobe",
+    "notes": "znoteprobe",
+    "repaired": "31337",
+    "damaged": "42424",
+    "path": "zpathprobe",
+    "name": "znameprobe",
+    "title": "Ztitleprobe",
+}
+#: Graph attributes checked through their fields (documents) or not written by design (shape.RUN_ONLY).
+FIELDS = {"documents": ("name", "title", "path")}
+
+
+def probe_graph() -> nx.Graph:
+    documents = {"zdocprobe": shape.DocumentData(name="znameprobe.txt", title="Ztitleprobe", path="zpathprobe/a.txt")}
+    graph = nx.Graph(**shape.graph_data(documents, "tokens:77", ["zdroppedprobe"], ["znoteprobe"], 31337, 42424))
+    merge = shape.MergeRecord(alias="Zaliasprobe", rule="zruleprobe", detail="")
+    for key, label in (("organization/zlabelprobe", "Zlabelprobe"), ("person/other", "Other Person")):
+        graph.add_node(
+            key,
+            **shape.node(
+                label,
+                "Organization" if key.startswith("organization") else "Person",
+                ["Zaliasprobe"] if key.startswith("organization") else [],
+                987651,
+                ["zdocprobe"],
+                [merge] if key.startswith("organization") else [],
+                "ztypingprobe" if key.startswith("organization") else "",
+                {"zdocprobe": "zsnippetprobe sentence."},
+            ),
+        )
+    evidence = shape.Evidence(doc="zdocprobe", sentence=0, start=765431, end=765450, text="zevidenceprobe here.")
+    graph.add_edge("organization/zlabelprobe", "person/other", **shape.edge(876541, ["zdocprobe"], [evidence]))
+    return graph
+
+
+def attributes() -> list[str]:
+    graph_level = [a for a in shape.GRAPH_ATTRIBUTES if a not in shape.RUN_ONLY and a not in FIELDS]
+    fields = [f for fs in FIELDS.values() for f in fs]
+    return list(shape.NODE_ATTRIBUTES) + list(shape.EDGE_ATTRIBUTES) + ["evidence.start"] + graph_level + fields
+
+
+def test_every_attribute_has_a_probe_and_the_probe_graph_has_the_shape():
+    assert [a for a in attributes() if a not in PROBES] == []
+    assert shape.problems(probe_graph()) == []
+
+
+@pytest.fixture(scope="module")
+def probe_files(tmp_path_factory):
+    out = tmp_path_factory.mktemp("probe")
+    return {fmt: export(probe_graph(), out / fmt, [fmt]) for fmt in FORMATS}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_exporter_writes_every_attribute_or_says_why_not(probe_files, fmt):
+    text = "\n".join(path.read_text("utf-8") for path in probe_files[fmt].values())
+    left_out = LEAVES_OUT[fmt]
+    assert set(left_out) <= set(attributes()), "LEAVES_OUT names an attribute the shape does not have"
+    assert all(reason.strip() for reason in left_out.values())
+    missing = [a for a in attributes() if a not in left_out and PROBES[a] not in text]
+    assert missing == [], f"{fmt} writes neither these attributes nor a reason in LEAVES_OUT"
+    written_anyway = [a for a in left_out if PROBES[a] in text]
+    assert written_anyway == [], f"{fmt} writes these, though LEAVES_OUT says it does not"
+
+
+def test_built_and_read_back_graphs_have_the_shape(seeds_graph):
+    assert shape.problems(seeds_graph) == []
+    assert shape.problems(from_rdf(to_rdf(seeds_graph))) == []
+    assert set(seeds_graph.graph) <= set(shape.GRAPH_ATTRIBUTES)
+
+
+def test_problems_names_what_departs_from_the_shape():
+    graph = probe_graph()
+    graph.nodes["person/other"]["mentions"] = "many"
+    graph.nodes["person/other"]["type"] = "Animal"
+    del graph.nodes["organization/zlabelprobe"]["snippets"]
+    graph.edges["organization/zlabelprobe", "person/other"]["colour"] = "red"
+    graph.graph["favourite"] = 1
+    assert sorted(shape.problems(graph)) == sorted(
+        [
+            "node 'organization/zlabelprobe': no 'snippets'",
+            "node 'person/other': 'mentions' is a str, not a int",
+            "node 'person/other': type 'Animal' is not one of Person, Place, Organization, Event",
+            "edge 'organization/zlabelprobe'-'person/other': 'colour' is not declared",
+            "graph attribute 'favourite' is not declared",
+        ]
+    )
+
+
+def test_api_export_keeps_the_graphs_base_iri(tmp_path):
+    graph = api.build_texts({"a": "Angela Merkel met Emmanuel Macron in Berlin."}, api.BuildOptions(base_iri="urn:x:"))
+    first = api.export(graph, tmp_path / "one", ["ttl"])["graph.ttl"]
+    assert "<urn:x:entity/" in first.read_text("utf-8")
+    again = api.export(api.load(first), tmp_path / "two", ["ttl"])["graph.ttl"]
+    assert again.read_bytes() == first.read_bytes()
