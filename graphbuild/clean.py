@@ -9,37 +9,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .lang import alternation, vocabulary
 from .model import Document
 
-#: A credit or sponsor line glued to the end of the previous one ("...peopleSponsored by X").
-_GLUED = re.compile(r"(?<=[a-z0-9.!?\"”)])(?=(?:Sponsored by|Source:|Editor:|Photo:|Copyright) )")
+_WORDS = vocabulary()
+#: A credit or sponsor line, kept for its names ("Sponsored by X", "Copyright 2024", "© Xinhua").
+_CREDIT = re.compile(rf"(?:{alternation(_WORDS.CREDIT_STARTS)}|©)", re.IGNORECASE)
+#: How the lines that are never part of the paragraph before them start: credits and source labels.
+_OWN_LINES = _WORDS.CREDIT_STARTS + tuple(f"{label}:" for label in _WORDS.SOURCE_LABELS)
+#: Such a line glued to the end of the previous one ("...peopleSponsored by X").
+_GLUED = re.compile(rf"(?<=[a-z0-9.!?\"”)])(?=(?:{alternation(_OWN_LINES)}) )")
 #: "Home>News>China", "Home » World » Asia", "News | China".
 _BREADCRUMB = re.compile(r"^\s*\w[\w .&'-]{0,30}(\s*[>»|]\s*\w[\w .&'-]{0,30}){1,6}\s*$")
-#: A timestamp and/or "Source:"/"Editor:" line ("2024-08-29 10:04:43Source: Xinhua").
+#: A timestamp and/or source line ("2024-08-29 10:04:43Source: Xinhua").
 _SOURCE_LINE = re.compile(
-    r"^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?)?\s*)?((Source|Editor|Editors|Updated|Published|"
-    r"Posted|Web editor|Responsible editor)\s*:.*)?$",
+    r"^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?)?\s*)?((" + alternation(_WORDS.SOURCE_LABELS) + r")\s*:.*)?$",
     re.IGNORECASE,
 )
-_NAVIGATION = {
-    "top",
-    "back to top",
-    "home",
-    "share",
-    "print",
-    "email",
-    "menu",
-    "next",
-    "previous",
-    "more",
-    "related",
-    "related news",
-    "read more",
-    "advertisement",
-    "comments",
-    "close",
-    "subscribe",
-}
 _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
@@ -47,7 +33,7 @@ def is_furniture(line: str) -> bool:
     """A line that is page layout, not text: breadcrumb, timestamp/source line or navigation link."""
     stripped = line.strip()
     return (
-        stripped.lower().rstrip(".:>»") in _NAVIGATION
+        stripped.lower().rstrip(".:>»") in _WORDS.NAVIGATION
         or bool(_BREADCRUMB.match(stripped) and re.search(r"[>»|]", stripped))
         or bool(_SOURCE_LINE.match(stripped))
     )
@@ -55,7 +41,7 @@ def is_furniture(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     """A sponsor or copyright line: kept for its names, never taken as the title."""
-    return bool(re.match(r"(Sponsored by|Copyright|©|Photo:)", line.strip(), re.IGNORECASE))
+    return bool(_CREDIT.match(line.strip()))
 
 
 def is_headline(paragraph: str) -> bool:

@@ -28,77 +28,21 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
+from .lang import alternation, vocabulary
+
 EVENTS_KEY = "graphbuild_events"
 
-EVENT_HEADS = frozenset(
-    {
-        "conference",
-        "anniversary",
-        "festival",
-        "gala",
-        "summit",
-        "forum",
-        "congress",
-        "election",
-        "elections",
-        "games",
-        "olympics",
-        "championship",
-        "championships",
-        "expo",
-        "exposition",
-        "fair",
-        "ceremony",
-        "convention",
-        "symposium",
-        "plenary",
-        "assembly",
-        "session",
-        "celebration",
-        "celebrations",
-        "parade",
-        "marathon",
-        "tournament",
-        "cup",
-        "war",
-        "uprising",
-        "revolution",
-        "referendum",
-        "meeting",
-        "talks",
-        "dialogue",
-        "exhibition",
-        "carnival",
-    }
-)
 #: Dependents that name the event on the left ("fourth work conference", "Cairo summit").
 _LEFT = {"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"}
-#: Prepositions whose object is part of an event's name ("conference on X", "anniversary of Y").
-_NAME_PREPS = {"of", "on", "for"}
 #: Dependents never part of a name: other conjuncts, clauses, appositions, punctuation.
 _NOT_NAME = {"conj", "cc", "appos", "relcl", "acl", "advcl", "punct", "preconj"}
-#: Words an event name's left modifiers never reach past: determiners and possessives.
-_LEFT_STOPS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "'s", "’s"}
-)
+#: Punctuation between the names of a list ("Monpa, Lhopa & Sherpa").
+_LIST_PUNCT = frozenset({",", "&"})
 #: Punctuation that ends a clause: a name's words are on one side of it.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "--", "—", ".", "?", "!"})
-_GROUP_NOUNS = frozenset(
-    {
-        "people",
-        "peoples",
-        "ethnic",
-        "ethnicities",
-        "nationalities",
-        "tribes",
-        "tribe",
-        "minorities",
-        "communities",
-        "groups",
-    }
-)
-_MONTH = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+#: A month, as a dateline writes it ("Aug.", "August", "SEPT").
+_MONTH = re.compile(rf"^(?:{alternation(vocabulary().MONTHS)})[a-z]*\.?$", re.IGNORECASE)
 
 
 @Language.factory("graphbuild_credits")
@@ -134,11 +78,7 @@ def fix_datelines(doc: Doc) -> Doc:
     comma = next((t.i for t in doc[:6] if t.text == ","), None)
     if comma and comma > 0 and all(t.is_upper and t.is_alpha for t in doc[:comma]) and comma + 1 < len(doc):
         after = doc[comma + 1]
-        if (
-            _MONTH.match(after.text)
-            or after.like_num
-            or after.text.lower() in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-        ):
+        if _MONTH.match(after.text) or after.like_num or after.text.lower() in vocabulary().WEEKDAYS:
             place = Span(doc, 0, comma, label="GPE")
             keep = [e for e in doc.ents if e.start >= comma]
             doc.set_ents([place, *keep])
@@ -148,10 +88,11 @@ def fix_datelines(doc: Doc) -> Doc:
 @Language.component("graphbuild_groups")
 def fix_groups(doc: Doc) -> Doc:
     """ "Monpa, Lhopa, Sherpa, and Deng people": the listed names are peoples (NORP)."""
+    words = vocabulary()
     drop = set()
-    for index in _positions(doc, _GROUP_NOUNS):
+    for index in _positions(doc, words.GROUP_NOUNS):
         i = index - 1
-        while i >= 0 and (_capitalised(doc[i]) or doc[i].text in {",", "and", "or", "&"}):
+        while i >= 0 and (_capitalised(doc[i]) or doc[i].text in _LIST_PUNCT or doc[i].text in words.CONJUNCTIONS):
             drop.add(i)
             i -= 1
     if drop:
@@ -206,9 +147,10 @@ class EventFinder:
     def _events(parsed: Doc, sentence: Span | None, doc: Doc) -> list[Span]:
         """The events of a parsed ``doc``, or of a parsed copy (``parsed``) of one ``sentence`` of it."""
         offset = sentence.start if sentence is not None else 0
+        heads = vocabulary().EVENT_HEADS
         found = []
         for token in parsed:
-            if token.lower_ in EVENT_HEADS and token.dep_ not in {"compound", "amod"} and token.ent_type_ != "ORG":
+            if token.lower_ in heads and token.dep_ not in {"compound", "amod"} and token.ent_type_ != "ORG":
                 i = offset + token.i
                 if not _may_be_named(doc, i, sentence if sentence is not None else doc[i].sent):
                     continue  # both pipelines: the parse may stretch a span over words that name nothing
@@ -220,7 +162,7 @@ class EventFinder:
 
 def _candidate_sentences(doc: Doc) -> list[Span]:
     """The sentences holding a head noun that may be part of a name (the whole doc if it has no sentences)."""
-    heads = _positions(doc, EVENT_HEADS)
+    heads = _positions(doc, vocabulary().EVENT_HEADS)
     if not heads:
         return []
     if not doc.has_annotation("SENT_START"):
@@ -241,12 +183,13 @@ def _may_be_named(doc: Doc, i: int, sentence: Span) -> bool:
     "of/on/for" object (up to the next clause punctuation). A cheap superset of what the parse can name."""
     if _named_word(doc[i]) and i != sentence.start:
         return True
+    words = vocabulary()
     j = i - 1
-    while j >= sentence.start and doc[j].lower_ not in _LEFT_STOPS and doc[j].text not in _CLAUSE_PUNCT:
+    while j >= sentence.start and doc[j].lower_ not in words.EVENT_LEFT_STOPS and doc[j].text not in _CLAUSE_PUNCT:
         if _named_word(doc[j]):
             return True
         j -= 1
-    if i + 1 < sentence.end and doc[i + 1].lower_ in _NAME_PREPS:
+    if i + 1 < sentence.end and doc[i + 1].lower_ in words.EVENT_NAME_PREPOSITIONS:
         for k in range(i + 2, sentence.end):
             if doc[k].text in _CLAUSE_PUNCT:
                 break
@@ -260,16 +203,17 @@ def _named_word(token) -> bool:
 
 
 def _event_span(head) -> Span | None:
+    words = vocabulary()
     tokens = {head.i}
     for child in head.lefts:
         if child.dep_ in _LEFT:
             tokens.update(t.i for t in child.subtree)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in _NAME_PREPS:
+        if child.dep_ == "prep" and child.lower_ in words.EVENT_NAME_PREPOSITIONS:
             tokens.update(_name_subtree(child))
     start, end = min(tokens), max(tokens) + 1
     doc = head.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"and", "or", "the"}):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in words.EVENT_TRIM):
         end -= 1
     named = any(
         (_capitalised(t) and (t.i != t.sent.start or t.ent_type_) and t.i != head.i) or _YEAR.match(t.text)
@@ -283,15 +227,18 @@ def _event_span(head) -> Span | None:
 def _name_subtree(token) -> list[int]:
     """A token and its dependents that belong to a name: no conjuncts or clauses, and "in/at X" only
     inside a named thing ("Democratic Reform in Xizang"), not as a place after a common noun or place."""
+    words = vocabulary()
     kept = [token.i]
     for child in token.children:
         if child.dep_ in _NOT_NAME:
             continue
         if (
             child.dep_ == "prep"
-            and child.lower_ not in _NAME_PREPS
+            and child.lower_ not in words.EVENT_NAME_PREPOSITIONS
             and (
-                child.lower_ not in {"in", "at"} or not _capitalised(token) or token.ent_type_ in {"GPE", "LOC", "FAC"}
+                child.lower_ not in words.NAMED_PLACE_PREPOSITIONS
+                or not _capitalised(token)
+                or token.ent_type_ in {"GPE", "LOC", "FAC"}
             )
         ):
             continue

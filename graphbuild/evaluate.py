@@ -15,11 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lang import alternation, vocabulary
 from .model import ENTITY_TYPES
 from .resolve import normalize
 
-#: Labels with these are layout or page furniture, never a name.
-NOISE = re.compile(r"[\n\r\t>|»]|\bSource:|^(Home|Top|Share|Print)$|https?://|\d{1,2}:\d{2}")
+_WORDS = vocabulary()
+#: Labels with these are layout or page furniture, never a name: a line break or breadcrumb mark, a source
+#: label ("Source:"), a web address, a clock time.
+NOISE = re.compile(rf"[\n\r\t>|»]|\b(?:{alternation(_WORDS.SOURCE_LABELS)}):|https?://|\d{{1,2}}:\d{{2}}")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def score(predicted: Iterable[Predicted], gold: list[dict]) -> Report:
     all_matches: dict[int, set[str]] = {}
     for node in predicted:
         forms = {_name(n) for n in [node.label, *node.aliases]}
-        if NOISE.search(node.label) or any(NOISE.search(a) for a in node.aliases):
+        if any(map(is_noise, (node.label, *node.aliases))):
             report.noisy.append(node.label)
         matches = [i for i, g in enumerate(gold) if forms & names[i]]
         for i in matches:
@@ -99,6 +102,11 @@ def score(predicted: Iterable[Predicted], gold: list[dict]) -> Report:
             report.by_type[g["type"]].fn += 1
             report.misses.append(f"{g['name']} ({g['type']})")
     return report
+
+
+def is_noise(label: str) -> bool:
+    """A label that is layout or page furniture: it holds ``NOISE`` or is a navigation link ("Home", "Top")."""
+    return bool(NOISE.search(label)) or label.lower() in _WORDS.NAVIGATION
 
 
 def _name(text: str) -> str:

@@ -27,8 +27,6 @@ LABEL_TYPES = {
     "EVENT": "Event",
 }
 
-_LEADING = {"the", "a", "an"}
-_TRAILING = {"'s", "’s", "'", "’"}
 SUMMARY_KEY = "graphbuild"
 
 
@@ -141,9 +139,10 @@ def clean_span(span: Span, doc_text: str) -> tuple[str, int, int] | None:
     opened = [i for i, t in enumerate(tokens) if t.text == "("]
     if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
         tokens = tokens[: opened[-1]]  # "World Health Organization (WHO": the acronym is its own mention
-    while tokens and tokens[0].lower_ in _LEADING:
+    words = vocabulary()
+    while tokens and tokens[0].lower_ in words.ARTICLES:
         tokens.pop(0)
-    while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in words.POSSESSIVE_ENDINGS or tokens[-1].is_punct):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
@@ -180,8 +179,8 @@ def _credit_part(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     parts, pos = [], start
     for part in name.split("/"):
-        lead = re.match(r"[^A-Za-z]*(?:[a-z]+-(?=[A-Z]))?", part)
-        parts.append((pos + lead.end(), pos + len(part)))
+        rest = _CREDIT_LEAD.sub("", part, count=1)  # "rt-Reuters" -> "Reuters"
+        parts.append((pos + len(part) - len(rest), pos + len(part)))
         pos += len(part) + 1
     capitalised = [(s, e) for s, e in parts if any(c.isupper() for c in text[s:e])]
     return _strip_edges(text, *max(capitalised or parts, key=lambda se: se[1] - se[0]))
@@ -195,6 +194,8 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: What a part of a credit line has before its name: punctuation and agency initials ("rt-" in "rt-Reuters").
+_CREDIT_LEAD = re.compile(r"^[^A-Za-z]*(?:[a-z]+-(?=[A-Z]))?")
 #: A handle, a web or mail address: not an entity.
 _NOT_A_NAME = re.compile(r"^@|@\w|://|\bwww\.|\.(?:com|org|net|gov|co\.uk)/")
 #: Where a name stops: a question mark, a bar or backslash, a spaced dash or slash.

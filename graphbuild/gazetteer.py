@@ -1,5 +1,6 @@
-"""Place names from data, never from a corpus: ISO 3166 countries and the first-level subdivisions of a
-few English-speaking countries (pycountry), plus the short English names pycountry lacks (lang/*_places.tsv).
+"""Place names from data, never from a corpus: ISO 3166 countries and the first-level subdivisions of the
+countries a language's news knows best (pycountry; lang's SUBDIVISIONS_OF), plus the short names pycountry
+lacks (lang/*_places.tsv).
 
 Used by resolution as a type cue ("Georgia" is a place) and to join a country's names ("US" = "U.S." =
 "United States" = "America").
@@ -7,14 +8,14 @@ Used by resolution as a type cue ("Georgia" is a place) and to join a country's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
 
-#: Countries whose first-level subdivisions (states, provinces, nations) count as well-known places.
-SUBDIVISIONS_OF = ("US", "GB", "CA", "AU", "IN")
+from .lang import vocabulary
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def gazetteer(lang: str, key) -> Gazetteer:
+def gazetteer(lang: str, key: Callable[[str], str]) -> Gazetteer:
     """The place names of ``lang``, keyed by ``key`` (built once per process)."""
     country: dict[str, str] = {}
     canonical: dict[str, str] = {}
@@ -42,6 +43,6 @@ def gazetteer(lang: str, key) -> Gazetteer:
             if "label" in flags:
                 canonical[code] = name
     places = set(country)
-    for code in SUBDIVISIONS_OF:
+    for code in vocabulary(lang).SUBDIVISIONS_OF:
         places.update(key(s.name) for s in pycountry.subdivisions.get(country_code=code) or ())
     return Gazetteer(country, canonical, frozenset(places))

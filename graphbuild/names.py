@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .lang import vocabulary
+from .lang import alternation, vocabulary
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
-_POSSESSIVE = re.compile(r"(?:'s|')$")
-_THE = re.compile(r"^(?:the|The|THE) ")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^(?:[A-Z]\.){1,5}[A-Z]\.?$")
 
 
@@ -46,22 +45,40 @@ def split_title(name: str, lang: str = "en") -> tuple[str, str]:
     return " ".join(words[:taken]), " ".join(words[taken:])
 
 
+@dataclass(frozen=True)
+class _Folds:
+    """What ``match_key`` takes out of a name, made from a language's word lists."""
+
+    article: re.Pattern[str]  # "The Hague" -> "Hague"
+    hyphenated: re.Pattern[str]  # "al-Assad" -> "Assad"
+    spaced: re.Pattern[str]  # "al Qaeda" -> "Qaeda" (lower case only)
+    possessive: re.Pattern[str]  # "trump's" -> "trump", once normalised
+
+
 @lru_cache(maxsize=4)
-def _particles(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    particles = "|".join(sorted(vocabulary(lang).NAME_PARTICLES))
-    return re.compile(rf"\b(?:{particles})-(?=\w)", re.IGNORECASE), re.compile(rf"\b(?:{particles}) (?=[A-Z])")
+def _folds(lang: str) -> _Folds:
+    words = vocabulary(lang)
+    articles = alternation(f(a) for a in words.KEY_ARTICLES for f in (str.lower, str.capitalize, str.upper))
+    particles = alternation(sorted(words.NAME_PARTICLES))
+    endings = alternation(sorted({normalize(e) for e in words.POSSESSIVE_ENDINGS}, key=lambda e: (-len(e), e)))
+    return _Folds(
+        re.compile(rf"^(?:{articles}) "),
+        re.compile(rf"\b(?:{particles})-(?=\w)", re.IGNORECASE),
+        re.compile(rf"\b(?:{particles}) (?=[A-Z])"),
+        re.compile(rf"(?:{endings})$"),
+    )
 
 
 @lru_cache(maxsize=1 << 18)
 def match_key(name: str, lang: str = "en") -> str:
     """The key two forms of one name share (see the module docstring)."""
-    hyphenated, spaced = _particles(lang)
+    folds = _folds(lang)
     _, rest = split_title(name, lang)
-    rest = _THE.sub("", rest)
-    rest = hyphenated.sub("", rest)  # "al-Assad" -> "Assad"
-    rest = spaced.sub("", rest)  # "al Qaeda" -> "Qaeda" (lower case only)
+    rest = folds.article.sub("", rest)
+    rest = folds.hyphenated.sub("", rest)
+    rest = folds.spaced.sub("", rest)
     key = normalize(rest)
-    key = _POSSESSIVE.sub("", key)
+    key = folds.possessive.sub("", key)
     key = key.replace(".", "").replace("-", " ")
     return " ".join(key.split()) or normalize(name)
 
@@ -76,6 +93,14 @@ def initials(key: str, lang: str = "en", skip: bool = True) -> str:
     ``skip=False`` every word counts: "department of justice" -> "doj")."""
     skip_words = vocabulary(lang).ACRONYM_SKIP if skip else frozenset()
     return "".join(w[0] for w in key.split() if w not in skip_words and w[0].isalnum())
+
+
+def head_noun(key: str, lang: str = "en") -> str:
+    """The head noun of a name's key: its last word before a complement ("communist party of china" ->
+    "party"); "" for an empty key."""
+    for word in vocabulary(lang).HEAD_COMPLEMENTS:
+        key = key.split(f" {word} ")[0]
+    return key.split()[-1] if key else ""
 
 
 def without_suffix(words: list[str], lang: str = "en") -> list[str]:

@@ -35,3 +35,12 @@ def test_headlines_are_title_case_lines_without_final_punctuation():
     assert is_headline("Strengthen the Pairing Development between Military and Local Party Organizations")
     assert not is_headline("Party members of Lolung Village organized activities in Nang County.")
     assert not is_headline("Sponsored by China Society for Human Rights Studies")
+
+
+def test_every_source_label_glued_to_a_line_starts_a_furniture_line_of_its_own():
+    text = "Wang Huning spoke in Lhasa.Editor: Li Ming\nPrices rose.Updated: 2024-08-29\nPhoto by Xinhua"
+    assert clean_document(document_from_text(text, "p.txt")).paragraphs == (
+        "Wang Huning spoke in Lhasa.",
+        "Prices rose.",
+        "Photo by Xinhua",
+    )

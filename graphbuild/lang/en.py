@@ -1,4 +1,5 @@
-"""English word lists for the resolution rules. Lower case; matched against normalised names."""
+"""English word lists for the rules: page cleaning, the pipeline components, name cleaning, type cues and
+resolution. Lower case and matched against normalised names, unless a list says otherwise."""
 
 from __future__ import annotations
 
@@ -223,6 +224,10 @@ PLACE_NOUNS = frozenset(
         "island",
     }
 )
+#: Words between one of ``PLACE_NOUNS`` and a name ("our hometown is Yulmed", "the city of Lhasa").
+PLACE_NOUN_LINKS = frozenset({"is", "was", "of"})
+#: Endings of a verb's past form: a word after a name with one is no noun the name modifies ("the Fed raised").
+PAST_ENDINGS = ("ed",)
 #: Phrases that introduce another name of the same thing ("ISIS, also known as Daesh").
 ALIAS_CUES = ("also known as", "known as", "also called", "a.k.a.", "aka", "or simply", "better known as")
 #: Articles and determiners: a lone name after one is used as a common noun ("the Brexit deal").
@@ -289,5 +294,137 @@ FUNCTION_WORDS = frozenset(
         "about",
         "against",
         "between",
+    }
+)
+#: What stands between two names of a list, which share type evidence ("Monpa and Lhopa", "Monpa, Lhopa").
+#: Exact text, spaces included.
+LIST_GAPS = (" and ", ", ", " or ", ", and ")
+#: Words that join the names of a list, as tokens ("Monpa, Lhopa and Sherpa people").
+CONJUNCTIONS = frozenset({"and", "or"})
+#: Articles: a span NER starts with one loses it ("the Kremlin" -> "Kremlin").
+ARTICLES = frozenset({"the", "a", "an"})
+#: Articles a match key leaves out at the start of a name ("The Hague" = "Hague"), written in lower case,
+#: capitalised or in capitals.
+KEY_ARTICLES = ("the",)
+#: Possessive endings, as tokens or at the end of a name: a name loses them ("Trump's", "Jesus'").
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+#: Possessive pronouns, which stand before a name's modifiers as determiners do ("its annual summit").
+POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+#: Head nouns of named events ("the Cairo summit", "60th anniversary of ..."); a spaCy component
+#: (``components.EventFinder``) grows a name around them.
+EVENT_HEADS = frozenset(
+    {
+        "conference",
+        "anniversary",
+        "festival",
+        "gala",
+        "summit",
+        "forum",
+        "congress",
+        "election",
+        "elections",
+        "games",
+        "olympics",
+        "championship",
+        "championships",
+        "expo",
+        "exposition",
+        "fair",
+        "ceremony",
+        "convention",
+        "symposium",
+        "plenary",
+        "assembly",
+        "session",
+        "celebration",
+        "celebrations",
+        "parade",
+        "marathon",
+        "tournament",
+        "cup",
+        "war",
+        "uprising",
+        "revolution",
+        "referendum",
+        "meeting",
+        "talks",
+        "dialogue",
+        "exhibition",
+        "carnival",
+    }
+)
+#: Prepositions whose object is part of an event's name ("conference on X", "anniversary of Y").
+EVENT_NAME_PREPOSITIONS = frozenset({"of", "on", "for"})
+#: Prepositions whose place is part of a name only after a named thing ("Democratic Reform in Xizang").
+NAMED_PLACE_PREPOSITIONS = frozenset({"in", "at"})
+#: Words an event name's left modifiers never reach past: determiners and possessives.
+EVENT_LEFT_STOPS = DETERMINERS | POSSESSIVE_PRONOUNS | {"'s", "’s"}
+#: Words an event name never ends with, where the parse reaches them ("the summit and").
+EVENT_TRIM = CONJUNCTIONS | {"the"}
+#: Nouns after a list of names that make them peoples ("Monpa, Lhopa and Sherpa people"), not persons or places.
+GROUP_NOUNS = frozenset(
+    {
+        "people",
+        "peoples",
+        "ethnic",
+        "ethnicities",
+        "nationalities",
+        "tribes",
+        "tribe",
+        "minorities",
+        "communities",
+        "groups",
+    }
+)
+#: How month names start, as datelines abbreviate them ("LHASA, Aug. 29"); any case, any ending ("August").
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+#: Days that may follow a dateline's place ("LHASA, Monday --").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Administrative words after a place name that do not change which place is meant ("Shannan City" =
+#: "Shannan"); "state" and "county" do ("Washington State", "Washington County" are not Washington, D.C.).
+PLACE_SUFFIXES = (
+    "city",
+    "province",
+    "autonomous region",
+    "special administrative region",
+    "region",
+    "prefecture",
+    "district",
+    "municipality",
+    "township",
+    "governorate",
+    "oblast",
+    "dc",
+)
+#: The same, before a place name ("People's Republic of China" = "China").
+PLACE_PREFIXES = ("people's republic of", "republic of", "kingdom of", "state of", "city of", "commonwealth of")
+#: Words that follow an organization name's head noun ("Communist Party of China": the head is "party").
+HEAD_COMPLEMENTS = ("of",)
+#: Countries whose first-level subdivisions (states, provinces, nations) are well-known places to English news.
+SUBDIVISIONS_OF = ("US", "GB", "CA", "AU", "IN")
+#: How a credit or sponsor line starts (as written, any case): kept for its names, never taken as the title.
+CREDIT_STARTS = ("Sponsored by", "Copyright", "Photo:")
+#: Labels of a source or timestamp line ("Source: Xinhua", as written, any case): page furniture.
+SOURCE_LABELS = ("Source", "Editor", "Editors", "Updated", "Published", "Posted", "Web editor", "Responsible editor")
+#: Navigation links, a line each: page furniture.
+NAVIGATION = frozenset(
+    {
+        "top",
+        "back to top",
+        "home",
+        "share",
+        "print",
+        "email",
+        "menu",
+        "next",
+        "previous",
+        "more",
+        "related",
+        "related news",
+        "read more",
+        "advertisement",
+        "comments",
+        "close",
+        "subscribe",
     }
 )
