@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from devtools.pages import launch, open_page, ready_ms
 from devtools.synthetic import synthetic_graph
 from graphbuild import BuildOptions, api
-from graphbuild.export import html
+from graphbuild.formats import html
 from playwright.sync_api import sync_playwright
 
 SIZES = [(1_000, 4_000), (5_000, 20_000), (20_000, 80_000)]

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from graphbuild.query import canned, run_query
+from graphbuild.sparql import canned, run_query
 from graphbuild.rdf import PREFIXES
 from graphbuild.store import bind_values
 from rdflib import Graph, Literal, Variable

@@ -34,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from devtools.synthetic import synthetic_graph
 from graphbuild import BuildOptions, api
-from graphbuild.export.rdf_syntaxes import turtle
+from graphbuild.formats.rdf_syntaxes import turtle
 from graphbuild.parallel import cpu_count
 from graphbuild.rdf import to_rdf
 

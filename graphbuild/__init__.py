@@ -1,14 +1,20 @@
 """graphbuild: text documents -> entities -> co-occurrence graph -> RDF, HTML and SPARQL.
 
-The notebook API: ``build``, ``build_texts``, ``export``, ``query`` (see README.md).
+The notebook API, the same the CLI calls: ``build_and_export``, ``build``, ``build_texts``, ``export``,
+``load``, ``query``, ``named_query`` ... (see README.md).
 """
 
 from importlib import import_module
 
-from .errors import GraphbuildError
+from .errors import GraphbuildError, OptionError
 from .options import BuildOptions
 
 _LAZY = {
+    "build_and_export": "api",
+    "summary": "api",
+    "clear_cache": "api",
+    "named_queries": "api",
+    "read_query": "api",
     "build": "api",
     "build_documents": "api",
     "build_texts": "api",
@@ -32,13 +38,19 @@ def __getattr__(name: str):
 __all__ = [
     "BuildOptions",
     "GraphbuildError",
+    "OptionError",
     "build",
+    "build_and_export",
     "build_documents",
     "build_texts",
+    "clear_cache",
     "explain",
     "export",
     "load",
+    "named_queries",
     "named_query",
     "query",
+    "read_query",
+    "summary",
     "to_rdf",
 ]

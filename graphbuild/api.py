@@ -20,8 +20,8 @@ from .cache import ExtractionCache, pipeline_id
 from .clean import clean_document
 from .cooccur import Snippets, cooccur
 from .errors import GraphbuildError, Interrupted, OptionError
-from .export import export as _export
-from .export import prepare_output_dir
+from .formats import export as _export
+from .formats import prepare_output_dir
 from .graph import build_graph, entity_counts
 from .model import ENTITY_TYPES, Document, Extraction
 from .options import (
@@ -43,7 +43,7 @@ from .store import open_store, store_of, write_store
 from .store import sparql as sparql_query
 
 if TYPE_CHECKING:
-    from .query import CannedQuery
+    from .sparql import CannedQuery
 
 
 def build(
@@ -322,7 +322,7 @@ def export(
 
 def load(path: str | Path) -> nx.Graph:
     """A graph back from a Turtle (or other RDF) file that graphbuild wrote."""
-    from .query import load_rdf  # rdflib's SPARQL parser comes with it: not imported by a build
+    from .sparql import load_rdf  # rdflib's SPARQL parser comes with it: not imported by a build
 
     rdf = load_rdf(path)
     try:
@@ -373,14 +373,14 @@ def named_query(
     allow_service: bool = False,
 ) -> Result:
     """Run a named query shipped with graphbuild (``named_queries()``) with its parameters."""
-    from .query import canned
+    from .sparql import canned
 
     return query(source, canned(name, params or {}).text, params or {}, timeout, allow_service)
 
 
 def named_queries() -> dict[str, CannedQuery]:
     """The named queries shipped with graphbuild, by name, with their descriptions and parameters."""
-    from .query import canned_queries
+    from .sparql import canned_queries
 
     return canned_queries()
 

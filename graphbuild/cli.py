@@ -199,7 +199,7 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeout, allow_service) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
     from . import api
-    from .query import format_result
+    from .sparql import format_result
 
     if list_queries:
         for q in api.named_queries().values():

@@ -31,7 +31,7 @@ DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BODY = 1 << 20
 DEFAULT_WORKERS = 2
-#: Output formats (graphbuild.export.FORMATS renders each) and the ones written by default.
+#: Output formats (graphbuild.formats.FORMATS renders each) and the ones written by default.
 FORMAT_NAMES = ("ttl", "html", "graphml", "gexf", "json", "jsonld", "nt", "csv")
 DEFAULT_FORMATS = ("ttl", "html")
 #: How `graphbuild query` prints answers.

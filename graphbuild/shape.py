@@ -3,7 +3,7 @@
 The builders (``graph.build_graph``, ``rdf.from_rdf``) make their records with ``node``, ``edge`` and
 ``graph_data``; exporters read the names declared here; ``problems`` checks a graph against them, and
 tests/test_shape.py checks every exporter. Adding an attribute starts here, and that test names each
-exporter that neither writes it nor says why not (``export.LEAVES_OUT``).
+exporter that neither writes it nor says why not (``formats.LEAVES_OUT``).
 """
 
 from __future__ import annotations

@@ -176,7 +176,7 @@ def sparql(
     """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
     block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
     in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
-    from .query import prepare  # rdflib's SPARQL parser: imported by queries only, not by a build
+    from .sparql import prepare  # rdflib's SPARQL parser: imported by queries only, not by a build
 
     check_timeout(timeout)
     prepared = prepare(query)

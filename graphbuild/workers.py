@@ -46,7 +46,7 @@ def _negotiate(accept: str, types: dict[str, str]) -> str:
 
 
 def _serialize(result, accept: str) -> Answer:
-    from .query import tsv
+    from .sparql import tsv
 
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         media = _negotiate(accept, GRAPH_TYPES)

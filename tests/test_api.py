@@ -1,6 +1,9 @@
 """The Python API does everything the CLI does, with the same results; its errors name parameters."""
 
+import importlib
+import pkgutil
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,14 @@ def test_export_keeps_the_base_iri_a_graph_was_built_with(nlp, tmp_path):
     assert built.graph.graph["base_iri"] == "https://news.example/kg/"
     again = api.export(api.load(turtle), Path(tmp_path / "b"), ["ttl"])
     assert again["graph.ttl"].read_bytes() == turtle.read_bytes()
+
+
+def test_every_public_name_is_still_a_function_once_every_module_is_imported():
+    """A submodule named like a function (graphbuild.export, graphbuild.query) replaced it on import."""
+    import graphbuild
+
+    for info in pkgutil.walk_packages(graphbuild.__path__, "graphbuild."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    assert [name for name in graphbuild.__all__ if isinstance(getattr(graphbuild, name), types.ModuleType)] == []
+    assert callable(graphbuild.export) and callable(graphbuild.query)

@@ -6,7 +6,7 @@ import pytest
 from devtools.pages import CHROMIUM, CLEAN, checked_page, client_point, open_page, ready_ms
 from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_graph, small_graph, synthetic_graph
 from graphbuild import api
-from graphbuild.export import html
+from graphbuild.formats import html
 
 from test_html import INJECTION
 

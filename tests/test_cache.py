@@ -158,9 +158,9 @@ def test_cache_key_follows_the_code_extraction_imports_without_a_list(tmp_path):
         "lang/en.py",
         "lang/en_places.tsv",
     } <= names
-    assert not names & {"export/html.py", "resolve.py", "cooccur.py", "serve.py", "cache.py"}  # no re-parse for these
+    assert not names & {"formats/html.py", "resolve.py", "cooccur.py", "serve.py", "cache.py"}  # no re-parse for these
     before = code_hash(package)
-    (package / "export" / "html.py").write_text("# the page changed\n", "utf-8")
+    (package / "formats" / "html.py").write_text("# the page changed\n", "utf-8")
     assert code_hash(package) == before
     # a rule moved to a new module is in the key as soon as extraction imports it
     (package / "newrules.py").write_text("WORDS = {'summit'}\n", "utf-8")

@@ -7,7 +7,7 @@ import io
 import pytest
 from devtools.pages import CHROMIUM, CLEAN, checked_page, client_point, open_page
 from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_graph, synthetic_graph
-from graphbuild.export import html
+from graphbuild.formats import html
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")

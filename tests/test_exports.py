@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 from graphbuild import api
 from graphbuild.atomic import write_all
-from graphbuild.export import FORMATS
-from graphbuild.export.neo4j import EDGE_HEADER, NODE_HEADER
-from graphbuild.export.rdf_syntaxes import turtle
+from graphbuild.formats import FORMATS
+from graphbuild.formats.neo4j import EDGE_HEADER, NODE_HEADER
+from graphbuild.formats.rdf_syntaxes import turtle
 from graphbuild.rdf import from_rdf, to_rdf
 from rdflib import Graph
 
@@ -50,7 +50,7 @@ def test_graphml_and_gexf_read_back_with_their_attributes(written, seeds_graph, 
 
 
 def test_node_link_json_keeps_everything_but_the_run_only_counts(written, seeds_graph):
-    from graphbuild.export.node_link import RUN_ONLY
+    from graphbuild.formats.node_link import RUN_ONLY
 
     back = nx.node_link_graph(json.loads(written["graph.json"].read_text()), edges="links")
     expected = seeds_graph.copy()

@@ -12,7 +12,7 @@ import sys
 import networkx as nx
 import pytest
 from graphbuild import api
-from graphbuild.export import FORMATS
+from graphbuild.formats import FORMATS
 from graphbuild.read import decode, document_from_text, read_documents
 from rdflib import Graph
 
@@ -139,7 +139,7 @@ def test_stale_temp_files_of_killed_runs_are_removed_and_live_ones_kept(seeds_gr
 
 
 def test_a_build_that_fails_while_writing_replaces_no_output(seeds_graph, tmp_path, monkeypatch):
-    from graphbuild import export as exporters
+    from graphbuild import formats as exporters
     from graphbuild.errors import GraphbuildError
 
     api.export(seeds_graph, tmp_path, ["ttl", "json"])

@@ -6,7 +6,7 @@ import statistics
 import pytest
 from devtools.synthetic import small_graph, synthetic_graph
 from graphbuild import api
-from graphbuild.export import html
+from graphbuild.formats import html
 
 INJECTION = {
     "evil.txt": (

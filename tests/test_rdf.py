@@ -4,8 +4,8 @@ import subprocess
 
 import pytest
 from graphbuild import api, to_rdf
-from graphbuild.export.rdf_syntaxes import ntriples
-from graphbuild.export.rdf_syntaxes import turtle as write_turtle
+from graphbuild.formats.rdf_syntaxes import ntriples
+from graphbuild.formats.rdf_syntaxes import turtle as write_turtle
 from graphbuild.rdf import GB, SCHEMA, vocabulary
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic

@@ -1,10 +1,10 @@
 """The graph's shape (graphbuild/shape.py): the builders make it, and every exporter writes every attribute
-of it or says why not (graphbuild.export.LEAVES_OUT)."""
+of it or says why not (graphbuild.formats.LEAVES_OUT)."""
 
 import networkx as nx
 import pytest
 from graphbuild import api, shape
-from graphbuild.export import FORMATS, LEAVES_OUT, export
+from graphbuild.formats import FORMATS, LEAVES_OUT, export
 from graphbuild.rdf import from_rdf, to_rdf
 
 #: A value for every attribute of the shape, written nowhere else, so finding it in a file proves the

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from graphbuild import api, store
 from graphbuild.errors import GraphbuildError
-from graphbuild.query import canned, canned_queries, load_rdf, run_query
+from graphbuild.sparql import canned, canned_queries, load_rdf, run_query
 from graphbuild.store import store_matches, store_path
 from rdflib import Literal, Variable
 
