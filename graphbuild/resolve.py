@@ -4,9 +4,11 @@ as an alias, and every merge explained by the rule that made it (``Entity.merges
 It works in two passes, so each decision sees the whole corpus:
 1. statistics: every name (by ``names.match_key``) with its forms, documents and type votes
    (``typevote``: NER labels weighed with context cues), definitions such as "Daesh (Islamic State)";
-2. rules, in the declared order below, each a small function about the shape of names, none about
-   particular names: corpus-wide unions of names (``CORPUS_RULES``), then per-document decisions for
-   short forms (``short_names``), then the user's aliases file last (merges, types, never-merge pairs).
+2. rules, each a small function about the shape of names, none about particular names, in the order
+   declared below, which is their priority: the corpus-wide unions of names (``CORPUS_RULES``, each
+   seeing the unions before it), then, for the short forms they leave apart, the per-document rules
+   (``DOCUMENT_RULES``, the first that finds a name wins), then the user's aliases file (merges, types,
+   never-merge pairs), which has the last word.
 """
 
 from __future__ import annotations
@@ -22,23 +24,14 @@ from functools import cache, cached_property
 
 from .aliases import Aliases
 from .gazetteer import Gazetteer, gazetteer
-from .lang import vocabulary
+from .lang import alternation, vocabulary
 from .model import ENTITY_TYPES, Entity, Extraction, Mention, Merge
-from .names import initials, is_acronym, match_key, normalize, split_title, without_suffix
+from .names import head_noun, initials, is_acronym, match_key, normalize, split_title, without_suffix
 from .read import LOST, slugify
-from .typevote import mention_votes
+from .typevote import CONJOINED, Votes, conjoined, mention_votes
 
 __all__ = ["Corpus", "Resolution", "choose_label", "normalize", "resolve", "unique_key"]
 
-#: On a tie between types, the first listed wins.
-_TYPE_PRIORITY = ("Person", "Event", "Place", "Organization")
-#: Administrative words that do not change which place is meant ("Shannan City" = "Shannan"); "state" and
-#: "county" do ("Washington State", "Washington County" are not Washington, D.C.).
-_PLACE_SUFFIX = re.compile(
-    r"^(.+?) (city|province|autonomous region|special administrative region|region|prefecture|"
-    r"district|municipality|township|governorate|oblast|dc)$"
-)
-_PLACE_PREFIX = re.compile(r"^(?:people's republic|republic|kingdom|state|city|commonwealth) of (.+)$")
 _BRACKETED = re.compile(r"\s*[(\[]\s*")
 _ACRONYM_AFTER = re.compile(r"^ ?\(([A-Z][A-Za-z&.]{1,9})\)")
 #: A short form joins a corpus-wide holder only when the holder has this share of the co-occurrences...
@@ -60,6 +53,7 @@ class Resolution:
     notes: tuple[str, ...] = ()  # merges the aliases file refused or could not apply
 
     def key_of(self, mention: Mention) -> str | None:
+        """The key of the entity a mention belongs to; None where there is none (its entity was dropped)."""
         return self.keys.get(mention.doc_id, {}).get(match_key(mention.text))
 
 
@@ -68,7 +62,7 @@ class _Name:
     """Every mention of one name (one match key) in the corpus."""
 
     forms: Counter[str] = field(default_factory=Counter)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: Votes = field(default_factory=Votes)
     docs: dict[str, None] = field(default_factory=dict)  # the documents that name it, in input order
 
     @property
@@ -77,7 +71,7 @@ class _Name:
 
     @cached_property
     def type(self) -> str:  # read only after pass 1, when the votes are all in
-        return vote(self.votes)
+        return self.votes.winner()
 
     @cached_property
     def acronym(self) -> bool:
@@ -103,7 +97,7 @@ class Occurrences:
     def __len__(self) -> int:
         return len(self.counts)
 
-    def add(self, doc: str, key: str, form: str, count: int, flags: int, votes: Counter[str]) -> None:
+    def add(self, doc: str, key: str, form: str, count: int, flags: int, votes: Votes) -> None:
         self.docs.append(doc)
         self.keys.append(key)
         self.forms.append(form)
@@ -111,9 +105,9 @@ class Occurrences:
         self.flags.append(flags)
         self.votes.extend(votes.get(t, 0.0) for t in ENTITY_TYPES)
 
-    def votes_of(self, row: int) -> Counter[str]:
+    def votes_of(self, row: int) -> Votes:
         width = len(ENTITY_TYPES)
-        return Counter({t: v for t, v in zip(ENTITY_TYPES, self.votes[row * width : (row + 1) * width]) if v})
+        return Votes({t: v for t, v in zip(ENTITY_TYPES, self.votes[row * width : (row + 1) * width]) if v})
 
 
 @dataclass
@@ -142,17 +136,15 @@ class Corpus:
         lang, words, places = self.lang, vocabulary(self.lang), self.places
         alias_cue = _alias_cue(lang)
         text, doc = extraction.document.text, extraction.document.doc_id
-        seen: list[tuple[Mention, str, Counter[str]]] = []
+        seen: list[tuple[Mention, str, Votes]] = []
         for m in extraction.mentions:
             key = sys.intern(match_key(m.text, lang))  # one string object for all its documents' rows
             title, _ = split_title(m.text, lang)
-            last = key.split(" of ")[0].split()[-1] if key else ""
-            votes = mention_votes(
-                m, text, bool(title), " " in key and last in words.ORG_HEADS, key in places.places, lang
-            )
+            head_noun_cue = " " in key and head_noun(key, lang) in words.ORG_HEADS
+            votes = mention_votes(m, text, bool(title), head_noun_cue, key in places.places, lang)
             name = self.names[key]
             name.forms[sys.intern(m.text)] += 1
-            name.votes.update(votes)
+            name.votes.add(votes)
             name.docs[doc] = None
             defined = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
             if defined:  # "World Health Organization (WHO)", whether or not NER saw "WHO"
@@ -160,29 +152,29 @@ class Corpus:
             if seen and seen[-1][0].sentence == m.sentence and seen[-1][1] != key:
                 self._pair(seen[-1], (m, key, votes), text, alias_cue)
             seen.append((m, key, votes))
-        summed: dict[tuple[str, str], tuple[list[int], Counter[str]]] = {}
+        summed: dict[tuple[str, str], tuple[list[int], Votes]] = {}
         for m, key, votes in seen:  # summed only now: _pair adds votes to both of a pair
-            counts, form_votes = summed.setdefault((key, m.text), ([0, _HEADLINE | _NESTED], Counter()))
+            counts, form_votes = summed.setdefault((key, m.text), ([0, _HEADLINE | _NESTED], Votes()))
             counts[0] += 1
             counts[1] &= (_HEADLINE if m.headline else 0) | (_NESTED if m.nested else 0)
-            form_votes.update(votes)
+            form_votes.add(votes)
         for (key, form), ((count, flags), form_votes) in summed.items():
             self.occurrences.add(doc, key, sys.intern(form), count, flags, form_votes)
 
     def _pair(
         self,
-        first: tuple[Mention, str, Counter[str]],
-        second: tuple[Mention, str, Counter[str]],
+        first: tuple[Mention, str, Votes],
+        second: tuple[Mention, str, Votes],
         text: str,
         alias_cue: re.Pattern[str],
     ) -> None:
         """Neighbouring names: "A and B" share type evidence; "A (B)" and "A, also known as B" define B."""
         (a, ka, va), (b, kb, vb) = first, second
         between = text[a.end : b.start]
-        if between in (" and ", ", ", " or ", ", and "):
-            for key, votes, other in ((ka, va, b), (kb, vb, a)):
-                votes[other.type] += 1.0
-                self.names[key].votes[other.type] += 1.0
+        if conjoined(between, self.lang):
+            for key, votes, other in ((ka, va, b), (kb, vb, a)):  # the mention's votes, and its name's
+                votes[other.type] += CONJOINED
+                self.names[key].votes[other.type] += CONJOINED
         elif _BRACKETED.fullmatch(between) and text[b.end : b.end + 1] in ")]":
             self.definitions.append((a.doc_id, ka, kb, "bracket"))
         elif alias_cue.fullmatch(between):
@@ -208,12 +200,7 @@ def _alias_cue(lang: str) -> re.Pattern[str]:
     )
 
 
-def vote(votes: Counter[str]) -> str:
-    """The type with the most votes; ties go to the first of ``_TYPE_PRIORITY``."""
-    return max(_TYPE_PRIORITY, key=lambda t: (votes[t], -_TYPE_PRIORITY.index(t)))
-
-
-class _UnionFind:
+class UnionFind:
     """Equivalent names, why each alias joined, and pairs that must never be joined."""
 
     def __init__(self, never: Iterable[tuple[str, str]] = ()) -> None:
@@ -228,11 +215,13 @@ class _UnionFind:
         self.refused: list[str] = []
 
     def find(self, x: str) -> str:
+        """The name that stands for ``x``'s group."""
         while self.parent.get(x, x) != x:
             self.parent[x] = x = self.parent.get(self.parent[x], self.parent[x])
         return x
 
     def group(self, x: str) -> set[str]:
+        """Every name joined to ``x``."""
         return self.members.get(self.find(x), {x})
 
     def allowed(self, a: str, b: str) -> bool:
@@ -241,11 +230,13 @@ class _UnionFind:
         return not any(self.never[k] & gb for k in ga if k in self.never)
 
     def refuse(self, alias: str, target: str, rule: str) -> None:
+        """Note a union the aliases file keeps apart, once."""
         note = f"{alias} ~ {target} ({rule}): kept apart by the aliases file"
         if note not in self.refused:
             self.refused.append(note)
 
     def union(self, alias: str, target: str, rule: str, detail: str) -> None:
+        """Join ``alias``'s group to ``target``'s, because of ``rule``, unless the aliases file keeps them apart."""
         ra, rt = self.find(alias), self.find(target)
         if ra == rt:
             return
@@ -260,10 +251,10 @@ class _UnionFind:
 
 
 #: A corpus rule yields (alias key, target key, detail) for names that are one thing everywhere.
-CorpusRule = Callable[[Corpus, _UnionFind], Iterator[tuple[str, str, str]]]
+CorpusRule = Callable[[Corpus, UnionFind], Iterator[tuple[str, str, str]]]
 
 
-def country_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def country_names(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """A country's names and short forms from the gazetteer ("US", "U.S.", "United States", "America")."""
     by_code: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
@@ -277,15 +268,27 @@ def country_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
             yield key, target, f"a name of the country {code} (ISO 3166, pycountry)"
 
 
-def place_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def place_variants(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Shannan City" = "Shannan"; "People's Republic of China" = "China" (where both are places)."""
+    suffixed, prefixed = _place_affixes(corpus.lang)
     for key, name in corpus.names.items():
-        for m in (_PLACE_SUFFIX.match(key), _PLACE_PREFIX.match(key)):
+        for m in (suffixed.match(key), prefixed.match(key)):
             if m and m.group(1) in corpus.names and name.type == "Place" and corpus.names[m.group(1)].type != "Person":
                 yield key, m.group(1), "place name with an administrative prefix or suffix"
 
 
-def middle_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+@cache
+def _place_affixes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A place name with an administrative word after or before it (lang's PLACE_SUFFIXES and
+    PLACE_PREFIXES); group 1 is the name without it."""
+    words = vocabulary(lang)
+    return (
+        re.compile(rf"^(.+?) (?:{alternation(words.PLACE_SUFFIXES)})$"),
+        re.compile(rf"^(?:{alternation(words.PLACE_PREFIXES)}) (.+)$"),
+    )
+
+
+def middle_initials(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Donald J. Trump" = "Donald Trump", where only one initialled form of that name exists."""
     variants: dict[str, list[str]] = defaultdict(list)
     for key in corpus.names:
@@ -297,7 +300,7 @@ def middle_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
             yield keys[0], bare, "the same name with a middle initial"
 
 
-def damaged_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def damaged_names(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Sinn F\ufffd\ufffdin" = "Sinn Fein": a name with lost characters (U+FFFD) joins the one intact name
     it can be read as, each run of lost characters standing for one letter."""
     by_length: dict[int, list[str]] = defaultdict(list)
@@ -314,7 +317,7 @@ def damaged_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
                 yield key, found[0], "the same name with characters lost (U+FFFD) before reading"
 
 
-def spelling_variants(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def spelling_variants(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Sergei Lavrov" = "Sergey Lavrov", "Hilary Clinton" = "Hillary Clinton": people with the same
     surname whose first names (five letters or more) differ by one letter and who are never named in one
     document (one writer does not spell one person two ways; "Ivana" and "Ivanka Trump" meet in many)."""
@@ -345,7 +348,7 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def initialled_words(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "N Korea" = "North Korea", "S. Korea" = "South Korea": a place or organization name with one word cut
     to its initial, where exactly one name of that type has the whole word there."""
     by_pattern: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -365,7 +368,7 @@ def initialled_words(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, st
             yield key, full[0], "a word cut to its initial in the one name that has it whole"
 
 
-def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
     organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
     organization without them, where that name is one too; a country that is part of the name ("China
@@ -391,10 +394,10 @@ def qualified_names(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str
 
 def _organization(corpus: Corpus, key: str) -> bool:
     name = corpus.names.get(key)
-    return bool(name) and name.type == "Organization" and key not in corpus.places.places
+    return name is not None and name.type == "Organization" and key not in corpus.places.places
 
 
-def definitions(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def definitions(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Daesh (Islamic State)", "Islamic State (ISIS)": one thing, where the corpus pairs the defined name
     with one other name of the same type (or one whose initials begin the acronym) in most of its
     definitions. Two places in brackets ("Aleppo (Syria)") define nothing."""
@@ -428,7 +431,7 @@ def _compatible(corpus: Corpus, a: str, b: str, explicit: bool) -> bool:
     return not both_places or na.acronym
 
 
-def acronym_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def acronym_initials(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "FBI" = "Federal Bureau of Investigation": an acronym joins the one long name with its initials
     that the corpus names beside it (the holder of most co-occurrences)."""
     long_names: dict[str, list[str]] = defaultdict(list)
@@ -443,28 +446,28 @@ def acronym_initials(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, st
                 yield key, holder, "acronym of the name it is the initials of"
 
 
-def org_short_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def org_short_forms(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Party" = "Communist Party of China": a lone capitalised organization head noun (lang's ORG_HEADS)
     that ends exactly one multi-word organization name."""
     heads: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
         if name.type == "Organization" and " " in key:
-            heads[key.split(" of ")[0].split()[-1]].append(key)
+            heads[head_noun(key, corpus.lang)].append(key)
     words = vocabulary(corpus.lang).ORG_HEADS
     for word, keys in heads.items():
-        name = corpus.names.get(word)
+        lone = corpus.names.get(word)
         if (
             len(keys) == 1
             and word in words
-            and name
-            and name.type == "Organization"
-            and not name.acronym
-            and any(f[:1].isupper() for f in name.forms)
+            and lone is not None
+            and lone.type == "Organization"
+            and not lone.acronym
+            and any(f[:1].isupper() for f in lone.forms)
         ):
             yield word, keys[0], "head noun of the one organization so named"
 
 
-def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, str]]:
+def clipped_forms(corpus: Corpus, same: UnionFind) -> Iterator[tuple[str, str, str]]:
     """ "Fed" = "Federal Reserve": a one-word name that is the first half (or less) of the first word of
     organization names, joined to the one the corpus names beside it. A whole word with a suffix added
     is another thing ("Congress" is not the "Congressional Budget Office")."""
@@ -488,7 +491,7 @@ def clipped_forms(corpus: Corpus, same: _UnionFind) -> Iterator[tuple[str, str, 
 
 
 def _holder(
-    corpus: Corpus, key: str, candidates: list[str], same: _UnionFind, support: float = SUPPORT, least: int = 1
+    corpus: Corpus, key: str, candidates: list[str], same: UnionFind, support: float = SUPPORT, least: int = 1
 ) -> str | None:
     """The candidate that holds a short form corpus-wide: it has most of the co-occurrences
     (``DOMINANCE``), in at least ``least`` documents and ``support`` of the short form's documents."""
@@ -517,11 +520,64 @@ CORPUS_RULES: tuple[tuple[str, CorpusRule], ...] = (
 )
 
 
-def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple[str, str, str]]:
-    """A surname or first name ("Trump", "Mrs May", "Le Pen") is the person its document names in full;
-    in a document that names nobody so, a surname is the person who holds it corpus-wide (see ``_holder``),
-    if any (a first name never: too many people share one).
-    Returns (doc_id, short key) -> (target key, rule, detail)."""
+@dataclass
+class ShortForm:
+    """A surname or first name ("Trump", "Mrs May", "Le Pen") and the people whose full names it may stand for."""
+
+    corpus: Corpus
+    same: UnionFind
+    key: str
+    surnames: list[str]  # people whose names end with it, not already joined to it
+    first_names: list[str]  # people whose names start with it (one-word short forms only)
+
+    @cached_property
+    def holder(self) -> str | None:
+        """The person who holds the surname across the corpus (see ``_holder``), if any."""
+        return _holder(self.corpus, self.key, self.surnames, self.same) if self.surnames else None
+
+
+def named_in_document(short: ShortForm, doc: str) -> str | None:
+    """The one person the document names in full with the short form, if exactly one."""
+    here = {short.same.find(c): c for c in short.surnames + short.first_names if doc in short.corpus.names[c].docs}
+    return next(iter(here.values())) if len(here) == 1 else None
+
+
+def holder_across_corpus(short: ShortForm, doc: str) -> str | None:
+    """The surname's corpus-wide holder, whoever the document names (a first name has none: too many
+    people share one)."""
+    return short.holder
+
+
+@dataclass(frozen=True)
+class DocumentRule:
+    """A rule for a short form in one document: the full name it stands for there, if any, and why."""
+
+    name: str
+    detail: str
+    find: Callable[[ShortForm, str], str | None]  # (short form, doc_id) -> key of the full name
+
+
+#: The per-document rules, in the order they are tried for each document of a short form: the first that
+#: finds a full name wins.
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    DocumentRule(
+        "short-name-in-document",
+        "surname or first name of the one person so named in the document",
+        named_in_document,
+    ),
+    DocumentRule(
+        "short-name-corpus",
+        "surname or first name of the person who holds it across the corpus",
+        holder_across_corpus,
+    ),
+)
+#: Where the document rules send a short form: (doc_id, short key) -> (key of the full name, rule).
+Redirects = dict[tuple[str, str], tuple[str, DocumentRule]]
+
+
+def short_forms(corpus: Corpus, same: UnionFind) -> Iterator[ShortForm]:
+    """The one- and two-word names that end or start the full name of at least one person (not events,
+    places, organization head nouns or acronyms)."""
     words = vocabulary(corpus.lang)
     ends: dict[tuple[str, ...], list[str]] = defaultdict(list)
     starts: dict[str, list[str]] = defaultdict(list)
@@ -537,7 +593,6 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
                 if len(parts) > size:
                     ends[tuple(parts[-size:])].append(key)
             starts[parts[0]].append(key)
-    redirect: dict[tuple[str, str], tuple[str, str, str]] = {}
     for key, name in corpus.names.items():
         parts = key.split()
         if (
@@ -548,85 +603,98 @@ def short_names(corpus: Corpus, same: _UnionFind) -> dict[tuple[str, str], tuple
             or name.acronym
         ):
             continue
-        candidates = [c for c in ends.get(tuple(parts), ()) if same.find(c) != same.find(key)]
+        surnames = [c for c in ends.get(tuple(parts), ()) if same.find(c) != same.find(key)]
         first_names = starts.get(key, []) if len(parts) == 1 else []
-        if not candidates and not first_names:
-            continue
-        holder = _holder(corpus, key, candidates, same) if candidates else None  # surnames only
-        for doc in name.docs:
-            here = {same.find(c): c for c in candidates + first_names if doc in corpus.names[c].docs}
-            if len(here) == 1:
-                redirect[(doc, key)] = (
-                    next(iter(here.values())),
-                    "short-name-in-document",
-                    "surname or first name of the one person so named in the document",
-                )
-            elif holder:  # nobody, or several others, so named here: the corpus-wide holder
-                redirect[(doc, key)] = (
-                    holder,
-                    "short-name-corpus",
-                    "surname or first name of the person who holds it across the corpus",
-                )
+        if surnames or first_names:
+            yield ShortForm(corpus, same, key, surnames, first_names)
+
+
+def short_names(corpus: Corpus, same: UnionFind) -> Redirects:
+    """Each short form, in each of its documents, sent to the full name the first of ``DOCUMENT_RULES``
+    finds, where the aliases file allows it (a refusal is noted in ``same``)."""
+    redirect: Redirects = {}
+    for short in short_forms(corpus, same):
+        for doc in corpus.names[short.key].docs:
+            found = _first_found(short, doc)
+            if found is None:
+                continue
+            target, rule = found
+            if same.allowed(short.key, target):
+                redirect[(doc, short.key)] = (target, rule)
+            else:
+                same.refuse(short.key, target, rule.name)
     return redirect
 
 
+def _first_found(short: ShortForm, doc: str) -> tuple[str, DocumentRule] | None:
+    """The full name a short form stands for in a document, by the first of ``DOCUMENT_RULES`` to find one,
+    and that rule."""
+    for rule in DOCUMENT_RULES:
+        target = rule.find(short, doc)
+        if target is not None:
+            return target, rule
+    return None
+
+
 def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None = None, lang: str = "en") -> Resolution:
-    """Group, merge and type the mentions of a corpus (see the module docstring for the passes); the
-    extractions, or the ``Corpus`` already collected from them as they were parsed."""
+    """Group, merge and type the mentions of a corpus (see the module docstring for the passes and the order
+    of the rules); the extractions, or the ``Corpus`` already collected from them as they were parsed."""
     aliases = aliases or Aliases()
     corpus = extractions if isinstance(extractions, Corpus) else Corpus.collect(extractions, lang)
     lang = corpus.lang
-    same = _UnionFind((match_key(a, lang), match_key(b, lang)) for a, b in aliases.never)
+    same = UnionFind((match_key(a, lang), match_key(b, lang)) for a, b in aliases.never)
     for rule, apply in CORPUS_RULES:
         for alias, target, detail in list(apply(corpus, same)):
             same.union(alias, target, rule, detail)
-    redirect = {}
-    for (doc, key), (target, rule, detail) in short_names(corpus, same).items():
-        if same.allowed(key, target):
-            redirect[(doc, key)] = (target, rule, detail)
-        else:
-            same.refuse(key, target, rule)
+    redirect = short_names(corpus, same)
+    notes = aliases_merges(corpus, same, aliases)
+    types = {match_key(n, lang): t for n, t in aliases.types.items()}
+    return _entities(corpus, same, redirect, types, tuple(notes + same.refused))
+
+
+def aliases_merges(corpus: Corpus, same: UnionFind, aliases: Aliases) -> list[str]:
+    """The aliases file's merges, after every rule; returns a note for each group naming what the corpus
+    does not."""
     notes = []
     for names in aliases.merge:
-        keys = [match_key(n, lang) for n in names]
+        keys = [match_key(n, corpus.lang) for n in names]
         missing = [n for n, k in zip(names, keys) if k not in corpus.names]
         if missing:
             notes.append(f"aliases file: {', '.join(missing)} not found in the corpus")
         present = [k for k in keys if k in corpus.names]
         for key in present[1:]:
             same.union(key, present[0], "aliases-file", "merged by the aliases file")
-    types = {match_key(n, lang): t for n, t in aliases.types.items()}
-    return _entities(corpus, same, redirect, types, tuple(notes + same.refused))
+    return notes
 
 
 def _entities(
-    corpus: Corpus, same: _UnionFind, redirect: dict, types: dict[str, str], notes: tuple[str, ...]
+    corpus: Corpus, same: UnionFind, redirect: Redirects, types: dict[str, str], notes: tuple[str, ...]
 ) -> Resolution:
     rows = corpus.occurrences
     clusters: dict[str, array[int]] = defaultdict(lambda: array("L"))  # root -> its rows of occurrences
-    moved: dict[str, Counter[str]] = defaultdict(Counter)  # votes of mentions a document rule moved
-    moved_votes: dict[str, Counter[str]] = defaultdict(Counter)  # the same, by the cluster they went to
+    moved: dict[str, Votes] = defaultdict(Votes)  # votes of mentions a document rule moved
+    moved_votes: dict[str, Votes] = defaultdict(Votes)  # the same, by the cluster they went to
     for row, (doc, key) in enumerate(zip(rows.docs, rows.keys)):
-        target, rule, _ = redirect.get((doc, key), (key, None, None))
-        root = same.find(target)
+        moved_to = redirect.get((doc, key))
+        root = same.find(moved_to[0] if moved_to is not None else key)
         clusters[root].append(row)
-        if rule:
+        if moved_to is not None:
             votes = rows.votes_of(row)
-            moved[key].update(votes)
-            moved_votes[root].update(votes)
-    details = {rule: detail for _, rule, detail in redirect.values()}
+            moved[key].add(votes)
+            moved_votes[root].add(votes)
     entities: list[Entity] = []
     dropped: list[str] = []
     used: set[str] = set()
     keys: dict[str, dict[str, str]] = defaultdict(dict)
     for root in sorted(clusters, key=lambda r: (min(rows.docs[i] for i in clusters[r]), r)):
         members = [_Member.of(rows, row, redirect) for row in clusters.pop(root)]
-        votes = _scaled(moved_votes[root], ALIAS_WEIGHT)
+        votes = Votes()
+        votes.add(moved_votes[root], ALIAS_WEIGHT)
         for key in {m.key for m in members if m.rule is None}:
-            own = corpus.names[key].votes - moved[key] if key in moved else corpus.names[key].votes
-            votes.update(_scaled(own, ALIAS_WEIGHT) if key in same.aliased else own)
+            own = corpus.names[key].votes.minus(moved[key]) if key in moved else corpus.names[key].votes
+            votes.add(own, ALIAS_WEIGHT if key in same.aliased else 1.0)
         override = next((types[m.key] for m in members if m.key in types), None)
-        entity_type = override or vote(votes)
+        entity_type = override or votes.winner()
         label = _label(corpus, same, members)
         fragment = _fragment(entity_type, members)
         if fragment:
@@ -641,7 +709,7 @@ def _entities(
                 aliases=tuple(sorted({m.text for m in members} - {label})),
                 mentions=sum(m.count for m in members),
                 documents=tuple(sorted({m.doc for m in members})),
-                merges=_merges(same, details, members, label),
+                merges=_merges(same, members, label),
                 typing=_typing(votes, override),
             )
         )
@@ -658,19 +726,19 @@ class _Member:
     doc: str
     key: str
     text: str
-    rule: str | None
+    rule: DocumentRule | None
     count: int
     headline: bool
     nested: bool
 
     @classmethod
-    def of(cls, rows: Occurrences, row: int, redirect: dict) -> _Member:
+    def of(cls, rows: Occurrences, row: int, redirect: Redirects) -> _Member:
         doc, key, flags = rows.docs[row], rows.keys[row], rows.flags[row]
         rule = redirect[(doc, key)][1] if (doc, key) in redirect else None
         return cls(doc, key, rows.forms[row], rule, rows.counts[row], bool(flags & _HEADLINE), bool(flags & _NESTED))
 
 
-def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:
+def _label(corpus: Corpus, same: UnionFind, members: list[_Member]) -> str:
     """The commonest full form of the names no rule made an alias: no title, no acronym where a full
     form exists, a country's ISO name where it is written."""
     forms: Counter[str] = Counter()
@@ -682,7 +750,7 @@ def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:
             forms[split_title(m.text)[1]] += m.count
     full = Counter({f: n for f, n in forms.items() if not is_acronym(f) and LOST not in f})
     forms = full or forms
-    codes = {corpus.places.country.get(match_key(f)) for f in forms} - {None}
+    codes = {code for f in forms if (code := corpus.places.country.get(match_key(f))) is not None}
     for code in sorted(codes):
         canonical = corpus.places.canonical[code]
         if any(match_key(f) == match_key(canonical) for f in forms):
@@ -690,16 +758,15 @@ def _label(corpus: Corpus, same: _UnionFind, members: list[_Member]) -> str:
     return choose_label(forms)
 
 
-def _merges(same: _UnionFind, details: dict[str, str], members: list[_Member], label: str) -> tuple[Merge, ...]:
-    """Why each form other than the label belongs here: the rule of its name, or of its document
-    (``details``: document rule -> its detail)."""
+def _merges(same: UnionFind, members: list[_Member], label: str) -> tuple[Merge, ...]:
+    """Why each form other than the label belongs here: the rule of its document, or of its name."""
     label_root = same.find(match_key(label))
     found = set()
     for text, key, rule in {(m.text, m.key, m.rule) for m in members}:
         if text == label:
             continue
-        if rule:
-            found.add(Merge(text, rule, details[rule]))
+        if rule is not None:
+            found.add(Merge(text, rule.name, rule.detail))
         elif key in same.why:
             found.add(Merge(text, *same.why[key]))
         elif same.find(key) == label_root:
@@ -707,15 +774,11 @@ def _merges(same: _UnionFind, details: dict[str, str], members: list[_Member], l
     return tuple(sorted(found, key=lambda g: (g.alias, g.rule)))
 
 
-def _scaled(votes: Counter[str], weight: float) -> Counter[str]:
-    return Counter({t: v * weight for t, v in votes.items()})
-
-
-def _typing(votes: Counter[str], override: str | None) -> str:
-    """The votes, the winner first (ties in ``_TYPE_PRIORITY`` order, as ``vote`` breaks them)."""
+def _typing(votes: Votes, override: str | None) -> str:
+    """The votes, in ``Votes.ranking`` order: the winner first."""
     if override:
         return f"type set by the aliases file: {override}"
-    shown = sorted(((t, v) for t, v in votes.items() if v > 0), key=lambda tv: (-tv[1], _TYPE_PRIORITY.index(tv[0])))
+    shown = [(t, votes[t]) for t in votes.ranking() if votes[t] > 0]
     return "type voted " + ", ".join(f"{t} {v:g}" for t, v in shown) if len(shown) > 1 else ""
 
 
