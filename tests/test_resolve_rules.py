@@ -1,0 +1,502 @@
+"""Each resolution rule on hand-made mentions, without spaCy: the rule function alone (the unions it
+proposes) and through ``resolve`` (which names merge, the label, the type, the rule recorded)."""
+
+import subprocess
+import sys
+
+from graphbuild.aliases import Aliases
+from graphbuild.model import Document, Extraction, Mention, Sentence
+from graphbuild.resolve import (
+    CORPUS_RULES,
+    DOCUMENT_RULES,
+    Corpus,
+    UnionFind,
+    acronym_initials,
+    clipped_forms,
+    country_names,
+    damaged_names,
+    definitions,
+    holder_across_corpus,
+    initialled_words,
+    middle_initials,
+    named_in_document,
+    org_short_forms,
+    place_variants,
+    qualified_names,
+    resolve,
+    short_forms,
+    short_names,
+    spelling_variants,
+)
+from graphbuild.typevote import Votes
+
+from helpers import document, extraction
+
+IN_DOCUMENT, ACROSS_CORPUS = DOCUMENT_RULES
+
+
+def entities(res):
+    return {e.label: e for e in res.entities}
+
+
+def rules(entity):
+    return {g.alias: g.rule for g in entity.merges}
+
+
+def proposals(rule, docs) -> set[tuple[str, str]]:
+    """The (alias key, target key) unions one corpus rule proposes on its own, other than a name to itself."""
+    return {(alias, target) for alias, target, _ in rule(Corpus.collect(docs), UnionFind()) if alias != target}
+
+
+def test_the_resolver_imports_no_spacy():
+    code = "import sys, graphbuild.resolve; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (run.returncode, run.stdout.strip()) == (0, "[]"), run.stderr
+
+
+def test_the_rules_are_declared_once_in_the_order_of_their_priority():
+    names = [name for name, _ in CORPUS_RULES] + [rule.name for rule in DOCUMENT_RULES]
+    assert names == [
+        "country-name",
+        "place-variant",
+        "middle-initial",
+        "damaged-characters",
+        "spelling-variant",
+        "initialled-word",
+        "qualified-name",
+        "definition",
+        "acronym-initials",
+        "org-short-form",
+        "clipped-form",
+        "short-name-in-document",
+        "short-name-corpus",
+    ]
+
+
+# Type votes
+
+
+def test_votes_add_with_a_weight_subtract_to_what_is_left_and_rank_ties_by_priority():
+    votes = Votes({"Organization": 1.0})
+    votes.add({"Organization": 2.0, "Person": 4.0}, 0.25)
+    assert votes == {"Organization": 1.5, "Person": 1.0} and votes["Event"] == 0.0
+    assert votes.minus({"Organization": 0.5, "Person": 1.0}) == {"Organization": 1.0}
+    assert votes.total() == 2.5 and votes.winner() == "Organization"
+    assert Votes({"Place": 1.0, "Event": 1.0}).ranking() == ["Event", "Place", "Person", "Organization"]
+    assert Votes().winner() == "Person"
+
+
+def test_a_name_is_one_entity_whose_type_is_voted_by_all_its_mentions():
+    res = resolve([extraction("d", [[("Jordan", "Person"), ("Jordan", "Place"), ("Jordán", "Place")]])])
+    assert [(e.key, e.mentions) for e in res.entities] == [("place/jordan", 3)]
+    assert res.entities[0].typing == "type voted Place 5, Person 1"  # 2 NER labels, 3 known place names
+
+
+def test_a_tied_vote_lists_the_winner_first_whatever_the_order_of_the_mentions():
+    for order in (("Organization", "Person"), ("Person", "Organization")):
+        res = resolve([extraction("d", [[("Carver", t)] for t in order])])
+        assert (res.entities[0].type, res.entities[0].typing) == ("Person", "type voted Person 1, Organization 1")
+
+
+def test_a_modifier_use_does_not_type_a_person_as_an_organization():
+    docs = [
+        document(
+            f"d{i}",
+            "Mr Trump said no. The Trump administration and the Trump administration agreed.",
+            {"Trump": "Organization"},
+        )
+        for i in range(2)
+    ]
+    assert entities(resolve(docs))["Trump"].type == "Person"
+
+
+def test_conjoined_names_share_type_evidence_and_place_nouns_mark_places():
+    docs = [
+        document(
+            "a",
+            "Our hometown is Yulmed and our homeland is China. The hearts of Drolkar and Yangzom.",
+            {"Yulmed": "Person", "China": "Place", "Drolkar": "Organization", "Yangzom": "Person"},
+        )
+    ]
+    found = entities(resolve(docs))
+    assert (found["Yulmed"].type, found["Drolkar"].type, found["Yangzom"].type) == ("Place", "Person", "Person")
+
+
+def test_the_mentions_a_rule_moved_weigh_less_in_the_vote():
+    text = "Wang Huning arrived. Wang Huning left. " + "Wang left. " * 5
+    res = resolve([document("d", text.strip(), {"Wang Huning": "Person", "Wang": "Organization"})])
+    (entity,) = res.entities
+    assert (entity.label, entity.type, entity.mentions) == ("Wang Huning", "Person", 7)
+    assert entity.typing == "type voted Person 2, Organization 1.25"  # five ORG votes at ALIAS_WEIGHT
+
+
+# The same name
+
+
+def test_same_name_and_type_merge_and_keep_every_surface_form():
+    ex = extraction("d", [[("Wang Huning", "Person"), ("WANG HUNING", "Person")], [("Wang Huning", "Person")]])
+    res = resolve([ex])
+    assert len(res.entities) == 1
+    entity = res.entities[0]
+    assert (entity.label, entity.mentions, entity.aliases, entity.key) == (
+        "Wang Huning",
+        3,
+        ("WANG HUNING",),
+        "person/wang-huning",
+    )
+    assert rules(entity) == {"WANG HUNING": "same-name"}
+    assert {res.key_of(m) for m in ex.mentions} == {"person/wang-huning"}
+
+
+def test_a_title_is_stripped_for_matching_and_kept_as_an_alias():
+    docs = [
+        document("a", "Theresa May spoke. Mrs May said yes.", {"Theresa May": "Person", "Mrs May": "Person"}),
+        document("b", "Prime Minister Theresa May left.", {"Prime Minister Theresa May": "Person"}),
+    ]
+    found = entities(resolve(docs))
+    assert list(found) == ["Theresa May"]
+    assert {"Mrs May", "Prime Minister Theresa May"} <= set(found["Theresa May"].aliases)
+    assert rules(found["Theresa May"])["Prime Minister Theresa May"] == "same-name"
+
+
+# Corpus rules, in their order
+
+
+def test_countries_and_their_short_forms_are_one_place():
+    docs = [
+        document(
+            "a",
+            "The U.S. and the US. In the United States and America.",
+            {"U.S.": "Place", "US": "Place", "United States": "Place", "America": "Place"},
+        ),
+        document("b", "Britain and the UK.", {"Britain": "Place", "UK": "Place"}),
+    ]
+    assert ("america", "united states") in proposals(country_names, docs)
+    found = entities(resolve(docs))
+    assert set(found) == {"United States", "United Kingdom"} or set(found) == {"United States", "Britain"}
+    us = found["United States"]
+    assert {"U.S.", "US", "America"} <= set(us.aliases) and rules(us)["America"] == "country-name"
+
+
+def test_a_place_with_an_administrative_word_is_the_place():
+    docs = [
+        document(
+            "a",
+            "Shannan City and Shannan. Kingdom of Yulmed and Yulmed. Washington State and Washington.",
+            {
+                "Shannan City": "Place",
+                "Shannan": "Place",
+                "Kingdom of Yulmed": "Place",
+                "Yulmed": "Place",
+                "Washington State": "Place",
+                "Washington": "Place",
+            },
+        )
+    ]
+    assert proposals(place_variants, docs) == {("shannan city", "shannan"), ("kingdom of yulmed", "yulmed")}
+    found = entities(resolve(docs))
+    assert rules(found["Shannan"]) == {"Shannan City": "place-variant"}
+    assert rules(found["Yulmed"]) == {"Kingdom of Yulmed": "place-variant"}
+    assert {"Washington State", "Washington"} <= set(found)  # a state is not its namesake
+
+
+def test_a_middle_initial_is_the_same_person():
+    docs = [document("a", "Donald J. Trump and Donald Trump.", {"Donald J. Trump": "Person", "Donald Trump": "Person"})]
+    assert proposals(middle_initials, docs) == {("donald j trump", "donald trump")}
+    found = entities(resolve(docs))
+    assert list(found) == ["Donald Trump"] and rules(found["Donald Trump"])["Donald J. Trump"] == "middle-initial"
+
+
+def test_a_name_with_lost_characters_joins_the_one_intact_name_it_can_be_read_as():
+    docs = [
+        document(
+            "a",
+            "Sinn F\ufffd\ufffdin won. Sinn Féin lost.",
+            {"Sinn F\ufffd\ufffdin": "Organization", "Sinn Féin": "Organization"},
+        )
+    ]
+    assert proposals(damaged_names, docs) == {("sinn f\ufffd\ufffdin", "sinn fein")}
+    found = entities(resolve(docs))
+    assert list(found) == ["Sinn Féin"] and rules(found["Sinn Féin"])["Sinn F\ufffd\ufffdin"] == "damaged-characters"
+
+
+def test_lost_characters_match_names_with_regex_characters_too():
+    docs = [
+        document(
+            "a",
+            "AT&T\\ Co F\ufffd\ufffdo rose. AT&T\\ Co Féo fell.",
+            {"AT&T\\ Co F\ufffd\ufffdo": "Organization", "AT&T\\ Co Féo": "Organization"},
+        )
+    ]
+    assert list(entities(resolve(docs))) == ["AT&T\\ Co Féo"]
+
+
+def test_spelling_variants_initialled_words_and_qualified_names_are_one_entity():
+    docs = [
+        document(
+            "a",
+            "Sergei Lavrov met them. Hilary Clinton too. N Korea and North Korea.",
+            {"Sergei Lavrov": "Person", "Hilary Clinton": "Person", "N Korea": "Place", "North Korea": "Place"},
+        ),
+        document(
+            "b",
+            "Sergey Lavrov spoke. Sergey Lavrov left. Hillary Clinton spoke. Hillary Clinton left. The US Senate "
+            "and the Senate. The Samsung Group and Samsung.",
+            {
+                "Sergey Lavrov": "Person",
+                "Hillary Clinton": "Person",
+                "US Senate": "Organization",
+                "Senate": "Organization",
+                "Samsung Group": "Organization",
+                "Samsung": "Organization",
+            },
+        ),
+        document(
+            "c",
+            "Mike Flynn and Michael Flynn. Ivana Trump and Ivanka Trump.",
+            {"Mike Flynn": "Person", "Michael Flynn": "Person", "Ivana Trump": "Person", "Ivanka Trump": "Person"},
+        ),
+    ]
+    assert proposals(spelling_variants, docs) == {
+        ("sergei lavrov", "sergey lavrov"),
+        ("hilary clinton", "hillary clinton"),
+    }
+    assert proposals(initialled_words, docs) == {("n korea", "north korea")}
+    assert proposals(qualified_names, docs) == {("us senate", "senate"), ("samsung group", "samsung")}
+    found = entities(resolve(docs))
+    assert rules(found["Sergey Lavrov"])["Sergei Lavrov"] == "spelling-variant"
+    assert rules(found["Hillary Clinton"])["Hilary Clinton"] == "spelling-variant"
+    assert rules(found["North Korea"])["N Korea"] == "initialled-word"
+    assert rules(found["Senate"])["US Senate"] == rules(found["Samsung"])["Samsung Group"] == "qualified-name"
+    assert {"Mike Flynn", "Michael Flynn"} <= set(found)  # a nickname is no spelling variant
+    assert {"Ivana Trump", "Ivanka Trump"} <= set(found)  # named in one document: two people
+
+
+def test_a_definition_in_the_text_joins_names_across_the_corpus():
+    docs = [
+        document(
+            "a",
+            "Daesh (Islamic State) fled. Islamic State (ISIS) fought.",
+            {"Daesh": "Organization", "Islamic State": "Organization", "ISIS": "Place"},
+        ),
+        document("b", "Daesh fled again. ISIS too.", {"Daesh": "Organization", "ISIS": "Place"}),
+    ]
+    assert proposals(definitions, docs) == {("daesh", "islamic state"), ("isis", "islamic state")}
+    found = entities(resolve(docs))
+    assert list(found) == ["Islamic State"]
+    assert found["Islamic State"].mentions == 6 and rules(found["Islamic State"])["Daesh"] == "definition"
+
+
+def test_an_alias_cue_defines_another_name():
+    docs = [
+        document(
+            "a",
+            "Islamic State, also known as Daesh, fought.",
+            {"Islamic State": "Organization", "Daesh": "Organization"},
+        )
+    ]
+    found = entities(resolve(docs))
+    assert list(found) == ["Islamic State"]
+    assert found["Islamic State"].merges[0].detail == "defined as the same in the text (1 times)"
+
+
+def test_two_places_in_brackets_define_nothing():
+    docs = [document("a", "Aleppo (Syria) fell.", {"Aleppo": "Place", "Syria": "Place"})]
+    assert proposals(definitions, docs) == set()
+    assert set(entities(resolve(docs))) == {"Aleppo", "Syria"}
+
+
+def test_an_acronym_joins_the_name_of_its_initials_named_beside_it():
+    docs = [
+        document(
+            "a",
+            "The European Union and the EU met. The FBI and the Federal Bureau of Investigation.",
+            {
+                "European Union": "Organization",
+                "EU": "Organization",
+                "FBI": "Organization",
+                "Federal Bureau of Investigation": "Organization",
+            },
+        ),
+        document(
+            "b", "The EU said no. The European Union agreed.", {"EU": "Organization", "European Union": "Organization"}
+        ),
+        document(
+            "c",
+            "The FBI and the Federal Bureau of Investigation.",
+            {"FBI": "Organization", "Federal Bureau of Investigation": "Organization"},
+        ),
+    ]
+    assert proposals(acronym_initials, docs) == {("eu", "european union"), ("fbi", "federal bureau of investigation")}
+    found = entities(resolve(docs))
+    assert set(found) == {"European Union", "Federal Bureau of Investigation"}
+    assert found["European Union"].mentions == 4 and rules(found["European Union"])["EU"] == "acronym-initials"
+
+
+def test_a_lone_head_noun_is_the_one_organization_it_ends():
+    one = [
+        document(
+            "a",
+            "The Communist Party of China met. The Party agreed.",
+            {"Communist Party of China": "Organization", "Party": "Organization"},
+        )
+    ]
+    assert proposals(org_short_forms, one) == {("party", "communist party of china")}
+    found = entities(resolve(one))
+    assert list(found) == ["Communist Party of China"]
+    assert rules(found["Communist Party of China"]) == {"Party": "org-short-form"}
+    two = [
+        document(
+            "b",
+            "The Labour Party and the Conservative Party met. The Party agreed.",
+            {"Labour Party": "Organization", "Conservative Party": "Organization", "Party": "Organization"},
+        )
+    ]
+    assert proposals(org_short_forms, two) == set()
+
+
+def test_a_clipped_form_joins_the_organization_named_beside_it():
+    docs = [
+        document(
+            "a",
+            "The Federal Reserve met. The Fed raised rates.",
+            {"Federal Reserve": "Organization", "Fed": "Organization"},
+        ),
+        document(
+            "b", "The Fed waited. The Federal Reserve did not.", {"Fed": "Person", "Federal Reserve": "Organization"}
+        ),
+    ]
+    assert proposals(clipped_forms, docs) == {("fed", "federal reserve")}
+    found = entities(resolve(docs))
+    assert list(found) == ["Federal Reserve"] and rules(found["Federal Reserve"])["Fed"] == "clipped-form"
+
+
+def test_a_whole_word_is_no_clipping_and_a_country_in_a_name_stays():
+    docs = [
+        document(
+            f"d{i}",
+            "Congress and the Congressional Budget Office met. China Daily European Weekly "
+            "reported. China Daily European Weekly again.",
+            {
+                "Congress": "Organization",
+                "Congressional Budget Office": "Organization",
+                "China Daily European Weekly": "Organization",
+                "Daily European Weekly": "Organization",
+                "China": "Place",
+            },
+        )
+        for i in range(3)
+    ]
+    docs.append(document("e", "Daily European Weekly was quoted.", {"Daily European Weekly": "Organization"}))
+    assert proposals(clipped_forms, docs) == proposals(qualified_names, docs) == set()
+    found = entities(resolve(docs))
+    assert {"Congress", "Congressional Budget Office", "China Daily European Weekly"} <= set(found)
+
+
+# Document rules: short forms
+
+
+def trump_corpus():
+    docs = [
+        document(f"d{i}", "Donald Trump met them. Trump said no.", {"Donald Trump": "Person", "Trump": "Person"})
+        for i in range(5)
+    ]
+    docs.append(document("e", "Trump said it again.", {"Trump": "Organization"}))
+    docs.append(document("f", "Ivanka Trump spoke. Trump smiled.", {"Ivanka Trump": "Person", "Trump": "Person"}))
+    return docs
+
+
+def test_a_surname_is_the_person_its_document_names_else_the_one_who_holds_it_across_the_corpus():
+    corpus, same = Corpus.collect(trump_corpus()), UnionFind()
+    (trump,) = short_forms(corpus, same)
+    assert (trump.key, trump.surnames, trump.first_names) == ("trump", ["donald trump", "ivanka trump"], [])
+    assert [named_in_document(trump, doc) for doc in ("d0", "e", "f")] == ["donald trump", None, "ivanka trump"]
+    assert holder_across_corpus(trump, "f") == "donald trump"
+    redirect = short_names(corpus, same)
+    assert redirect[("d0", "trump")] == ("donald trump", IN_DOCUMENT)
+    assert redirect[("e", "trump")] == ("donald trump", ACROSS_CORPUS)
+    assert redirect[("f", "trump")] == ("ivanka trump", IN_DOCUMENT)  # the first rule that finds one wins
+    found = entities(resolve(trump_corpus()))
+    assert set(found) == {"Donald Trump", "Ivanka Trump"}
+    donald, ivanka = found["Donald Trump"], found["Ivanka Trump"]
+    assert donald.mentions == 11 and donald.type == "Person"
+    assert {g.rule for g in donald.merges if g.alias == "Trump"} == {"short-name-in-document", "short-name-corpus"}
+    assert ivanka.mentions == 2
+
+
+def test_a_first_name_is_the_person_its_document_names_and_nobody_elsewhere():
+    docs = [
+        document("a", "Ivanka Trump spoke. Ivanka smiled.", {"Ivanka Trump": "Person", "Ivanka": "Person"}),
+        document("b", "Ivanka smiled again.", {"Ivanka": "Person"}),
+    ]
+    found = entities(resolve(docs))
+    assert rules(found["Ivanka Trump"]) == {"Ivanka": "short-name-in-document"}
+    assert found["Ivanka"].documents == ("b",)  # a first name has no corpus-wide holder
+
+
+def test_people_who_share_a_surname_are_never_merged():
+    docs = [
+        document(
+            "a",
+            "Barack Obama and Michelle Obama arrived. Obama said hi.",
+            {"Barack Obama": "Person", "Michelle Obama": "Person", "Obama": "Person"},
+        ),
+        document(
+            "b", "Bill Clinton spoke. Hillary Clinton spoke.", {"Bill Clinton": "Person", "Hillary Clinton": "Person"}
+        ),
+    ]
+    found = entities(resolve(docs))
+    assert {"Barack Obama", "Michelle Obama", "Bill Clinton", "Hillary Clinton"} <= set(found)
+    assert "Obama" in found  # two holders in the document: left alone rather than guessed
+
+
+# The aliases file, last
+
+
+def test_the_aliases_file_merges_keeps_apart_and_types_last():
+    docs = [
+        document(
+            f"d{i}",
+            "Donald Trump met them. Trump said no. POTUS laughed. Brexit loomed.",
+            {"Donald Trump": "Person", "Trump": "Person", "POTUS": "Organization", "Brexit": "Person"},
+        )
+        for i in range(2)
+    ]
+    aliases = Aliases(
+        merge=(("Donald Trump", "POTUS", "Nobody Here"),), never=(("Donald Trump", "Trump"),), types={"Brexit": "Event"}
+    )
+    res = resolve(docs, aliases)
+    found = entities(res)
+    assert rules(found["Donald Trump"])["POTUS"] == "aliases-file"
+    assert "Trump" in found  # kept apart
+    assert found["Brexit"].type == "Event" and "aliases file" in found["Brexit"].typing
+    assert res.notes == (
+        "aliases file: Nobody Here not found in the corpus",
+        "trump ~ donald trump (short-name-in-document): kept apart by the aliases file",
+    )
+
+
+# What is left of an entity
+
+
+def fragment_document(doc_id: str, name: str, headline: bool, nested: bool) -> Extraction:
+    text = f"{name} met."
+    sentence = Sentence(doc_id, 0, 0, 0, len(text), text)
+    mention = Mention(doc_id, 0, 0, 0, len(name), 0, name, "ORG", "Organization", headline, nested)
+    return Extraction(Document(doc_id, f"{doc_id}.txt", (text,)), (sentence,), (mention,), 3)
+
+
+def test_organizations_named_only_in_headlines_or_inside_events_are_dropped():
+    docs = [
+        fragment_document("a", "Pairing Development", headline=True, nested=False),
+        fragment_document("b", "Democratic Reform", headline=False, nested=True),
+        fragment_document("c", "Xinhua", headline=True, nested=False),
+        fragment_document("d", "Xinhua", headline=False, nested=False),
+    ]
+    res = resolve(docs)
+    assert [e.label for e in res.entities] == ["Xinhua"]
+    assert res.dropped == (
+        "Pairing Development: organization named only in Title Case headlines",
+        "Democratic Reform: organization named only inside event names",
+    )
+    assert res.key_of(docs[0].mentions[0]) is None and res.key_of(docs[2].mentions[0]) == "organization/xinhua"
