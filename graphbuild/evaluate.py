@@ -109,9 +109,13 @@ def is_noise(label: str) -> bool:
     return bool(NOISE.search(label)) or label.lower() in _WORDS.NAVIGATION
 
 
+#: A leading article, once a name is normalised ("the X").
+_ARTICLE = re.compile(rf"^(?:{alternation(_WORDS.KEY_ARTICLES)}) ")
+
+
 def _name(text: str) -> str:
     """Names compare without a leading article, so bare spaCy's "the X" is judged as fairly as "X"."""
-    return re.sub(r"^the ", "", normalize(text))
+    return _ARTICLE.sub("", normalize(text))
 
 
 #: A label that is extraction debris: edge punctuation, a stray quote, bracket or question mark inside, a
