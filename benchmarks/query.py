@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from graphbuild.sparql import canned, run_query
 from graphbuild.rdf import PREFIXES
+from graphbuild.sparql import canned, run_query
 from graphbuild.store import bind_values
 from rdflib import Graph, Literal, Variable
 
