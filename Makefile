@@ -17,10 +17,11 @@ install: $(BIN)/.installed
 run: $(BIN)/.installed
 	$(BIN)/graphbuild build
 
-## Install, then lint (ruff) and run the test suite (browser tests need Debian's chromium: see README).
+## Install, then lint (ruff), type-check (mypy) and run the test suite (browser tests need Debian's chromium: see README).
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:

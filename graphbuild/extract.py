@@ -30,8 +30,9 @@ LABEL_TYPES = {
 SUMMARY_KEY = "graphbuild"
 
 
-def extract(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Extraction]:
-    """Yield one Extraction per document, in input order, parsed in this process (parallel.py: in several)."""
+def extract(nlp: Language, documents: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
+    """Yield one Extraction per document, in input order, parsed in this process (parallel.py: in several);
+    ``batch_size`` paragraphs go to spaCy at a time (the default is ``options.DEFAULT_BATCH_SIZE``)."""
     queue: list[Document] = []
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
