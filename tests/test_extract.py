@@ -1,5 +1,6 @@
 import pytest
 from graphbuild.extract import clean_name, extract
+from graphbuild.options import DEFAULT_BATCH_SIZE
 from graphbuild.read import document_from_text
 
 TEXT = (
@@ -10,7 +11,7 @@ TEXT = (
 
 
 def run(nlp, text=TEXT, name="t.txt"):
-    return next(extract(nlp, [document_from_text(text, name)]))
+    return next(extract(nlp, [document_from_text(text, name)], DEFAULT_BATCH_SIZE))
 
 
 def test_mentions_keep_offsets_that_point_at_their_text(nlp):
