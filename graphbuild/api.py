@@ -23,7 +23,7 @@ from .errors import GraphbuildError, Interrupted, OptionError
 from .formats import export as _export
 from .formats import prepare_output_dir
 from .graph import build_graph, entity_counts
-from .model import ENTITY_TYPES, Document, Extraction
+from .model import ENTITY_TYPES, UNPARSED, Document, Extraction
 from .options import (
     DEFAULT_BASE_IRI,
     DEFAULT_FORMATS,
@@ -55,7 +55,7 @@ def build(
     and build their co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
     sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs or default_inputs(), warn)
     total = count_words(sources) if options and shown(options.progress) else None
-    return build_documents(stream_documents(sources, warn), options, total, input_size(sources))
+    return build_documents(stream_documents(sources, warn), options, total, input_size(sources), warn)
 
 
 def default_inputs() -> tuple[str, ...]:
@@ -156,10 +156,12 @@ def build_documents(
     options: BuildOptions | None = None,
     total_words: int | None = None,
     size: int | None = None,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> nx.Graph:
     """The pipeline: extract -> resolve -> co-occur -> NetworkX graph, streaming the documents once
     (``total_words``, if known, lets the progress bar show the time left; ``size``, the input's size in
-    characters or bytes, lets ``--jobs auto`` parse a small input in one process).
+    characters or bytes, lets ``--jobs auto`` parse a small input in one process; ``options.dask`` parses
+    on a Dask cluster instead, ``cluster.py``).
 
     Pass 1 parses (or takes from the cache) one batch at a time and counts each document into the
     resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, from the
@@ -174,10 +176,12 @@ def build_documents(
         corpus = Corpus.new()
         seen: list[Document] = []  # each document without its text
         try:
-            for extraction in _extractions((clean_document(d) for d in documents), cache, options, jobs, total_words):
-                corpus.add(extraction)
-                seen.append(_metadata(extraction.document))
-                spill.add(extraction)
+            with _parser(options, jobs, warn) as (parse, processes):
+                cleaned = (clean_document(d) for d in documents)
+                for extraction in _extractions(cleaned, cache, parse, options.progress, total_words):
+                    corpus.add(extraction)
+                    seen.append(_metadata(extraction.document))
+                    spill.add(extraction)
         except KeyboardInterrupt as error:
             raise error if isinstance(error, Interrupted) else _interrupted(cache) from None
         resolution = resolve(corpus, aliases)
@@ -189,7 +193,7 @@ def build_documents(
         seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes, snippets.by_entity
     )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
-    graph.graph["processes"] = jobs
+    graph.graph["processes"] = processes
     graph.graph["base_iri"] = options.base_iri
     return graph
 
@@ -258,11 +262,31 @@ def _interrupted(cache: ExtractionCache | None) -> Interrupted:
     )
 
 
+#: Parses batches of documents: in order, one list of extractions per batch (``parallel.parse_batches``).
+Parser = Callable[[Iterable[list[Document]]], Iterator[list[Extraction]]]
+
+
+@contextmanager
+def _parser(options: BuildOptions, jobs: int, warn: Callable[[str], None]) -> Iterator[tuple[Parser, int]]:
+    """How this build parses, and in how many processes: here or in ``jobs`` worker processes, or on the
+    Dask cluster ``options.dask`` names (started, or connected to, here, and closed on the way out)."""
+    if options.dask is None:
+        yield (lambda todo: parse_batches(options.model, todo, options.batch_size, jobs)), jobs
+        return
+    from . import cluster
+
+    with cluster.connect(options.dask, jobs) as client:
+        yield (
+            (lambda todo: cluster.parse_batches(client, options.model, todo, options.batch_size, warn)),
+            cluster.worker_count(client),
+        )
+
+
 def _extractions(
     documents: Iterable[Document],
     cache: ExtractionCache | None,
-    options: BuildOptions,
-    jobs: int,
+    parse: Parser,
+    progress: bool,
     total_words: int | None,
 ) -> Iterator[Extraction]:
     """Every document's extraction in input order: from the cache, or parsed (and stored), a batch at a
@@ -275,14 +299,14 @@ def _extractions(
             pending.append((batch, found))
             yield [document for document, hit in zip(batch, found) if hit is None]
 
-    with progress_bar(total_words, options.progress) as bar:
-        for parsed in parse_batches(options.model, to_parse(), options.batch_size, jobs):
+    with progress_bar(total_words, progress) as bar:
+        for parsed in parse(to_parse()):
             batch, found = pending.popleft()
             fresh = iter(parsed)
             for document, hit in zip(batch, found):
                 if hit is None:
                     hit = next(fresh)
-                    if cache:
+                    if cache and hit.n_tokens != UNPARSED:
                         cache.put(hit)
                 if not bar.disable:
                     bar.update(word_count(document))

@@ -110,6 +110,12 @@ def cli() -> None:
     show_default=True,
     help="Parse processes: a number, or auto (one per CPU, one for inputs under 100k characters).",
 )
+@click.option(
+    "--dask",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    help="Parse on Dask: local (a LocalCluster of --jobs workers), local:N, or a scheduler such as "
+    "tcp://host:8786 [env: DASK_SCHEDULER_ADDRESS]. Needs graphbuild[dask].",
+)
 @click.option("--cache", "cache_dir", help=f"Parse cache folder [default: OUTPUT/{CACHE_FOLDER}].")
 @click.option("--no-cache", is_flag=True, help="Parse every document, and keep no parses.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -131,6 +137,7 @@ def build(
     explain,
     open_page,
     jobs,
+    dask,
     cache_dir,
     no_cache,
     quiet,
@@ -152,6 +159,7 @@ def build(
         progress=not quiet,
         aliases=aliases_file,
         cache_dir=cache_dir,
+        dask=dask,
     )
     built = api.build_and_export(inputs, out_dir, format_list, options, cache=not no_cache, warn=_warn)
     if explain:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .shape import ENTITY_TYPES
 
-__all__ = ["ENTITY_TYPES", "Document", "Edge", "Entity", "Extraction", "Mention", "Merge", "Sentence"]
+__all__ = ["ENTITY_TYPES", "UNPARSED", "Document", "Edge", "Entity", "Extraction", "Mention", "Merge", "Sentence"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,10 @@ class Mention:
     type: str  # one of ENTITY_TYPES
     headline: bool = False  # found in a Title Case headline, where capitals prove nothing
     nested: bool = False  # inside a longer event name ("Democratic Reform" in "60th anniversary of ...")
+
+
+#: ``Extraction.n_tokens`` of a document that could not be parsed (on a Dask worker): kept, never cached.
+UNPARSED = -1
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ RESULT_FORMATS = ("table", "csv", "json")
 #: and per entity the documents the graph keeps a sentence from, to show beside each.
 LISTED_DOCUMENTS = 20
 _TOKENS = re.compile(r"tokens:([0-9]+)")
+#: ``--dask`` values: local, local:N, or a scheduler address (tcp://, tls://, ucx:// or inproc://).
+_DASK = re.compile(r"local(?::([1-9][0-9]*))?|(?:tcp|tls|ucx|inproc)://[^\s/]+")
 #: An absolute IRI ending where a local name can follow, without the characters IRIs may not hold.
 _BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]*[/#:]")
 
@@ -58,6 +60,7 @@ class BuildOptions:
     cache_dir: str | None = None  # where parses are kept between builds; None: no cache
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
     aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule
+    dask: str | None = None  # parse on Dask (cluster.py): local, local:N or a scheduler address; None: here
 
     def __post_init__(self) -> None:
         parse_window(self.window)
@@ -70,6 +73,8 @@ class BuildOptions:
         if self.max_evidence < 0:
             raise OptionError("max_evidence", f"must be 0 or more, not {self.max_evidence}")
         check_base_iri(self.base_iri)
+        if self.dask is not None:
+            check_dask(self.dask)
 
 
 def check_base_iri(iri: str) -> str:
@@ -80,6 +85,23 @@ def check_base_iri(iri: str) -> str:
             f"must be an absolute IRI ending in '/', '#' or ':', without spaces or <>\"{{}}|\\^`, not {iri!r}",
         )
     return iri
+
+
+def check_dask(spec: str) -> str:
+    """A ``--dask`` value: ``local``, ``local:N`` (N workers) or a scheduler address (tcp://host:8786)."""
+    if not _DASK.fullmatch(spec):
+        raise OptionError(
+            "dask", f"must be local, local:N or a scheduler address such as tcp://host:8786, not {spec!r}"
+        )
+    return spec
+
+
+def local_workers(spec: str) -> int | None:
+    """For ``local:N`` N, for ``local`` 0 (as many as ``--jobs``), for a scheduler address None."""
+    match = _DASK.fullmatch(check_dask(spec))
+    if not match or not spec.startswith("local"):
+        return None
+    return int(match.group(1) or 0)
 
 
 def default_cache_dir(out_dir: str | Path = DEFAULT_OUTPUT) -> Path:
