@@ -1,5 +1,8 @@
 """Parsing on Dask (--dask, graphbuild/cluster.py): real LocalClusters on loopback, the same bytes as --jobs 1."""
 
+import os
+import signal
+
 import pytest
 from graphbuild import api, cluster, parallel
 from graphbuild.errors import GraphbuildError, OptionError
@@ -29,7 +32,7 @@ def one_process(nlp, tmp_path_factory):
 
 
 def test_a_cluster_of_two_workers_builds_the_same_bytes_as_one_process(scheduler, one_process, tmp_path, monkeypatch):
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 3_000)  # many batches, so both workers parse
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 1_000)  # a batch per document, so both workers parse
     built = api.build_and_export(INPUTS, tmp_path, FORMAT_NAMES, BuildOptions(dask=scheduler), cache=False)
     assert built.summary.processes == 2 and built.summary.parsed == built.summary.documents == 9
     assert sorted(built.files) == sorted(one_process)
@@ -83,3 +86,26 @@ def test_bad_specs_and_unreachable_schedulers_are_one_clear_error(monkeypatch):
     unreachable = cluster.connect("tcp://127.0.0.1:9", 1)
     with pytest.raises(GraphbuildError, match="^cannot reach the Dask scheduler at tcp://127.0.0.1:9 "):
         unreachable.__enter__()
+
+
+def test_a_worker_lost_mid_build_changes_nothing(scheduler, one_process, tmp_path, monkeypatch):
+    """After the first batch comes back, one worker process is killed outright (SIGKILL) while other
+    batches are in flight on it: Dask runs them again elsewhere and the files are the same bytes."""
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 1_000)
+    with distributed.Client(scheduler) as probe:
+        pids = probe.run(os.getpid)
+    killed = []
+    extractions = cluster._extractions
+
+    def kill_once(batch, records):
+        if not killed:
+            victim = max(pids.values())
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+        return extractions(batch, records)
+
+    monkeypatch.setattr(cluster, "_extractions", kill_once)
+    built = api.build_and_export(INPUTS, tmp_path, ["ttl", "json"], BuildOptions(dask=scheduler), cache=False)
+    assert killed and built.summary.parsed == 9
+    for name in ("graph.ttl", "graph.json"):
+        assert built.files[name].read_bytes() == one_process[name].read_bytes(), name
