@@ -44,14 +44,17 @@ def connect(spec: str, workers: int) -> Iterator[Client]:
     local = local_workers(spec)
     if local is not None:
         count = local or workers
-        cluster = LocalCluster(
-            n_workers=count,
-            threads_per_worker=1,  # spaCy's parser is single-threaded: one process per core
-            processes=True,
-            dashboard_address=None,  # nothing listens beyond the scheduler's loopback port
-            host="127.0.0.1",
-            silence_logs=logging.ERROR,
-        )
+        try:
+            cluster = LocalCluster(
+                n_workers=count,
+                threads_per_worker=1,  # spaCy's parser is single-threaded: one process per core
+                processes=True,
+                dashboard_address=None,  # nothing listens beyond the scheduler's loopback port
+                host="127.0.0.1",
+                silence_logs=logging.ERROR,
+            )
+        except (RuntimeError, OSError) as error:  # e.g. worker processes that cannot be spawned
+            raise GraphbuildError(f"cannot start a local Dask cluster ({error})") from None
         with cluster, Client(cluster) as client:
             yield client
         return

@@ -1,7 +1,12 @@
 """Parsing on Dask (--dask, graphbuild/cluster.py): real LocalClusters on loopback, the same bytes as --jobs 1."""
 
+import fcntl
 import os
 import signal
+import struct
+import subprocess
+import sys
+import termios
 
 import pytest
 from graphbuild import api, cluster, parallel
@@ -86,6 +91,19 @@ def test_bad_specs_and_unreachable_schedulers_are_one_clear_error(monkeypatch):
     unreachable = cluster.connect("tcp://127.0.0.1:9", 1)
     with pytest.raises(GraphbuildError, match="^cannot reach the Dask scheduler at tcp://127.0.0.1:9 "):
         unreachable.__enter__()
+
+
+def test_the_progress_bar_counts_what_the_workers_parsed_and_dask_says_nothing_else(scheduler, tmp_path):
+    args = ["build", *INPUTS, "-o", tmp_path, "--no-cache", "--dask", scheduler]
+    piped = graphbuild(*args)
+    assert piped.returncode == 0 and piped.stderr == ""
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    run = subprocess.run([sys.executable, "-m", "graphbuild", *map(str, args)], stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert run.returncode == 0 and "parsing" in shown and "100%" in shown
 
 
 def test_a_worker_lost_mid_build_changes_nothing(scheduler, one_process, tmp_path, monkeypatch):
