@@ -22,6 +22,9 @@ from .model import Document
 
 SUFFIXES = (".txt", ".md")
 STDIN = "-"
+#: An fsspec URL ("s3://bucket/news/", "memory://corpus", "file:///data"): read with fsspec (installed with
+#: graphbuild[dask]) by the build process, whatever runs the parse.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 #: Longest paragraph handed to spaCy, in characters; longer lines are split (``split_long``).
 MAX_PARAGRAPH = 100_000
 #: A file longer than this (in bytes) is read in parts of about this many characters, each a document:
@@ -47,6 +50,9 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
         if str(item) == STDIN:
             sources.append(STDIN)
             continue
+        if is_url(item):
+            sources.extend(_url_sources(str(item)))
+            continue
         path = Path(item)
         try:
             path.stat()
@@ -66,6 +72,39 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
         else:
             raise GraphbuildError(f"{path}: no such file or folder")
     return sources
+
+
+def is_url(source: str | Path) -> bool:
+    """An fsspec URL rather than a local path (a Path is never one)."""
+    return isinstance(source, str) and bool(_URL.match(source))
+
+
+def _filesystem(url: str):
+    """fsspec's file system for a URL and the path inside it, or one line saying what is missing."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise GraphbuildError(f"{url}: reading URLs needs fsspec: pip install 'graphbuild[dask]'") from None
+    try:
+        return url_to_fs(url)
+    except (ImportError, ValueError) as error:  # a protocol without its package (s3fs, ...), or unknown
+        raise GraphbuildError(f"{url}: cannot read this URL ({error})") from None
+
+
+def _url_sources(url: str) -> list[str]:
+    """The .txt and .md files under a URL (a folder, searched recursively) or the file it names."""
+    fs, root = _filesystem(url)
+    try:
+        if fs.isdir(root):
+            found = sorted(p for p in fs.find(root) if Path(p).suffix.lower() in SUFFIXES)
+            if not found:
+                raise GraphbuildError(f"{url}: no .txt or .md files in this folder")
+            return [fs.unstrip_protocol(p) for p in found]
+        if fs.isfile(root):
+            return [url]
+    except OSError as error:
+        raise GraphbuildError(f"{url}: cannot be read ({error})") from None
+    raise GraphbuildError(f"{url}: no such file or folder")
 
 
 _BOMS = (
@@ -157,7 +196,7 @@ def check_inputs(inputs: Sequence[str | Path], warn: Callable[[str], None] = lam
     sources = find_sources(inputs, warn)
     named = frozenset(str(item) for item in inputs)
     for source in sources:
-        if source != STDIN and str(source) in named:
+        if source != STDIN and not is_url(source) and str(source) in named:
             _codec(_head(Path(source)), str(source), complete=False)
     return Inputs(tuple(sources), named)
 
@@ -193,8 +232,8 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
 
 
 def input_size(inputs: Inputs) -> int | None:
-    """The sources' size in bytes (None for standard input): a glance, for ``--jobs auto``."""
-    if STDIN in inputs.sources:
+    """The sources' size in bytes (None for standard input or URLs): a glance, for ``--jobs auto``."""
+    if STDIN in inputs.sources or any(is_url(s) for s in inputs.sources):
         return None
     total = 0
     for source in inputs.sources:
@@ -207,8 +246,8 @@ def input_size(inputs: Inputs) -> int | None:
 
 def count_words(inputs: Inputs) -> int | None:
     """About how many words the sources hold (None for standard input), for the progress bar's share
-    done and time left: a quick read, a line at a time (~1 s per 100 MB)."""
-    if STDIN in inputs.sources:
+    done and time left: a quick read, a line at a time (~1 s per 100 MB; None for URLs: not read twice)."""
+    if STDIN in inputs.sources or any(is_url(s) for s in inputs.sources):
         return None
     total = 0
     for source in inputs.sources:
@@ -225,6 +264,9 @@ def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Docum
     if source == STDIN:
         yield document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin", warn=warn)
         return
+    if is_url(source):
+        yield _read_url(str(source), warn)
+        return
     path = Path(source)
     try:
         size = path.stat().st_size
@@ -235,6 +277,17 @@ def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Docum
     except OSError as error:
         raise GraphbuildError(f"{path}: cannot read ({error.strerror})") from None
     yield document_from_text(decode(data, str(path)), path.name, path=str(path), warn=warn)
+
+
+def _read_url(url: str, warn: Callable[[str], None]) -> Document:
+    """A file at a URL, read whole (a huge remote file is not read in parts)."""
+    fs, path = _filesystem(url)
+    try:
+        with fs.open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise GraphbuildError(f"{url}: cannot read ({error})") from None
+    return document_from_text(decode(data, url), path.rstrip("/").rsplit("/", 1)[-1], path=url, warn=warn)
 
 
 def _read_parts(path: Path, size: int, warn: Callable[[str], None]) -> Iterator[Document]:

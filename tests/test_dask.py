@@ -74,13 +74,27 @@ def test_local_n_through_the_cli_and_the_environment(one_process, tmp_path):
     assert bad.returncode == 1 and bad.stderr.strip().startswith("Error: --dask must be local, local:N or")
 
 
-def test_without_dask_installed_one_line(tmp_path):
-    fake = tmp_path / "site" / "distributed"
+def test_inputs_at_urls_are_read_by_the_client(scheduler, one_process, tmp_path):
+    """The workers never see a path: a file:// URL builds on the cluster into the same Turtle."""
+    run = graphbuild("build", f"file://{SEEDS}", INPUTS[1], "-o", tmp_path, "--format", "ttl", "--dask", scheduler)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "graph.ttl").read_bytes() == one_process["graph.ttl"].read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("missing", "args", "message"),
+    [
+        ("distributed", [SEEDS, "--dask", "local"], "--dask needs Dask: pip install 'graphbuild[dask]'"),
+        ("fsspec", [f"file://{SEEDS}"], f"file://{SEEDS}: reading URLs needs fsspec: pip install 'graphbuild[dask]'"),
+    ],
+)
+def test_without_the_optional_packages_one_line(tmp_path, missing, args, message):
+    fake = tmp_path / "site" / missing
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("raise ImportError('not installed')\n", "utf-8")
-    run = graphbuild("build", SEEDS, "-o", tmp_path / "out", "--dask", "local", env={"PYTHONPATH": str(fake.parent)})
+    run = graphbuild("build", *args, "-o", tmp_path / "out", env={"PYTHONPATH": str(fake.parent)})
     assert run.returncode == 1
-    assert run.stderr.strip() == "Error: --dask needs Dask: pip install 'graphbuild[dask]'"
+    assert run.stderr.strip() == f"Error: {message}"
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 

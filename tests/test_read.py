@@ -140,3 +140,33 @@ def test_every_unicode_space_separator_becomes_a_space():
     separators = {c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Zs"} - {" "}
     assert {c for c in separators if _SEPARATORS.fullmatch(c)} == separators
     assert split_paragraphs("a" + "".join(sorted(separators)) + "b") == ("a b",)
+
+
+def test_fsspec_urls_read_like_local_files(tmp_path):
+    """A folder at a URL (fsspec's in-memory file system here) gives the same documents as on disk."""
+    fsspec = pytest.importorskip("fsspec")
+    texts = {"b/one.txt": "Angela Merkel met Emmanuel Macron.\n", "a.md": "# Paris\n\nThe summit ended.", "x.csv": "no"}
+    memory = fsspec.filesystem("memory")
+    for name, text in texts.items():
+        memory.pipe(f"/corpus/{name}", text.encode("utf-8"))
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    remote = read_documents(["memory://corpus"])
+    local = read_documents([tmp_path])
+    assert [(d.doc_id, d.name, d.paragraphs) for d in remote] == [(d.doc_id, d.name, d.paragraphs) for d in local]
+    assert [d.path for d in remote] == ["memory:///corpus/a.md", "memory:///corpus/b/one.txt"]
+    assert [d.name for d in read_documents(["memory://corpus/b/one.txt"])] == ["one.txt"]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("memory://nowhere", "memory://nowhere: no such file or folder"),
+        ("nosuchprotocol://x/y.txt", "nosuchprotocol://x/y.txt: cannot read this URL ("),
+    ],
+)
+def test_a_bad_url_is_one_clear_line(url, message):
+    pytest.importorskip("fsspec")
+    with pytest.raises(GraphbuildError) as raised:
+        read_documents([url])
+    assert str(raised.value).startswith(message)
