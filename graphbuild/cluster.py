@@ -13,6 +13,8 @@ the build goes on; a lost worker's batches are run again on the others (Dask's `
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -45,14 +47,15 @@ def connect(spec: str, workers: int) -> Iterator[Client]:
     if local is not None:
         count = local or workers
         try:
-            cluster = LocalCluster(
-                n_workers=count,
-                threads_per_worker=1,  # spaCy's parser is single-threaded: one process per core
-                processes=True,
-                dashboard_address=None,  # nothing listens beyond the scheduler's loopback port
-                host="127.0.0.1",
-                silence_logs=logging.ERROR,
-            )
+            with _workers_ignore_ctrl_c():
+                cluster = LocalCluster(
+                    n_workers=count,
+                    threads_per_worker=1,  # spaCy's parser is single-threaded: one process per core
+                    processes=True,
+                    dashboard_address=None,  # nothing listens beyond the scheduler's loopback port
+                    host="127.0.0.1",
+                    silence_logs=logging.ERROR,
+                )
         except (RuntimeError, OSError) as error:  # e.g. worker processes that cannot be spawned
             raise GraphbuildError(f"cannot start a local Dask cluster ({error})") from None
         with cluster, Client(cluster) as client:
@@ -64,6 +67,21 @@ def connect(spec: str, workers: int) -> Iterator[Client]:
         raise GraphbuildError(f"cannot reach the Dask scheduler at {spec} ({error})") from None
     with client:
         yield client
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C in a terminal reaches the whole process group: the worker processes started meanwhile
+    inherit SIGINT ignored (Python keeps an inherited "ignore"), so only the build decides, stops the
+    cluster and prints its one line, as with ``--jobs``. The build itself ignores Ctrl-C while they start."""
+    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def worker_count(client: Client) -> int:

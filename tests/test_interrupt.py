@@ -189,3 +189,36 @@ def test_ctrl_c_at_any_moment_leaves_either_nothing_or_whole_outputs(tmp_path, d
     if (out / "graph.ttl").exists():
         assert len(Graph().parse(out / "graph.ttl")) > 100
         assert (out / "graph.html").stat().st_size > 1000
+
+
+def _descendants(pid: int) -> list[int]:
+    found = _children(pid)
+    return found + [d for child in found for d in _descendants(child)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_mid_parse_on_a_local_dask_cluster_stops_it_too(corpus, tmp_path, signum):
+    pytest.importorskip("distributed")
+    out = tmp_path / "out"
+    process = _start(corpus, out, "--dask", "local:2")
+    _wait_for_parses(process, out)
+    tree = _descendants(process.pid)
+    assert len(tree) >= 2  # the workers (and their nannies)
+    if signum == signal.SIGINT:  # Ctrl-C in a terminal signals the whole process group, workers included
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 128 + signum
+    kept = _cached(out)
+    assert stderr.strip().splitlines() == [
+        (
+            f"interrupted: {kept} documents parsed in this run are kept in the parse cache {out / '.cache'}; "
+            "run the same build again to go on from there"
+        )
+    ]
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in tree) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in tree if _alive(p)]
+    assert not (out / "graph.ttl").exists()
