@@ -193,7 +193,7 @@ def build_documents(
         seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes, snippets.by_entity
     )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
-    graph.graph["processes"] = processes
+    graph.graph["processes"] = processes()
     graph.graph["base_iri"] = options.base_iri
     return graph
 
@@ -267,18 +267,21 @@ Parser = Callable[[Iterable[list[Document]]], Iterator[list[Extraction]]]
 
 
 @contextmanager
-def _parser(options: BuildOptions, jobs: int, warn: Callable[[str], None]) -> Iterator[tuple[Parser, int]]:
-    """How this build parses, and in how many processes: here or in ``jobs`` worker processes, or on the
-    Dask cluster ``options.dask`` names (started, or connected to, here, and closed on the way out)."""
+def _parser(
+    options: BuildOptions, jobs: int, warn: Callable[[str], None]
+) -> Iterator[tuple[Parser, Callable[[], int]]]:
+    """How this build parses, and (asked once it is done) in how many processes: here or in ``jobs``
+    worker processes, or on the Dask cluster ``options.dask`` names (started, or connected to, when a
+    first document needs parsing, and closed on the way out)."""
     if options.dask is None:
-        yield (lambda todo: parse_batches(options.model, todo, options.batch_size, jobs)), jobs
+        yield (lambda todo: parse_batches(options.model, todo, options.batch_size, jobs)), lambda: jobs
         return
     from . import cluster
 
-    with cluster.connect(options.dask, jobs) as client:
+    with cluster.lazy_client(options.dask, jobs) as client:
         yield (
             (lambda todo: cluster.parse_batches(client, options.model, todo, options.batch_size, warn)),
-            cluster.worker_count(client),
+            lambda: client.count,
         )
 
 

