@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import GraphbuildError
 from .model import UNPARSED, Document, Extraction
 from .options import local_workers
+from .parallel import Records, extractions_of, records_of
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 AHEAD = 2
 #: Seconds to wait for a scheduler before giving up with one line.
 CONNECT_TIMEOUT = 10
-
-_Records = list[tuple[tuple, tuple, int]]  # (sentences, mentions, n_tokens) of each document of a batch
 
 
 @contextmanager
@@ -64,7 +63,7 @@ def connect(spec: str, workers: int) -> Iterator[Client]:
         return
     try:
         client = Client(spec, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as error:
+    except OSError as error:  # TimeoutError included
         raise GraphbuildError(f"cannot reach the Dask scheduler at {spec} ({error})") from None
     with client:
         yield client
@@ -139,7 +138,7 @@ def parse_batches(
         if not pending:
             return
         batch, future = pending.popleft()
-        yield _extractions(batch, _records(client, future, model, batch, batch_size, warn))
+        yield extractions_of(batch, _records(client, future, model, batch, batch_size, warn))
 
 
 def _records(
@@ -149,7 +148,7 @@ def _records(
     batch: list[Document],
     batch_size: int,
     warn: Callable[[str], None],
-) -> _Records:
+) -> Records:
     """A batch's records; if the batch failed, each document parsed alone, and the failing ones empty."""
     if future is None:
         return []
@@ -158,7 +157,7 @@ def _records(
     except Exception as error:  # noqa: BLE001  (a worker's exception, re-raised here: find its document)
         if len(batch) == 1:
             return _unparsed(batch[0], error, warn)
-    records: _Records = []
+    records: Records = []
     for document in batch:
         try:
             records += client().submit(parse_remote, model, [document], batch_size, pure=False).result()
@@ -167,19 +166,14 @@ def _records(
     return records
 
 
-def _unparsed(document: Document, error: Exception, warn: Callable[[str], None]) -> _Records:
+def _unparsed(document: Document, error: Exception, warn: Callable[[str], None]) -> Records:
     """A document the cluster could not parse: said in one line, kept without sentences."""
     warn(f"{document.path or document.name}: not parsed on the cluster ({type(error).__name__}: {error})")
     return [((), (), UNPARSED)]
 
 
-def _extractions(batch: list[Document], records: _Records) -> list[Extraction]:
-    return [Extraction(d, sentences, mentions, n) for d, (sentences, mentions, n) in zip(batch, records)]
-
-
-def parse_remote(model: str, batch: list[Document], batch_size: int) -> _Records:
+def parse_remote(model: str, batch: list[Document], batch_size: int) -> Records:
     """On a worker: one batch's records (the pipeline is loaded by the first batch, then kept)."""
-    from .extract import extract
     from .nlp import load_pipeline
 
-    return [(e.sentences, e.mentions, e.n_tokens) for e in extract(load_pipeline(model), batch, batch_size)]
+    return records_of(load_pipeline(model), batch, batch_size)

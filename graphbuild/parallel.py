@@ -18,10 +18,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GraphbuildError
 from .model import Document, Extraction
 from .options import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: Characters of text per batch sent to a worker: small enough to spread work evenly, large enough that
 #: sending it costs nothing next to parsing it.
@@ -30,7 +34,8 @@ BATCH_CHARS = 50_000
 POLL = 0.5
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
-_Records = list[tuple[tuple, tuple, int]]  # (sentences, mentions, n_tokens) of each document of a batch
+#: What a worker sends back for a batch: (sentences, mentions, n_tokens) of each document, without its text.
+Records = list[tuple[tuple, tuple, int]]
 
 
 def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
@@ -126,7 +131,7 @@ def _collect(
 ) -> Iterator[list[Extraction]]:
     """Keep ``in_flight`` batches queued; yield results in input order as they come back."""
     sent: dict[int, list[Document]] = {}
-    done: dict[int, _Records] = {}
+    done: dict[int, Records] = {}
     next_out = submitted = 0
     exhausted = False
     while True:
@@ -147,17 +152,26 @@ def _collect(
             return
         while next_out in done:
             batch = sent.pop(next_out)
-            yield [
-                Extraction(document, sentences, mentions, n_tokens)
-                for document, (sentences, mentions, n_tokens) in zip(batch, done.pop(next_out))
-            ]
+            yield extractions_of(batch, done.pop(next_out))
             next_out += 1
         if next_out in sent:
             index, records = _receive(results, workers)
             done[index] = records
 
 
-def _receive(results, workers: Sequence[BaseProcess]) -> tuple[int, _Records]:
+def records_of(nlp: Language, batch: list[Document], batch_size: int) -> Records:
+    """A batch parsed in a worker process, as the records it sends back."""
+    from .extract import extract
+
+    return [(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
+
+
+def extractions_of(batch: list[Document], records: Records) -> list[Extraction]:
+    """A batch's extractions from the records a worker sent back for it."""
+    return [Extraction(d, sentences, mentions, n) for d, (sentences, mentions, n) in zip(batch, records)]
+
+
+def _receive(results, workers: Sequence[BaseProcess]) -> tuple[int, Records]:
     while True:
         try:
             index, records, failure = results.get(timeout=POLL)
@@ -181,7 +195,6 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
     if sys.platform == "linux":  # die with the parent, even when it is killed outright
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     results.cancel_join_thread()  # never wait, on the way out, for a parent that no longer reads
-    from .extract import extract
     from .nlp import load_pipeline
 
     nlp = load_pipeline(model)
@@ -192,8 +205,7 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
             continue
         index, batch = task
         try:
-            records = [(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
-            results.put((index, records, None))
+            results.put((index, records_of(nlp, batch, batch_size), None))
         except Exception as error:  # noqa: BLE001  (any failure is reported by the parent as one line)
             results.put((index, [], f"{type(error).__name__}: {error}"))
 

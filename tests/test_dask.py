@@ -132,7 +132,7 @@ def test_a_worker_lost_mid_build_changes_nothing(scheduler, one_process, tmp_pat
     with distributed.Client(scheduler) as probe:
         pids = probe.run(os.getpid)
     killed = []
-    extractions = cluster._extractions
+    extractions = cluster.extractions_of
 
     def kill_once(batch, records):
         if not killed:
@@ -141,7 +141,7 @@ def test_a_worker_lost_mid_build_changes_nothing(scheduler, one_process, tmp_pat
             killed.append(victim)
         return extractions(batch, records)
 
-    monkeypatch.setattr(cluster, "_extractions", kill_once)
+    monkeypatch.setattr(cluster, "extractions_of", kill_once)
     built = api.build_and_export(INPUTS, tmp_path, ["ttl", "json"], BuildOptions(dask=scheduler), cache=False)
     assert killed and built.summary.parsed == 9
     for name in ("graph.ttl", "graph.json"):
