@@ -25,18 +25,16 @@ from .formats import prepare_output_dir
 from .graph import build_graph, entity_counts
 from .model import ENTITY_TYPES, UNPARSED, Document, Extraction
 from .options import (
-    DEFAULT_BASE_IRI,
     DEFAULT_FORMATS,
     DEFAULT_INPUTS,
     DEFAULT_OUTPUT,
     BuildOptions,
-    check_base_iri,
     check_formats,
     default_cache_dir,
 )
 from .parallel import batches, jobs_for, parse_batches
 from .progress import progress_bar, shown, word_count
-from .rdf import SCHEMA, from_rdf, to_rdf
+from .rdf import SCHEMA, base_of, from_rdf, to_rdf
 from .read import Inputs, check_inputs, count_words, document_from_text, input_size, stream_documents
 from .resolve import Corpus, resolve
 from .store import open_store, store_of, write_store
@@ -340,8 +338,7 @@ def export(
     """Write the graph as files (``graph.ttl``, ``graph.html``, ...) and, beside the Turtle, the SPARQL
     store ``graph.oxigraph/``; IRIs start with ``base_iri``, by default the graph's own (the one it was
     built or read with); returns file name -> path."""
-    base_iri = check_base_iri(base_iri or graph.graph.get("base_iri") or DEFAULT_BASE_IRI)
-    written = _export(graph, out_dir, formats, base_iri)
+    written = _export(graph, out_dir, formats, base_of(graph, base_iri))
     if "graph.ttl" in written:
         write_store(written["graph.ttl"])
     return written

@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from .graph import sorted_edges
 from .namespaces import GB, PREFIXES, SCHEMA
-from .options import DEFAULT_BASE_IRI, DEFAULT_WINDOW
+from .options import DEFAULT_BASE_IRI, DEFAULT_WINDOW, check_base_iri
 from .shape import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, edge, graph_data, node
 
 
@@ -50,12 +50,20 @@ _MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = (
 )
 
 
-def blocks(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Block]:
-    """The RDF statement of a graphbuild graph, one subject at a time, subjects in a stable order.
+def base_of(graph: nx.Graph, base_iri: str | None = None) -> str:
+    """The base of a graph's IRIs: ``base_iri`` if given, else the one it was built or read with, else the
+    default; checked, as a build checks it."""
+    return check_base_iri(base_iri or graph.graph.get("base_iri") or DEFAULT_BASE_IRI)
+
+
+def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
+    """The RDF statement of a graphbuild graph, one subject at a time, subjects in a stable order, its
+    IRIs under ``base_of(graph, base_iri)``.
 
     The single definition of the mapping: ``to_rdf`` loads it into rdflib, the Turtle and N-Triples
     writers stream it to a file without holding the whole graph as triples.
     """
+    base_iri = base_of(graph, base_iri)
     entity = lambda key: IRI(f"{base_iri}entity/{key}")
     doc = lambda doc_id: IRI(f"{base_iri}doc/{doc_id}")
     mentions: dict[str, list[IRI]] = {}
@@ -135,8 +143,8 @@ def rdflib_term(value) -> URIRef | Literal:
     return Literal(value)
 
 
-def to_rdf(graph: nx.Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
-    """The graph as an rdflib Graph, with graphbuild's prefixes bound."""
+def to_rdf(graph: nx.Graph, base_iri: str | None = None) -> Graph:
+    """The graph as an rdflib Graph, with graphbuild's prefixes bound (IRIs under ``base_of``)."""
     rdf = Graph()
     for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace)

@@ -85,6 +85,10 @@ def test_export_keeps_the_base_iri_a_graph_was_built_with(nlp, tmp_path):
     assert built.graph.graph["base_iri"] == "https://news.example/kg/"
     again = api.export(api.load(turtle), Path(tmp_path / "b"), ["ttl"])
     assert again["graph.ttl"].read_bytes() == turtle.read_bytes()
+    # The mapping itself reads the graph's base: to_rdf and a query of the graph in memory use it too.
+    assert {str(s).split("entity/")[0] for s in api.to_rdf(built.graph).subjects()} >= {"https://news.example/kg/"}
+    people = api.query(built.graph, "SELECT ?p WHERE { ?p a schema:Person }")
+    assert people and all(str(row[0]).startswith("https://news.example/kg/entity/") for row in people)
 
 
 def test_every_public_name_is_still_a_function_once_every_module_is_imported():
