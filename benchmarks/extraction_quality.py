@@ -19,11 +19,11 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from devtools.evaluate import Predicted, Report, load_gold, score
 from graphbuild import BuildOptions, api
-from graphbuild import nlp as nlp_module
-from graphbuild.evaluate import Predicted, Report, load_gold, score
-from graphbuild.extract import LABEL_TYPES
-from graphbuild.model import ENTITY_TYPES
+from graphbuild.nlp import load as nlp_module
+from graphbuild.nlp.extract import LABEL_TYPES
+from graphbuild.records import ENTITY_TYPES
 
 CORPORA = {  # name -> (inputs, gold files)
     "seeds": ([ROOT / "seeds"], [ROOT / "tests/gold/seeds.json"]),

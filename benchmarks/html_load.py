@@ -27,6 +27,7 @@ from devtools.pages import launch, open_page, ready_ms
 from devtools.synthetic import synthetic_graph
 from graphbuild import BuildOptions, api
 from graphbuild.formats import html
+from graphbuild.graph import layout
 from playwright.sync_api import sync_playwright
 
 SIZES = [(1_000, 4_000), (5_000, 20_000), (20_000, 80_000)]
@@ -85,8 +86,8 @@ def pan_fps(page) -> float:
 def measure(browser, name: str, graph, folder: Path) -> dict:
     """One row of the table."""
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
-    _, layout_s = timed(html.layout, graph)
-    _, louvain_s = timed(html.communities, graph)
+    _, layout_s = timed(layout.layout, graph)
+    _, louvain_s = timed(layout.communities, graph)
     page_html, render_s = timed(html.render, graph)
     path = folder / f"graph-{nodes}-{edges}.html"
     path.write_text(page_html, "utf-8")

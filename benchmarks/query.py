@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from graphbuild.rdf import PREFIXES
-from graphbuild.sparql import canned, run_query
-from graphbuild.store import bind_values
+from graphbuild.rdf.namespaces import PREFIXES
+from graphbuild.sparql.engine import bind_values, run_rdflib
+from graphbuild.sparql.queries import canned
 from rdflib import Graph, Literal, Variable
 
 from corpus import CACHE
@@ -113,7 +113,7 @@ def _rdflib(rdf: Graph, text: str, params: dict[str, str]) -> list | None:
     signal.signal(signal.SIGALRM, expire)
     signal.alarm(LIMIT)
     try:
-        return list(run_query(rdf, text, {Variable(k): Literal(v) for k, v in params.items()}))
+        return list(run_rdflib(rdf, text, {Variable(k): Literal(v) for k, v in params.items()}))
     except TimeoutError:
         return None
     finally:

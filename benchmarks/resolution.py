@@ -26,14 +26,15 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from graphbuild.api import _extractions
-from graphbuild.cache import ExtractionCache, pipeline_id
-from graphbuild.clean import clean_document
-from graphbuild.evaluate import Node, ResolutionReport, score_resolution
-from graphbuild.extract import LABEL_TYPES
+from devtools.evaluate import Node, ResolutionReport, score_resolution
+from graphbuild.ingest.clean import clean_document
+from graphbuild.ingest.sources import read_documents
+from graphbuild.names import normalize
+from graphbuild.nlp.extract import LABEL_TYPES
 from graphbuild.options import BuildOptions
-from graphbuild.read import read_documents
-from graphbuild.resolve import normalize, resolve
+from graphbuild.parse.cache import ExtractionCache, pipeline_id
+from graphbuild.pipeline import _extractions
+from graphbuild.resolve import resolve
 
 from corpus import CACHE, ROOT, commons_speeches, news_articles, word_count
 

@@ -35,7 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from devtools.synthetic import synthetic_graph
 from graphbuild import BuildOptions, api
 from graphbuild.formats.rdf_syntaxes import turtle
-from graphbuild.parallel import cpu_count
+from graphbuild.parse.processes import cpu_count
 from graphbuild.rdf import to_rdf
 
 from corpus import news_articles, word_count
@@ -98,7 +98,7 @@ import json, sys
 sys.path[:0] = {[str(ROOT), str(ROOT / "benchmarks")]!r}
 from corpus import news_articles, synthetic, take_words
 from graphbuild import api
-from graphbuild.read import document_from_text
+from graphbuild.ingest.text import document_from_text
 base = take_words(news_articles(), {words})
 docs = (document_from_text(t, n) for n, t in synthetic(base, {factor}))
 graph = api.build_documents(docs)

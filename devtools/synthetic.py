@@ -1,4 +1,4 @@
-"""Synthetic co-occurrence graphs in graphbuild's shape (``graphbuild.shape``), made without spaCy.
+"""Synthetic co-occurrence graphs in graphbuild's shape (``graphbuild.graph.attributes``), made without spaCy.
 
 Shared by the HTML tests and benchmarks/html_load.py: big graphs for load times, tiny ones for browser tests.
 """
@@ -9,19 +9,19 @@ import random
 from collections.abc import Iterable
 
 import networkx as nx
-from graphbuild import shape
+from graphbuild.graph import attributes
 
-TYPES = shape.ENTITY_TYPES
+TYPES = attributes.ENTITY_TYPES
 
 
 def new_graph() -> nx.Graph:
     """An empty graph with the graph attributes a build sets (sentence window, no documents yet)."""
-    return nx.Graph(**shape.graph_data({}, "sentence"))
+    return nx.Graph(**attributes.graph_data({}, "sentence"))
 
 
 def add_document(graph: nx.Graph, doc_id: str, name: str, title: str = "") -> None:
     """Register a source document in the graph metadata, as build_graph does."""
-    graph.graph["documents"][doc_id] = shape.DocumentData(name=name, title=title or name, path=name)
+    graph.graph["documents"][doc_id] = attributes.DocumentData(name=name, title=title or name, path=name)
 
 
 def add_entity(
@@ -34,7 +34,7 @@ def add_entity(
     documents: Iterable[str] = ("d0",),
 ) -> None:
     """One node with every attribute an entity carries."""
-    graph.add_node(key, **shape.node(label, entity_type, aliases, mentions, documents))
+    graph.add_node(key, **attributes.node(label, entity_type, aliases, mentions, documents))
 
 
 def add_cooccurrence(
@@ -42,9 +42,10 @@ def add_cooccurrence(
 ) -> None:
     """One edge with its evidence sentences; the weight defaults to their number (a capped list may be shorter)."""
     evidence = [
-        shape.Evidence(doc=doc_id, sentence=i, start=0, end=len(text), text=text) for i, text in enumerate(sentences)
+        attributes.Evidence(doc=doc_id, sentence=i, start=0, end=len(text), text=text)
+        for i, text in enumerate(sentences)
     ]
-    graph.add_edge(a, b, **shape.edge(weight or len(evidence), [doc_id], evidence))
+    graph.add_edge(a, b, **attributes.edge(weight or len(evidence), [doc_id], evidence))
 
 
 def synthetic_graph(nodes: int, edges: int, seed: int = 1, group_size: int = 40) -> nx.Graph:

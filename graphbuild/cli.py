@@ -207,7 +207,7 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeout, allow_service) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) on GRAPH (a Turtle file), or a named query."""
     from . import api
-    from .sparql import format_result
+    from .sparql.results import format_result
 
     if list_queries:
         for q in api.named_queries().values():
@@ -250,7 +250,7 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
 def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service, workers, html) -> None:
     """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at / (default GRAPH:
     exports/graph.ttl)."""
-    from .serve import serve as run_server  # uvicorn loads only for this command
+    from .sparql.server import serve as run_server  # uvicorn loads only for this command
 
     run_server(
         graph_files or [DEFAULT_GRAPH],

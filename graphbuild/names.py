@@ -16,6 +16,8 @@ from .lang import alternation, vocabulary
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^(?:[A-Z]\.){1,5}[A-Z]\.?$")
+#: U+FFFD: a character already lost before the text reached us (no library can bring it back).
+LOST = "\ufffd"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -109,3 +111,10 @@ def without_suffix(words: list[str], lang: str = "en") -> list[str]:
     while len(words) > 1 and words[-1] in suffixes:
         words = words[:-1]
     return words
+
+
+def slugify(text: str) -> str:
+    """A readable, IRI-safe slug: "Xizang Autonomous Region" -> "xizang-autonomous-region"."""
+    ascii_text = unicodedata.normalize("NFKD", re.sub(r"['’]", "", text)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"

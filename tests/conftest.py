@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from graphbuild import BuildOptions, api
-from graphbuild.nlp import load_pipeline
+from graphbuild.nlp.load import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

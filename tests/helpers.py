@@ -1,6 +1,6 @@
 """Hand-made pipeline records for stage tests that need no model."""
 
-from graphbuild.model import Document, Extraction, Mention, Sentence
+from graphbuild.records import Document, Extraction, Mention, Sentence
 
 
 def extraction(doc_id: str, sentences: list[list[tuple[str, str]]], paragraph_of=None) -> Extraction:

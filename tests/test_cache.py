@@ -14,11 +14,11 @@ import graphbuild
 import networkx as nx
 import pytest
 import spacy
-from graphbuild import BuildOptions, api
-from graphbuild.cache import ExtractionCache, clear, code_hash, extraction_sources, pipeline_id
+from graphbuild import BuildOptions, api, pipeline
 from graphbuild.errors import GraphbuildError
-from graphbuild.parallel import SMALL_INPUT, cpu_count, jobs_for
-from graphbuild.read import read_documents
+from graphbuild.ingest.sources import read_documents
+from graphbuild.parse.cache import ExtractionCache, clear, code_hash, extraction_sources, pipeline_id
+from graphbuild.parse.processes import SMALL_INPUT, cpu_count, jobs_for
 
 from conftest import SEEDS
 
@@ -139,7 +139,7 @@ def test_parses_read_back_from_the_cache_between_passes_give_the_same_graph(tmp_
     cache folder) instead of holding them: the graph must not change."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(api, "KEEP_CHARS", 0)
+    monkeypatch.setattr(pipeline, "KEEP_CHARS", 0)
     assert same(api.build([SEEDS], BuildOptions(cache_dir=str(tmp_path / "cache"))), seeds_graph)
     assert same(api.build([SEEDS], BuildOptions()), seeds_graph)
     assert not list((tmp_path / "tmp").iterdir())  # the temporary parses are gone
@@ -150,23 +150,24 @@ def test_cache_key_follows_the_code_extraction_imports_without_a_list(tmp_path):
     shutil.copytree(Path(graphbuild.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     names = {p.relative_to(package).as_posix() for p in extraction_sources(package)}
     assert {
-        "extract.py",
-        "components.py",
-        "nlp.py",
-        "clean.py",
-        "model.py",
+        "nlp/extract.py",
+        "nlp/components.py",
+        "nlp/load.py",
+        "ingest/clean.py",
+        "records.py",
         "lang/en.py",
         "lang/en_places.tsv",
     } <= names
-    assert not names & {"formats/html.py", "resolve.py", "cooccur.py", "serve.py", "cache.py"}  # no re-parse for these
+    no_reparse = {"formats/html.py", "resolve/entities.py", "graph/cooccur.py", "sparql/server.py", "parse/cache.py"}
+    assert not names & no_reparse  # no re-parse for these
     before = code_hash(package)
     (package / "formats" / "html.py").write_text("# the page changed\n", "utf-8")
     assert code_hash(package) == before
     # a rule moved to a new module is in the key as soon as extraction imports it
-    (package / "newrules.py").write_text("WORDS = {'summit'}\n", "utf-8")
-    components = package / "components.py"
+    (package / "nlp" / "newrules.py").write_text("WORDS = {'summit'}\n", "utf-8")
+    components = package / "nlp" / "components.py"
     components.write_text(components.read_text("utf-8") + "\nfrom .newrules import WORDS  # noqa\n", "utf-8")
     with_rule = code_hash(package)
     assert with_rule != before
-    (package / "newrules.py").write_text("WORDS = {'summit', 'forum'}\n", "utf-8")
+    (package / "nlp" / "newrules.py").write_text("WORDS = {'summit', 'forum'}\n", "utf-8")
     assert code_hash(package) != with_rule

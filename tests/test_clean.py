@@ -1,5 +1,5 @@
-from graphbuild.clean import clean_document, is_furniture, is_headline
-from graphbuild.read import document_from_text
+from graphbuild.ingest.clean import clean_document, is_furniture, is_headline
+from graphbuild.ingest.sources import document_from_text
 
 PAGE = """The happy life of Deng peopleSponsored by China Society for Human Rights Studies
 Home>News>China

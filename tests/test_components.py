@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from graphbuild.components import EVENTS_KEY
+from graphbuild.nlp.components import EVENTS_KEY
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

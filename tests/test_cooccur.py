@@ -1,6 +1,6 @@
 import pytest
-from graphbuild.cooccur import Snippets, cooccur
 from graphbuild.errors import GraphbuildError
+from graphbuild.graph.cooccur import Snippets, cooccur
 from graphbuild.resolve import resolve
 
 from helpers import extraction

@@ -9,10 +9,12 @@ import sys
 import termios
 
 import pytest
-from graphbuild import api, cluster, parallel
+from graphbuild import api
 from graphbuild.errors import GraphbuildError, OptionError
-from graphbuild.model import UNPARSED, Document
 from graphbuild.options import FORMAT_NAMES, BuildOptions
+from graphbuild.parse import dask as cluster
+from graphbuild.parse import processes as parallel
+from graphbuild.records import UNPARSED, Document
 
 from conftest import ROOT, SEEDS, graphbuild
 

@@ -1,7 +1,7 @@
 import pytest
-from graphbuild.extract import clean_name, extract
+from graphbuild.ingest.sources import document_from_text
+from graphbuild.nlp.extract import clean_name, extract
 from graphbuild.options import DEFAULT_BATCH_SIZE
-from graphbuild.read import document_from_text
 
 TEXT = (
     "The Hague's mayor met Angela Merkel in Berlin on Monday.\n"

@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 from graphbuild import api
 from graphbuild.formats import FORMATS
-from graphbuild.read import decode, document_from_text, read_documents
+from graphbuild.ingest.sources import decode, document_from_text, read_documents
 from rdflib import Graph
 
 from conftest import graphbuild
@@ -154,7 +154,7 @@ def test_a_build_that_fails_while_writing_replaces_no_output(seeds_graph, tmp_pa
 
 
 def test_a_single_huge_line_builds_in_paragraphs_under_the_limit(nlp, monkeypatch):
-    from graphbuild import read
+    from graphbuild.ingest import text as read
 
     line = "Barack Obama met Angela Merkel in Berlin. " * 30_000  # 1.26M characters, over spaCy's 1M limit
     paragraphs = read.split_paragraphs(line)

@@ -62,7 +62,7 @@ def test_document_text_cannot_break_out_of_the_data(evil_html):
 
 
 def test_explorer_never_writes_html_from_data():
-    source = (html.files("graphbuild") / "templates" / "explorer.js").read_text("utf-8")
+    source = html.explorer_js()
     assert "innerHTML" not in source and "insertAdjacentHTML" not in source and "document.write" not in source
 
 

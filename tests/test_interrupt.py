@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from graphbuild.parallel import cpu_count
+from graphbuild.parse.processes import cpu_count
 from rdflib import Graph
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads worker processes from /proc")

@@ -4,8 +4,8 @@ The figures behind the floors: `python benchmarks/extraction_quality.py` (also i
 """
 
 import pytest
+from devtools.evaluate import Predicted, load_gold, score
 from graphbuild import api
-from graphbuild.evaluate import Predicted, load_gold, score
 
 from conftest import ROOT
 
@@ -53,7 +53,7 @@ def test_the_seeds_caption_gives_two_persons_a_place_and_all_their_links(seeds_g
     """ "Our hometown is Yulmed and our homeland is China" ... the hearts of Drolkar and Yangzom: typed by
     general cues (a place noun before "is", names joined by "and"), and its 6 pairs linked both ways in RDF."""
     from graphbuild import to_rdf
-    from graphbuild.rdf import GB
+    from graphbuild.rdf.mapping import GB
 
     by_label = {d["label"]: (key, d["type"]) for key, d in seeds_graph.nodes(data=True)}
     caption = {"Yulmed": "Place", "China": "Place", "Drolkar": "Person", "Yangzom": "Person"}

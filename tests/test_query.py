@@ -3,7 +3,7 @@ import json
 import pytest
 from graphbuild import api
 from graphbuild.errors import GraphbuildError
-from graphbuild.sparql import format_result
+from graphbuild.sparql.results import format_result
 from rdflib import Graph
 
 TOP = "SELECT ?label ?n WHERE { ?e rdfs:label ?label ; gb:mentionCount ?n } ORDER BY DESC(?n) ?label LIMIT 3"
@@ -51,7 +51,7 @@ def test_missing_and_unreadable_graph_files(tmp_path):
 
 
 def test_canned_queries_are_listed_with_their_parameters():
-    from graphbuild.sparql import canned_queries
+    from graphbuild.sparql.queries import canned_queries
 
     queries = canned_queries()
     assert {

@@ -6,7 +6,7 @@ import pytest
 from graphbuild import api, to_rdf
 from graphbuild.formats.rdf_syntaxes import ntriples
 from graphbuild.formats.rdf_syntaxes import turtle as write_turtle
-from graphbuild.rdf import GB, SCHEMA, vocabulary
+from graphbuild.rdf.mapping import GB, SCHEMA, ontology
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
@@ -69,7 +69,7 @@ def test_cooccurrence_is_direct_both_ways_and_qualified_with_provenance(rdf, see
 
 
 def test_every_graphbuild_term_used_is_defined_in_the_shipped_vocabulary(rdf):
-    vocab = vocabulary()
+    vocab = ontology()
     used = {t for triple in rdf for t in triple if isinstance(t, URIRef) and str(t).startswith(str(GB))}
     assert used
     for term in used:
@@ -107,7 +107,7 @@ def test_an_independent_parser_reads_the_turtle(seeds_exports, rdf):
 
 
 def test_every_merged_alias_records_the_rule_that_merged_it(rdf, seeds_graph):
-    from graphbuild.rdf import GB
+    from graphbuild.rdf.mapping import GB
 
     merges = list(rdf.subjects(RDF.type, GB.AliasMerge))
     assert merges and len(merges) == sum(len(d["merges"]) for _, d in seeds_graph.nodes(data=True))

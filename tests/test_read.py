@@ -3,15 +3,8 @@ import unicodedata
 
 import pytest
 from graphbuild.errors import GraphbuildError
-from graphbuild.read import (
-    _SEPARATORS,
-    check_inputs,
-    decode,
-    document_from_text,
-    read_documents,
-    slugify,
-    split_paragraphs,
-)
+from graphbuild.ingest.sources import check_inputs, decode, document_from_text, read_documents, slugify
+from graphbuild.ingest.text import _SEPARATORS, split_paragraphs
 
 
 def test_every_line_is_a_paragraph_and_odd_whitespace_is_normalised():
@@ -107,7 +100,7 @@ def test_a_file_name_that_is_not_utf8_is_read_with_a_visible_mark(tmp_path):
 
 
 def test_a_huge_file_is_read_lazily_as_parts_cut_at_line_breaks(tmp_path, monkeypatch):
-    from graphbuild import read
+    from graphbuild.ingest import sources as read
 
     monkeypatch.setattr(read, "PART_CHARS", 1000)
     lines = [f"Line {n}: Angela Merkel met Emmanuel Macron in Paris — the café was open." for n in range(100)]

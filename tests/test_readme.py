@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from graphbuild import api
-from graphbuild.sparql import format_result
+from graphbuild.sparql.results import format_result
 
 from conftest import ROOT
 

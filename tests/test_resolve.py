@@ -2,10 +2,10 @@
 through spaCy (each rule alone on hand-made mentions: test_resolve_rules.py)."""
 
 import pytest
-from graphbuild.aliases import Aliases, load_aliases
 from graphbuild.errors import GraphbuildError
 from graphbuild.names import head_noun, match_key, normalize
 from graphbuild.resolve import resolve
+from graphbuild.resolve.aliases import Aliases, load_aliases
 
 from helpers import extraction
 

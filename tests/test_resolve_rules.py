@@ -4,31 +4,32 @@ proposes) and through ``resolve`` (which names merge, the label, the type, the r
 import subprocess
 import sys
 
-from graphbuild.aliases import Aliases
-from graphbuild.model import Document, Extraction, Mention, Sentence
-from graphbuild.resolve import (
+from graphbuild.records import Document, Extraction, Mention, Sentence
+from graphbuild.resolve import Corpus, resolve
+from graphbuild.resolve.aliases import Aliases
+from graphbuild.resolve.rules import (
     CORPUS_RULES,
-    DOCUMENT_RULES,
-    Corpus,
-    UnionFind,
     acronym_initials,
     clipped_forms,
     country_names,
     damaged_names,
     definitions,
-    holder_across_corpus,
     initialled_words,
     middle_initials,
-    named_in_document,
     org_short_forms,
     place_variants,
     qualified_names,
-    resolve,
-    short_forms,
-    short_names,
     spelling_variants,
 )
-from graphbuild.typevote import Votes
+from graphbuild.resolve.short_forms import (
+    DOCUMENT_RULES,
+    holder_across_corpus,
+    named_in_document,
+    short_forms,
+    short_names,
+)
+from graphbuild.resolve.typevote import Votes
+from graphbuild.resolve.unionfind import UnionFind
 
 from helpers import document, extraction
 
@@ -55,7 +56,7 @@ def test_the_resolver_imports_no_spacy():
 
 
 def test_the_rules_are_declared_once_in_the_order_of_their_priority():
-    names = [name for name, _ in CORPUS_RULES] + [rule.name for rule in DOCUMENT_RULES]
+    names = [rule.name for rule in CORPUS_RULES] + [rule.name for rule in DOCUMENT_RULES]
     assert names == [
         "country-name",
         "place-variant",

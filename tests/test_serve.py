@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 from graphbuild import api
-from graphbuild.sparql import format_result
+from graphbuild.sparql.results import format_result
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 

@@ -1,10 +1,11 @@
-"""The graph's shape (graphbuild/shape.py): the builders make it, and every exporter writes every attribute
+"""The graph's shape (graphbuild/graph/attributes.py): the builders make it, and every exporter writes every attribute
 of it or says why not (graphbuild.formats.LEAVES_OUT)."""
 
 import networkx as nx
 import pytest
-from graphbuild import api, shape
+from graphbuild import api
 from graphbuild.formats import FORMATS, LEAVES_OUT, export
+from graphbuild.graph import attributes
 from graphbuild.rdf import from_rdf, to_rdf
 
 #: A value for every attribute of the shape, written nowhere else, so finding it in a file proves the
@@ -30,18 +31,20 @@ PROBES = {
     "name": "znameprobe",
     "title": "Ztitleprobe",
 }
-#: Graph attributes checked through their fields (documents) or not written by design (shape.RUN_ONLY).
+#: Graph attributes checked through their fields (documents) or not written by design (attributes.RUN_ONLY).
 FIELDS = {"documents": ("name", "title", "path")}
 
 
 def probe_graph() -> nx.Graph:
-    documents = {"zdocprobe": shape.DocumentData(name="znameprobe.txt", title="Ztitleprobe", path="zpathprobe/a.txt")}
-    graph = nx.Graph(**shape.graph_data(documents, "tokens:77", ["zdroppedprobe"], ["znoteprobe"], 31337, 42424))
-    merge = shape.MergeRecord(alias="Zaliasprobe", rule="zruleprobe", detail="")
+    documents = {
+        "zdocprobe": attributes.DocumentData(name="znameprobe.txt", title="Ztitleprobe", path="zpathprobe/a.txt")
+    }
+    graph = nx.Graph(**attributes.graph_data(documents, "tokens:77", ["zdroppedprobe"], ["znoteprobe"], 31337, 42424))
+    merge = attributes.MergeRecord(alias="Zaliasprobe", rule="zruleprobe", detail="")
     for key, label in (("organization/zlabelprobe", "Zlabelprobe"), ("person/other", "Other Person")):
         graph.add_node(
             key,
-            **shape.node(
+            **attributes.node(
                 label,
                 "Organization" if key.startswith("organization") else "Person",
                 ["Zaliasprobe"] if key.startswith("organization") else [],
@@ -52,20 +55,22 @@ def probe_graph() -> nx.Graph:
                 {"zdocprobe": "zsnippetprobe sentence."},
             ),
         )
-    evidence = shape.Evidence(doc="zdocprobe", sentence=0, start=765431, end=765450, text="zevidenceprobe here.")
-    graph.add_edge("organization/zlabelprobe", "person/other", **shape.edge(876541, ["zdocprobe"], [evidence]))
+    evidence = attributes.Evidence(doc="zdocprobe", sentence=0, start=765431, end=765450, text="zevidenceprobe here.")
+    graph.add_edge("organization/zlabelprobe", "person/other", **attributes.edge(876541, ["zdocprobe"], [evidence]))
     return graph
 
 
-def attributes() -> list[str]:
-    graph_level = [a for a in shape.GRAPH_ATTRIBUTES if a not in shape.RUN_ONLY and a not in FIELDS]
+def all_attributes() -> list[str]:
+    graph_level = [a for a in attributes.GRAPH_ATTRIBUTES if a not in attributes.RUN_ONLY and a not in FIELDS]
     fields = [f for fs in FIELDS.values() for f in fs]
-    return list(shape.NODE_ATTRIBUTES) + list(shape.EDGE_ATTRIBUTES) + ["evidence.start"] + graph_level + fields
+    return (
+        list(attributes.NODE_ATTRIBUTES) + list(attributes.EDGE_ATTRIBUTES) + ["evidence.start"] + graph_level + fields
+    )
 
 
 def test_every_attribute_has_a_probe_and_the_probe_graph_has_the_shape():
-    assert [a for a in attributes() if a not in PROBES] == []
-    assert shape.problems(probe_graph()) == []
+    assert [a for a in all_attributes() if a not in PROBES] == []
+    assert attributes.problems(probe_graph()) == []
 
 
 @pytest.fixture(scope="module")
@@ -78,18 +83,18 @@ def probe_files(tmp_path_factory):
 def test_every_exporter_writes_every_attribute_or_says_why_not(probe_files, fmt):
     text = "\n".join(path.read_text("utf-8") for path in probe_files[fmt].values())
     left_out = LEAVES_OUT[fmt]
-    assert set(left_out) <= set(attributes()), "LEAVES_OUT names an attribute the shape does not have"
+    assert set(left_out) <= set(all_attributes()), "LEAVES_OUT names an attribute the shape does not have"
     assert all(reason.strip() for reason in left_out.values())
-    missing = [a for a in attributes() if a not in left_out and PROBES[a] not in text]
+    missing = [a for a in all_attributes() if a not in left_out and PROBES[a] not in text]
     assert missing == [], f"{fmt} writes neither these attributes nor a reason in LEAVES_OUT"
     written_anyway = [a for a in left_out if PROBES[a] in text]
     assert written_anyway == [], f"{fmt} writes these, though LEAVES_OUT says it does not"
 
 
 def test_built_and_read_back_graphs_have_the_shape(seeds_graph):
-    assert shape.problems(seeds_graph) == []
-    assert shape.problems(from_rdf(to_rdf(seeds_graph))) == []
-    assert set(seeds_graph.graph) <= set(shape.GRAPH_ATTRIBUTES)
+    assert attributes.problems(seeds_graph) == []
+    assert attributes.problems(from_rdf(to_rdf(seeds_graph))) == []
+    assert set(seeds_graph.graph) <= set(attributes.GRAPH_ATTRIBUTES)
 
 
 def test_problems_names_what_departs_from_the_shape():
@@ -99,7 +104,7 @@ def test_problems_names_what_departs_from_the_shape():
     del graph.nodes["organization/zlabelprobe"]["snippets"]
     graph.edges["organization/zlabelprobe", "person/other"]["colour"] = "red"
     graph.graph["favourite"] = 1
-    assert sorted(shape.problems(graph)) == sorted(
+    assert sorted(attributes.problems(graph)) == sorted(
         [
             "node 'organization/zlabelprobe': no 'snippets'",
             "node 'person/other': 'mentions' is a str, not a int",

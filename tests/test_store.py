@@ -8,10 +8,12 @@ import threading
 
 import pyoxigraph as ox
 import pytest
-from graphbuild import api, store
+from graphbuild import api
 from graphbuild.errors import GraphbuildError
-from graphbuild.sparql import canned, canned_queries, load_rdf, run_query
-from graphbuild.store import store_matches, store_path
+from graphbuild.sparql import store
+from graphbuild.sparql.engine import load_rdf, run_rdflib
+from graphbuild.sparql.queries import canned, canned_queries
+from graphbuild.sparql.store import store_matches, store_path
 from rdflib import Literal, Variable
 
 from conftest import ROOT, graphbuild
@@ -37,7 +39,7 @@ def rows(result):
 @pytest.mark.parametrize("name", sorted(canned_queries()))
 def test_every_named_query_answers_as_rdflib_does(seeds_exports, name):
     params = PARAMS.get(name, {})
-    expected = run_query(
+    expected = run_rdflib(
         load_rdf(seeds_exports["ttl"]), canned(name, params).text, {Variable(k): Literal(v) for k, v in params.items()}
     )
     answer = api.named_query(seeds_exports["ttl"], name, params)
@@ -46,7 +48,7 @@ def test_every_named_query_answers_as_rdflib_does(seeds_exports, name):
 
 @pytest.mark.parametrize("sparql", README_QUERIES)
 def test_the_readme_queries_answer_as_rdflib_does(seeds_exports, sparql):
-    assert rows(api.query(seeds_exports["ttl"], sparql)) == rows(run_query(load_rdf(seeds_exports["ttl"]), sparql))
+    assert rows(api.query(seeds_exports["ttl"], sparql)) == rows(run_rdflib(load_rdf(seeds_exports["ttl"]), sparql))
 
 
 def test_a_graph_fresh_from_build_is_queried_too(seeds_graph):

@@ -8,7 +8,6 @@ CDNs, pyvis #228/#229), and all data enters the page as JSON that cannot close i
 from __future__ import annotations
 
 import json
-import math
 import os
 from importlib.resources import files
 from pathlib import Path
@@ -20,9 +19,10 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pyvis.network import Network
 
-from ..graph import entity_counts
-from ..model import ENTITY_TYPES
+from ..graph.build import entity_counts
+from ..graph.layout import communities, layout
 from ..options import LISTED_DOCUMENTS
+from ..records import ENTITY_TYPES
 
 TYPE_COLOURS = {"Person": "#e15759", "Place": "#4e79a7", "Organization": "#59a14f", "Event": "#f28e2b"}
 COMMUNITY_COLOURS = [
@@ -45,8 +45,6 @@ PHYSICS_MAX_NODES = 300
 #: Past this many nodes the page opens with the unconnected ones hidden (on the 300-article news graph they
 #: are 447 of 3,254, a ring around the rest).
 HIDE_ISOLATED_FROM = 300
-#: Pixels per ideal edge length in the Python layout.
-LAYOUT_EDGE_LENGTH = 90
 #: The page stays usable up to here (benchmarks/RESULTS.md: 20,000 nodes, 80,000 edges ready in ~4 s);
 #: a bigger graph is cut to its most mentioned entities and heaviest edges. The RDF and other exports
 #: always hold the whole graph.
@@ -85,9 +83,9 @@ def render(graph: nx.Graph, base_iri: str = "", title: str | None = None) -> str
     # No physics for an empty graph either: vis would never report the stabilisation the page waits for.
     net = _vis_network(graph, layout(graph), physics=0 < graph.number_of_nodes() <= PHYSICS_MAX_NODES)
     vis_nodes, vis_edges, _, _, _, vis_options = net.get_network_data()
-    templates = files("graphbuild").joinpath("templates")
+    templates = files("graphbuild").joinpath("templates", "explorer")
     env = Environment(autoescape=True)
-    page = env.from_string(templates.joinpath("graph.html").read_text("utf-8"))
+    page = env.from_string(templates.joinpath("page.html").read_text("utf-8"))
     return page.render(
         title=title,
         note=note,
@@ -97,8 +95,17 @@ def render(graph: nx.Graph, base_iri: str = "", title: str | None = None) -> str
         edges=_json(vis_edges),
         options=_json(json.loads(vis_options)),
         vis_js=Markup(_vis_js()),
-        explorer_js=Markup(templates.joinpath("explorer.js").read_text("utf-8")),
+        explorer_js=Markup(explorer_js()),
     )
+
+
+def explorer_js() -> str:
+    """The explorer's script: the parts in ``templates/explorer/NN-*.js`` joined in their numbered order.
+    Each part is one section of a single closure (data, filters, labels, panning, legend, search, panel,
+    URL state, controls): the first opens it, the last closes it."""
+    folder = files("graphbuild").joinpath("templates", "explorer")
+    parts = sorted((p for p in folder.iterdir() if p.name.endswith(".js")), key=lambda p: p.name)
+    return "".join(part.read_text("utf-8") for part in parts)
 
 
 def corpus_title(graph: nx.Graph) -> str:
@@ -209,71 +216,6 @@ def _listed_snippets(node: dict) -> dict[str, str]:
     """The kept sentences of the documents the page lists for a node, cut to what the panel shows."""
     kept = node.get("snippets", {})
     return {doc: kept[doc][: SNIPPET_CHARS + 1] for doc in node["documents"][:MAX_LISTED_DOCUMENTS] if doc in kept}
-
-
-def communities(graph: nx.Graph) -> dict[str, int]:
-    """Louvain community of every node, numbered from the largest (so the first colours go to the biggest):
-    0.6 s for 5,000 nodes and 20,000 edges, 3.5 s for 20,000 and 80,000 (pure Python)."""
-    found = nx.community.louvain_communities(graph, weight="weight", seed=1) if graph else []
-    return {key: i for i, members in enumerate(sorted(found, key=len, reverse=True)) for key in members}
-
-
-def layout(graph: nx.Graph, iterations: int = 150) -> dict[str, tuple[float, float]]:
-    """Starting positions for every node: final ones for big graphs, a head start for vis physics on small ones.
-
-    Fruchterman-Reingold in numpy: networkx's spring_layout needs SciPy from 500 nodes on, and its dense
-    path (like forceatlas2_layout) holds n x n arrays, 3 GB at 20,000 nodes. Edges pull with
-    log(1 + weight), repulsion comes from a grid (see _repulsion), and a linear gravity holds every
-    component inside a disc of about sqrt(n) edge lengths. 0.8 s for 5,000 nodes, 2 s for 20,000.
-    """
-    keys = list(graph)
-    n = len(keys)
-    if not n:
-        return {}
-    index = {key: i for i, key in enumerate(keys)}
-    ends = np.array([(index[a], index[b]) for a, b in graph.edges()], dtype=np.intp).reshape(-1, 2)
-    pull = np.log1p(np.array([d["weight"] for _, _, d in graph.edges(data=True)], dtype=np.float64))
-    side = math.sqrt(n)  # lengths are in ideal edge lengths until the end
-    pos = np.random.default_rng(1).uniform(-side / 2, side / 2, (n, 2))
-    grid = int(np.clip(2 * side, 32, 256))
-    kernels = _repulsion_kernels(grid)
-    step = side / 10
-    cooling = (0.02 / step) ** (1 / iterations)
-    for _ in range(iterations):
-        force = _repulsion(pos, grid, kernels) - pos
-        delta = pos[ends[:, 0]] - pos[ends[:, 1]]
-        spring = delta * (np.hypot(delta[:, 0], delta[:, 1]) * pull)[:, None]
-        for axis in (0, 1):
-            force[:, axis] += np.bincount(ends[:, 1], spring[:, axis], n) - np.bincount(ends[:, 0], spring[:, axis], n)
-        length = np.hypot(force[:, 0], force[:, 1]) + 1e-9
-        pos += force * (np.minimum(length, step) / length)[:, None]
-        step *= cooling
-    pos *= LAYOUT_EDGE_LENGTH
-    return {key: (round(float(x), 1), round(float(y), 1)) for key, (x, y) in zip(keys, pos)}
-
-
-def _repulsion(pos: np.ndarray, grid: int, kernels: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """The 1/distance push every node gets from all others, approximated on a grid x grid mesh over the
-    layout (particle-mesh): node counts per cell convolved by FFT with the force kernel. O(n + grid² log grid)
-    instead of O(n²); nodes sharing a cell do not push each other, the mesh is fine enough for that to pass.
-    """
-    lo = pos.min(axis=0)
-    cell_size = (pos.max(axis=0) - lo).max() / (grid - 1) + 1e-9
-    cells = np.floor((pos - lo) / cell_size).astype(np.intp) @ np.array([grid, 1])
-    shape = (2 * grid, 2 * grid)
-    density = np.fft.rfft2(np.bincount(cells, minlength=grid * grid).reshape(grid, grid), s=shape)
-    fields = [np.fft.irfft2(density * kernel, s=shape)[:grid, :grid].ravel() for kernel in kernels]
-    return np.stack([field[cells] for field in fields], axis=1) / cell_size
-
-
-def _repulsion_kernels(grid: int) -> tuple[np.ndarray, np.ndarray]:
-    """The FFTs of the x and y push at each cell offset (offset / distance², nothing at offset 0), laid
-    out for a 2grid x 2grid circular convolution so that every offset within the grid appears once."""
-    offsets = np.fft.fftfreq(2 * grid, 1 / (2 * grid))
-    dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
-    distance2 = dx**2 + dy**2
-    distance2[0, 0] = np.inf
-    return np.fft.rfft2(dx / distance2), np.fft.rfft2(dy / distance2)
 
 
 def _json(value) -> Markup:

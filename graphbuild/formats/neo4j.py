@@ -13,7 +13,7 @@ import io
 
 import networkx as nx
 
-from ..graph import sorted_edges
+from ..graph.build import sorted_edges
 
 NODE_HEADER = ["id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int", "documents:string[]"]
 EDGE_HEADER = [":START_ID", ":END_ID", ":TYPE", "weight:int", "documents:string[]", "evidence"]

@@ -6,7 +6,7 @@ import json
 
 import networkx as nx
 
-from ..shape import RUN_ONLY
+from ..graph.attributes import RUN_ONLY
 
 
 def render(graph: nx.Graph, base_iri: str = "") -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 import networkx as nx
 from rdflib import XSD
 
-from ..rdf import IRI, PREFIXES, RDF_TYPE, blocks, to_rdf
+from ..rdf.mapping import IRI, PREFIXES, RDF_TYPE, blocks, to_rdf
 
 _NAMESPACES = [(prefix, str(namespace)) for prefix, namespace in sorted(PREFIXES.items())]
 _VOCABULARY = tuple(namespace for _, namespace in _NAMESPACES)

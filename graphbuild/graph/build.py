@@ -1,0 +1,68 @@
+"""Assemble the NetworkX graph: the one source every exporter reads, in the shape ``attributes.py`` declares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from ..records import Document, Edge, Entity
+from . import attributes
+
+
+def build_graph(
+    documents: Sequence[Document],
+    entities: Iterable[Entity],
+    edges: Iterable[Edge],
+    window: str,
+    dropped: Sequence[str] = (),
+    notes: Sequence[str] = (),
+    snippets: Mapping[str, Mapping[str, str]] | None = None,
+) -> nx.Graph:
+    """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata;
+    ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents."""
+    graph: nx.Graph = nx.Graph(
+        **attributes.graph_data(
+            {d.doc_id: attributes.DocumentData(name=d.name, title=d.title, path=d.path) for d in documents},
+            window,
+            dropped,
+            notes,
+            repaired=sum(d.repaired for d in documents),
+            damaged=sum(d.damaged for d in documents),
+        )
+    )
+    for entity in entities:
+        merges = [attributes.MergeRecord(alias=g.alias, rule=g.rule, detail=g.detail) for g in entity.merges]
+        graph.add_node(
+            entity.key,
+            **attributes.node(
+                entity.label,
+                entity.type,
+                entity.aliases,
+                entity.mentions,
+                entity.documents,
+                merges,
+                entity.typing,
+                (snippets or {}).get(entity.key),
+            ),
+        )
+    for edge in edges:
+        evidence = [
+            attributes.Evidence(doc=s.doc_id, sentence=s.index, start=s.start, end=s.end, text=s.text)
+            for s in edge.evidence
+        ]
+        graph.add_edge(edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence))
+    return graph
+
+
+def sorted_edges(graph: nx.Graph) -> list[tuple[str, str, dict]]:
+    """Edges as (smaller key, larger key, attributes), sorted: the order every file writer uses."""
+    return sorted(((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)), key=lambda e: e[:2])
+
+
+def entity_counts(graph: nx.Graph) -> dict[str, int]:
+    """Number of nodes per entity type."""
+    counts: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        counts[data["type"]] = counts.get(data["type"], 0) + 1
+    return counts

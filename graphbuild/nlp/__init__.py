@@ -1,0 +1,1 @@
+"""NLP: the spaCy pipeline with graphbuild's components, and the extraction of mentions and sentences."""

@@ -1,0 +1,222 @@
+"""Run the spaCy pipeline over documents in batches and keep every mention with its offsets.
+
+Paragraphs of all documents stream through ``nlp.pipe`` together; an ``Extraction`` is yielded as
+soon as the last paragraph of its document is parsed, so no list of parsed Docs is ever held.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..ingest.clean import is_headline
+from ..lang import vocabulary
+from ..records import Document, Extraction, Mention, Sentence
+from .components import EVENTS_KEY
+
+#: spaCy labels graphbuild keeps, and the entity type each becomes. Everything else is dropped.
+LABEL_TYPES = {
+    "PERSON": "Person",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "ORG": "Organization",
+    "EVENT": "Event",
+}
+
+SUMMARY_KEY = "graphbuild"
+
+
+def extract(nlp: Language, documents: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
+    """Yield one Extraction per document, in input order, parsed in this process (parallel.py: in several);
+    ``batch_size`` paragraphs go to spaCy at a time (the default is ``options.DEFAULT_BATCH_SIZE``)."""
+    queue: list[Document] = []
+
+    def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+        for doc in documents:
+            queue.append(doc)
+            for index, text in enumerate(doc.paragraphs):
+                yield text, (len(queue) - 1, index)
+
+    current: _DocumentBuilder | None = None
+    for parsed, (position, para_index) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+        if current is None or current.position != position:
+            current = _DocumentBuilder(queue[position], position)
+        current.add(para_index, parsed)
+        if para_index == len(current.document.paragraphs) - 1:
+            queue[position] = None  # type: ignore[call-overload]  # free the text as we go
+            yield current.finish()
+
+
+class _DocumentBuilder:
+    """Collects the sentences and mentions of one document, paragraph by paragraph."""
+
+    def __init__(self, document: Document, position: int) -> None:
+        self.document = document
+        self.position = position
+        self.starts = document.paragraph_starts()
+        self.sentences: list[Sentence] = []
+        self.mentions: list[Mention] = []
+        self.n_tokens = 0
+
+    def add(self, para_index: int, parsed) -> None:
+        """Turn one parsed paragraph's summary (made by the graphbuild_mentions component) into records."""
+        offset = self.starts[para_index]
+        paragraph = self.document.paragraphs[para_index]
+        doc_id = self.document.doc_id
+        first = len(self.sentences)
+        summary = parsed.user_data[SUMMARY_KEY]
+        for start, end in summary["sentences"]:
+            self.sentences.append(
+                Sentence(doc_id, len(self.sentences), para_index, offset + start, offset + end, paragraph[start:end])
+            )
+        for text, start, end, token, label, sentence, nested in summary["mentions"]:
+            self.mentions.append(
+                Mention(
+                    doc_id,
+                    para_index,
+                    first + sentence,
+                    offset + start,
+                    offset + end,
+                    self.n_tokens + token,
+                    text,
+                    label,
+                    LABEL_TYPES[label],
+                    summary["headline"],
+                    nested,
+                )
+            )
+        self.n_tokens += summary["tokens"]
+
+    def finish(self) -> Extraction:
+        return Extraction(self.document, tuple(self.sentences), tuple(self.mentions), self.n_tokens)
+
+
+@Language.component("graphbuild_mentions")
+def summarise_mentions(doc: Doc) -> Doc:
+    """The last pipeline component: the paragraph's sentences and cleaned mentions as plain lists in
+    ``doc.user_data``, so that with --jobs this work happens in the worker processes."""
+    text = doc.text  # Doc.text joins every token: build it once, not once per entity
+    events = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
+    sentence_of_token = {sent.start: i for i, sent in enumerate(doc.sents)}
+    mentions = []
+    for ent in entity_spans(doc, events):
+        cleaned = clean_span(ent, text) if ent.label_ in LABEL_TYPES else None
+        if cleaned is not None:
+            name, start, end = cleaned
+            mentions.append(
+                (name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start], _inside(ent, events))
+            )
+    doc.user_data[SUMMARY_KEY] = {
+        "sentences": [(sent.start_char, sent.end_char) for sent in doc.sents],
+        "mentions": mentions,
+        "headline": is_headline(text),
+        "tokens": len(doc),
+    }
+    return doc
+
+
+def entity_spans(doc, events: list[Span]) -> list[Span]:
+    """NER's entities plus the events the rules found; an event found both ways is kept once, longest."""
+    ents = [e for e in doc.ents if not (e.label_ == "EVENT" and _inside(e, events))]
+    return sorted(ents + events, key=lambda s: (s.start, -s.end))
+
+
+def _inside(span: Span, events: list[Span]) -> bool:
+    """Strictly inside a longer event name."""
+    return any(v.start <= span.start and span.end <= v.end and len(v) > len(span) for v in events)
+
+
+def clean_span(span: Span, doc_text: str) -> tuple[str, int, int] | None:
+    """The name in a span without a leading article, a possessive, edge punctuation, quotes or debris.
+
+    Returns the cleaned text and its character offsets in the span's Doc, or None if nothing
+    name-like is left (or the span is a handle or a web address, which is not an entity).
+    """
+    tokens = list(span)
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
+        tokens = tokens[: opened[-1]]  # "World Health Organization (WHO": the acronym is its own mention
+    words = vocabulary()
+    while tokens and tokens[0].lower_ in words.ARTICLES:
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in words.POSSESSIVE_ENDINGS or tokens[-1].is_punct):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return clean_name(doc_text, start, end)
+
+
+def clean_name(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The name in ``text[start:end]`` with debris cut: nothing from a stray quote or "?" on ("ABC News"?0/20"),
+    no leading or trailing punctuation ("?ABC News", "Al Jazeera.-"), no unpaired bracket ("Donald] Trump").
+    Handles ("@name") and web addresses are not names: None."""
+    name = text[start:end]
+    if _NOT_A_NAME.search(name):
+        return None
+    cut = _DEBRIS.search(name, 1)
+    start, end = _strip_edges(text, start, start + cut.start() if cut else end)
+    if text.count('"', start, end) % 2:  # an unpaired quote: the name stops there
+        start, end = _strip_edges(text, start, text.rindex('"', start, end))
+    if "/" in text[start:end]:
+        start, end = _credit_part(text, start, end)
+    name = " ".join(_unpaired_brackets(text[start:end]).split())
+    if not any(c.isupper() for c in name):  # "us", "the internet": no capital, no name
+        return None
+    return name, start, end
+
+
+def _credit_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "ipj/rt-Reuters" -> "Reuters", "TASS/.-Kremlin" -> "Kremlin": credit lines glue agency initials and
+    names with slashes; the name is the longest part with a capital ("AC/DC" stays whole)."""
+    name = text[start:end]
+    if all(re.fullmatch(r"[A-Z0-9][\w.&'-]*", part) for part in name.split("/")):
+        return start, end
+    parts, pos = [], start
+    for part in name.split("/"):
+        rest = _CREDIT_LEAD.sub("", part, count=1)  # "rt-Reuters" -> "Reuters"
+        parts.append((pos + len(part) - len(rest), pos + len(part)))
+        pos += len(part) + 1
+    capitalised = [(s, e) for s, e in parts if any(c.isupper() for c in text[s:e])]
+    return _strip_edges(text, *max(capitalised or parts, key=lambda se: se[1] - se[0]))
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and not _kept_end(text[start:end]):
+        end -= 1
+    return start, end
+
+
+#: What a part of a credit line has before its name: punctuation and agency initials ("rt-" in "rt-Reuters").
+_CREDIT_LEAD = re.compile(r"^[^A-Za-z]*(?:[a-z]+-(?=[A-Z]))?")
+#: A handle, a web or mail address: not an entity.
+_NOT_A_NAME = re.compile(r"^@|@\w|://|\bwww\.|\.(?:com|org|net|gov|co\.uk)/")
+#: Where a name stops: a question mark, a bar or backslash, a spaced dash or slash.
+_DEBRIS = re.compile(r"[?|\\]|\s[-/]\s?")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w\.){2,}$|\.\w\.$")
+
+
+def _kept_end(name: str) -> bool:
+    """A closing bracket of a pair, or the full stop of an abbreviation ("U.S.", "Jr.") ends a name."""
+    if name.endswith(")"):
+        return name.count("(") == name.count(")")
+    if name.endswith("."):
+        last = name[:-1].rsplit(" ", 1)[-1].casefold()
+        return bool(_ABBREVIATION_END.search(name)) or last in vocabulary().ABBREVIATIONS
+    return False
+
+
+def _unpaired_brackets(name: str) -> str:
+    """ "Donald] Trump" -> "Donald Trump": square and curly brackets never belong to a name unless paired."""
+    for left, right in ("[]", "{}", "()"):
+        if name.count(left) != name.count(right):
+            name = name.replace(left, "").replace(right, "")
+    return name

@@ -1,0 +1,55 @@
+"""Build the spaCy pipeline once: the model, with the components extraction does not need left out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import Tok2Vec
+
+from ..errors import GraphbuildError, unknown_model
+from . import components, extract  # noqa: F401  (register the components with spaCy)
+
+#: Components that add nothing to entities or sentences; leaving them out saves about a third of the time.
+UNUSED = ("tagger", "attribute_ruler", "lemmatizer", "morphologizer", "textcat", "textcat_multilabel")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """Load an installed spaCy pipeline by package name (cached: one load per process)."""
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED))
+    except OSError:
+        raise unknown_model(model) from None
+    if "ner" not in nlp.pipe_names:
+        raise GraphbuildError(f"the spaCy pipeline {model!r} has no 'ner' component")
+    lean(nlp)
+    if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+        nlp.add_pipe("sentencizer", first=True)
+    add_rules(nlp)
+    return nlp
+
+
+def lean(nlp: Language) -> None:
+    """Sentences from the ``senter`` instead of the dependency parser, where the model has both: the parse
+    is what costs most, and only event names need it (``graphbuild_events`` parses their sentences). The
+    shared ``tok2vec`` is left out too when nothing left in the pipeline listens to it."""
+    if "senter" not in nlp.component_names or "parser" not in nlp.pipe_names:
+        return
+    nlp.enable_pipe("senter")
+    nlp.disable_pipe("parser")
+    tok2vec = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+    if isinstance(tok2vec, Tok2Vec) and set(tok2vec.listening_components) <= {"parser"}:
+        nlp.disable_pipe("tok2vec")
+
+
+def add_rules(nlp: Language) -> Language:
+    """graphbuild's fixes for news text around the statistical NER (see components.py)."""
+    nlp.add_pipe("graphbuild_credits", before="ner")
+    nlp.add_pipe("graphbuild_datelines", after="ner")
+    nlp.add_pipe("graphbuild_groups", after="graphbuild_datelines")
+    if "parser" in nlp.component_names:  # events are grown along the dependency parse
+        nlp.add_pipe("graphbuild_events", last=True)
+    nlp.add_pipe("graphbuild_mentions", last=True)
+    return nlp

@@ -1,0 +1,147 @@
+"""The parse cache: each document's extraction stored under a hash of its text and of the pipeline.
+
+Changing a graph option (window, min weight, evidence, formats) then reuses every parse; adding
+documents parses only the new ones. The key covers the document (id and cleaned text), the model
+(name, version), spaCy's version and the source of graphbuild's own extraction code, so any change
+that could change a mention misses the cache instead of reusing a stale parse.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import shutil
+from importlib import metadata
+from importlib.util import resolve_name
+from pathlib import Path
+
+from ..atomic import remove_stale, uninterrupted, write_atomic
+from ..errors import GraphbuildError, unknown_model
+from ..records import Document, Extraction, Mention, Sentence
+
+#: The modules extraction runs from. The key covers them, every graphbuild module they import (followed
+#: in the source, importing nothing) and every file of the rule data in ``lang/`` (loaded by name).
+EXTRACTION_ROOTS = ("nlp.load", "nlp.extract", "nlp.components", "ingest.clean")
+
+
+def pipeline_id(model: str) -> str:
+    """What, besides the text, decides the mentions: the model and its version, spaCy's version, and our
+    extraction code (which also decides the components that run). Read from package metadata, so that a
+    rebuild from the cache neither imports spaCy nor loads the model."""
+    return f"{model}-{_model_version(model)}|spacy-{metadata.version('spacy')}|{code_hash()[:16]}"
+
+
+def code_hash(package: Path = Path(__file__).parent.parent) -> str:
+    """SHA-256 of the extraction code and rule data of a graphbuild package folder, names and bytes."""
+    digest = hashlib.sha256()
+    for path in extraction_sources(package):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def extraction_sources(package: Path) -> list[Path]:
+    """The files of ``package`` that decide the mentions: ``EXTRACTION_ROOTS``, the package modules they
+    import, transitively, and the files under ``lang/``. Found automatically, so a rule moved to a new
+    module is in the key without anyone listing it."""
+    name = package.name
+    found: dict[str, Path] = {}
+    todo = [f"{name}.{root}" for root in EXTRACTION_ROOTS]
+    while todo:
+        module = todo.pop()
+        path = _module_file(package, module)
+        if path is None or module in found:
+            continue
+        found[module] = path
+        base = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                target = resolve_name("." * node.level + (node.module or ""), base)
+                named = [f"{target}.{alias.name}" for alias in node.names]  # submodules, where they are
+                todo += named if node.module is None else [target, *named]
+    data = [p for p in (package / "lang").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(set(found.values()) | set(data))
+
+
+def _module_file(package: Path, module: str) -> Path | None:
+    """The source file of a module of ``package`` ("graphbuild.lang" -> lang/__init__.py), if it has one."""
+    parts = module.split(".")[1:]
+    for candidate in (package.joinpath(*parts).with_suffix(".py"), package.joinpath(*parts, "__init__.py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _model_version(model: str) -> str:
+    """An installed pipeline package's version, or a pipeline folder's (its meta.json)."""
+    try:
+        if Path(model).is_dir():
+            meta = json.loads((Path(model) / "meta.json").read_text("utf-8"))
+            return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+        return metadata.version(model)
+    except (metadata.PackageNotFoundError, OSError, ValueError, KeyError, TypeError):
+        raise unknown_model(model) from None
+
+
+class ExtractionCache:
+    """Extractions stored as JSON files, one per document, in a folder."""
+
+    def __init__(self, folder: str | Path, pipeline: str) -> None:
+        self.folder = Path(folder)
+        self.pipeline = pipeline
+        self.hits = self.misses = self.stored = 0
+        remove_stale(self.folder, "*/.*.tmp")  # a killed build's half-written entries
+
+    def path_of(self, document: Document) -> Path:
+        """Where this document's extraction is (or would be) stored."""
+        key = hashlib.sha256(f"{self.pipeline}\0{document.doc_id}\0{document.text}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, document: Document) -> Extraction | None:
+        """The stored extraction of this document, or None."""
+        extraction = self.load(self.path_of(document), document)
+        if extraction is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return extraction
+
+    @staticmethod
+    def load(path: Path, document: Document) -> Extraction | None:
+        """The extraction stored at ``path`` (``path_of``), attached to ``document``; None if missing or broken."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return Extraction(
+                document,
+                tuple(Sentence(**s) for s in data["sentences"]),
+                tuple(Mention(**m) for m in data["mentions"]),
+                data["n_tokens"],
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, extraction: Extraction) -> None:
+        """Store an extraction (atomically, so a crash never leaves a broken entry)."""
+        path = self.path_of(extraction.document)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise GraphbuildError(f"{self.folder}: cannot write the parse cache ({error.strerror})") from None
+        data = {
+            "sentences": [vars(s) for s in extraction.sentences],  # vars: asdict deep-copies every field
+            "mentions": [vars(m) for m in extraction.mentions],
+            "n_tokens": extraction.n_tokens,
+        }
+        with uninterrupted():  # counted if and only if written, whenever Ctrl-C comes
+            write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")), durable=False)
+            self.stored += 1
+
+
+def clear(folder: str | Path) -> int:
+    """Delete a cache folder; returns how many entries it held."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    count = sum(1 for _ in folder.rglob("*.json"))
+    shutil.rmtree(folder)
+    return count

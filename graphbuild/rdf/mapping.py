@@ -1,0 +1,228 @@
+"""Map the NetworkX graph to RDF with schema.org, SKOS, PROV and the small graphbuild vocabulary.
+
+IRIs are readable and stable: ``{base}entity/{type}/{slug}``, ``{base}doc/{doc_id}``,
+``{base}doc/{doc_id}/sentence/{n}`` and ``{base}cooc/{type}/{slug}/{type}/{slug}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.resources import files
+
+import networkx as nx
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
+from rdflib.term import Node
+
+from ..graph.attributes import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, edge, graph_data, node
+from ..graph.build import sorted_edges
+from ..options import DEFAULT_BASE_IRI, DEFAULT_WINDOW, check_base_iri
+from .namespaces import GB, PREFIXES, SCHEMA
+
+
+def ontology() -> Graph:
+    """The graphbuild vocabulary as an RDFS graph (``vocab.ttl``, shipped in the package); ``lang.vocabulary``
+    is another thing: word lists."""
+    return Graph().parse(data=files(__package__).joinpath("vocab.ttl").read_text("utf-8"), format="turtle")
+
+
+class IRI(str):
+    """An IRI in a block: a plain str subclass, far cheaper to make than rdflib's validated URIRef."""
+
+
+#: Objects in blocks: IRI, str (a plain literal) or int (an xsd:integer literal).
+Block = tuple[IRI, list[tuple[IRI, list]]]
+RDF_TYPE, _LABEL, _ALT = IRI(RDF.type), IRI(RDFS.label), IRI(SKOS.altLabel)
+_NAME, _HEADLINE, _MENTIONS, _TEXT, _PART_OF = (
+    IRI(SCHEMA[t]) for t in ("name", "headline", "mentions", "text", "isPartOf")
+)
+_WORK, _COOC, _SENTENCE = IRI(SCHEMA.CreativeWork), IRI(GB.CoOccurrence), IRI(GB.Sentence)
+_COUNT, _WITH, _ENTITY, _WEIGHT, _WINDOW, _EVIDENCE, _START, _END = (
+    IRI(GB[t])
+    for t in ("mentionCount", "coOccursWith", "entity", "weight", "window", "evidence", "startOffset", "endOffset")
+)
+_DERIVED = IRI(PROV.wasDerivedFrom)
+_MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = (
+    IRI(GB.AliasMerge),
+    IRI(GB.merge),
+    IRI(GB.alias),
+    IRI(GB.rule),
+    IRI(RDFS.comment),
+)
+
+
+def base_of(graph: nx.Graph, base_iri: str | None = None) -> str:
+    """The base of a graph's IRIs: ``base_iri`` if given, else the one it was built or read with, else the
+    default; checked, as a build checks it."""
+    return check_base_iri(base_iri or graph.graph.get("base_iri") or DEFAULT_BASE_IRI)
+
+
+def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
+    """The RDF statement of a graphbuild graph, one subject at a time, subjects in a stable order, its
+    IRIs under ``base_of(graph, base_iri)``.
+
+    The single definition of the mapping: ``to_rdf`` loads it into rdflib, the Turtle and N-Triples
+    writers stream it to a file without holding the whole graph as triples.
+    """
+    base_iri = base_of(graph, base_iri)
+    entity = lambda key: IRI(f"{base_iri}entity/{key}")
+    doc = lambda doc_id: IRI(f"{base_iri}doc/{doc_id}")
+    mentions: dict[str, list[IRI]] = {}
+    for key, data in sorted(graph.nodes(data=True)):
+        for doc_id in data["documents"]:
+            mentions.setdefault(doc_id, []).append(entity(key))
+    for doc_id, meta in sorted(graph.graph.get("documents", {}).items()):
+        yield (
+            doc(doc_id),
+            [
+                (RDF_TYPE, [_WORK]),
+                (_NAME, [meta["name"]]),
+                (_HEADLINE, [meta["title"]]),
+                (_MENTIONS, mentions.get(doc_id, [])),
+            ],
+        )
+    for key, data in sorted(graph.nodes(data=True)):
+        yield (
+            entity(key),
+            [
+                (RDF_TYPE, [IRI(SCHEMA[data["type"]])]),
+                (_LABEL, [data["label"]]),
+                (_ALT, list(data["aliases"])),
+                (_COUNT, [int(data["mentions"])]),
+                (_WITH, sorted(entity(other) for other in graph.adj[key])),
+                (_MERGE, [IRI(f"{entity(key)}/merge/{i}") for i in range(1, len(data.get("merges", ())) + 1)]),
+            ],
+        )
+        for i, merge in enumerate(data.get("merges", ()), 1):
+            yield (
+                IRI(f"{entity(key)}/merge/{i}"),
+                [
+                    (RDF_TYPE, [_MERGE_CLASS]),
+                    (_ALIAS, [merge["alias"]]),
+                    (_RULE, [merge["rule"]]),
+                    (_COMMENT, [merge["detail"]]),
+                ],
+            )
+    window = graph.graph.get("window", DEFAULT_WINDOW)
+    sentences = {}
+    for a, b, data in sorted_edges(graph):
+        evidence = []
+        for ev in data["evidence"]:
+            sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
+            sentences[sentence] = ev
+            evidence.append(sentence)
+        yield (
+            IRI(f"{base_iri}cooc/{a}/{b}"),
+            [
+                (RDF_TYPE, [_COOC]),
+                (_ENTITY, [entity(a), entity(b)]),
+                (_WEIGHT, [int(data["weight"])]),
+                (_WINDOW, [window]),
+                (_DERIVED, [doc(d) for d in data["documents"]]),
+                (_EVIDENCE, evidence),
+            ],
+        )
+    for sentence, ev in sorted(sentences.items()):
+        yield (
+            sentence,
+            [
+                (RDF_TYPE, [_SENTENCE]),
+                (_TEXT, [ev["text"]]),
+                (_PART_OF, [doc(ev["doc"])]),
+                (_START, [int(ev["start"])]),
+                (_END, [int(ev["end"])]),
+            ],
+        )
+
+
+def rdflib_term(value) -> URIRef | Literal:
+    """A block's object as an rdflib term."""
+    if isinstance(value, IRI):
+        return URIRef(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    return Literal(value)
+
+
+def to_rdf(graph: nx.Graph, base_iri: str | None = None) -> Graph:
+    """The graph as an rdflib Graph, with graphbuild's prefixes bound (IRIs under ``base_of``)."""
+    rdf = Graph()
+    for prefix, namespace in PREFIXES.items():
+        rdf.bind(prefix, namespace)
+    for subject, pairs in blocks(graph, base_iri):
+        s = URIRef(subject)
+        for predicate, objects in pairs:
+            p = URIRef(predicate)
+            for obj in objects:
+                rdf.add((s, p, rdflib_term(obj)))
+    return rdf
+
+
+def _merges(rdf: Graph, entity: URIRef) -> list[MergeRecord]:
+    """An entity's gb:merge records, in the order they were written."""
+    found = [
+        (
+            str(m),
+            MergeRecord(
+                alias=_text(rdf, m, GB.alias),
+                rule=_text(rdf, m, GB.rule),
+                detail=_text(rdf, m, RDFS.comment),
+            ),
+        )
+        for m in rdf.objects(entity, GB.merge)
+    ]
+    return [record for _, record in sorted(found, key=lambda item: int(item[0].rsplit("/", 1)[-1]))]
+
+
+def _text(rdf: Graph, subject: Node, predicate: URIRef) -> str:
+    """The value of a property as text ("" if it has none)."""
+    value = rdf.value(subject, predicate)
+    return "" if value is None else str(value)
+
+
+def _number(rdf: Graph, subject: Node, predicate: URIRef) -> int:
+    """The value of an integer property (0 if it has none); a value that is no integer raises ValueError."""
+    value = rdf.value(subject, predicate)
+    return 0 if value is None else int(str(value))
+
+
+def from_rdf(rdf: Graph) -> nx.Graph:
+    """The NetworkX graph back from graphbuild's RDF (so a Turtle file can be exported to other formats)."""
+    types = {SCHEMA[t]: t for t in ENTITY_TYPES}
+    key_of = lambda iri: str(iri).rsplit("entity/", 1)[-1]
+    doc_of = lambda iri: str(iri).rsplit("doc/", 1)[-1]
+    documents = {
+        doc_of(d): DocumentData(name=_text(rdf, d, SCHEMA.name), title=_text(rdf, d, SCHEMA.headline), path="")
+        for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork), key=str)
+    }
+    windows = {str(w) for w in rdf.objects(None, GB.window)}
+    graph: nx.Graph = nx.Graph(**graph_data(documents, windows.pop() if len(windows) == 1 else DEFAULT_WINDOW))
+    for iri, cls in sorted(rdf.subject_objects(RDF.type), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if isinstance(iri, URIRef) and isinstance(cls, URIRef) and cls in types:
+            data = node(
+                _text(rdf, iri, RDFS.label),
+                types[cls],
+                sorted(str(a) for a in rdf.objects(iri, SKOS.altLabel)),
+                _number(rdf, iri, GB.mentionCount),
+                sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
+                _merges(rdf, iri),
+            )
+            graph.add_node(key_of(iri), **data)
+    for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence), key=str):
+        a, b = sorted(key_of(e) for e in rdf.objects(cooc, GB.entity))
+        evidence = []
+        for s in rdf.objects(cooc, GB.evidence):
+            doc_id, index = str(s).rsplit("doc/", 1)[-1].split("/sentence/")
+            evidence.append(
+                Evidence(
+                    doc=doc_id,
+                    sentence=int(index),
+                    start=_number(rdf, s, GB.startOffset),
+                    end=_number(rdf, s, GB.endOffset),
+                    text=_text(rdf, s, SCHEMA.text),
+                )
+            )
+        evidence.sort(key=lambda e: (e["doc"], e["sentence"]))
+        documents_of = sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom))
+        graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence))
+    return graph

@@ -1,0 +1,121 @@
+"""The records that flow between pipeline stages: small, frozen, and testable by hand.
+
+Document -> (extract) -> Sentence, Mention -> (resolve) -> Entity -> (cooccur) -> Edge
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .graph.attributes import ENTITY_TYPES
+
+__all__ = ["ENTITY_TYPES", "UNPARSED", "Document", "Edge", "Entity", "Extraction", "Mention", "Merge", "Sentence"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source text, already split into paragraphs (one per non-empty line).
+
+    ``text`` is the paragraphs joined by newlines; every offset downstream points into it.
+    """
+
+    doc_id: str
+    name: str
+    paragraphs: tuple[str, ...]
+    path: str = ""
+    title: str = ""  # the first paragraph unless the cleaner found a better one
+    repaired: bool = False  # mojibake was repaired (ftfy) when it was read
+    damaged: bool = False  # holds U+FFFD: characters lost before it was read
+
+    def __post_init__(self) -> None:
+        if not self.title and self.paragraphs:
+            object.__setattr__(self, "title", self.paragraphs[0])
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def paragraph_starts(self) -> list[int]:
+        """Character offset of each paragraph in ``text``."""
+        starts, pos = [], 0
+        for para in self.paragraphs:
+            starts.append(pos)
+            pos += len(para) + 1
+        return starts
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: the unit of evidence."""
+
+    doc_id: str
+    index: int  # position of the sentence in its document
+    paragraph: int
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a document, as the extractor found it."""
+
+    doc_id: str
+    paragraph: int
+    sentence: int  # Sentence.index
+    start: int  # character offsets into Document.text
+    end: int
+    token: int  # index of the first token in the document (for token windows)
+    text: str  # the cleaned surface form ("Wang Huning", not "the Wang Huning's")
+    label: str  # the spaCy label (PERSON, GPE, ...)
+    type: str  # one of ENTITY_TYPES
+    headline: bool = False  # found in a Title Case headline, where capitals prove nothing
+    nested: bool = False  # inside a longer event name ("Democratic Reform" in "60th anniversary of ...")
+
+
+#: ``Extraction.n_tokens`` of a document that could not be parsed (on a Dask worker): kept, never cached.
+UNPARSED = -1
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extractor yields for one document: its sentences and mentions."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    n_tokens: int
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Why one surface form belongs to an entity: the rule that merged it, and a readable detail."""
+
+    alias: str
+    rule: str  # a resolution rule's name ("short-name-corpus", "acronym-initials", ...)
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One node of the graph: all the mentions resolved to the same thing."""
+
+    key: str  # "person/wang-huning": unique, stable, used for node ids and IRIs
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()  # every other surface form merged into this entity
+    mentions: int = 0
+    documents: tuple[str, ...] = ()
+    merges: tuple[Merge, ...] = field(default=(), compare=False)  # why each alias was merged (audit)
+    typing: str = field(default="", compare=False)  # how the type was voted, where the mentions disagreed
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Two entities that co-occur, with how often and where."""
+
+    source: str  # Entity.key, source < target
+    target: str
+    weight: int
+    documents: tuple[str, ...]
+    evidence: tuple[Sentence, ...]

@@ -1,0 +1,61 @@
+"""What a build reports: the summary line's numbers, and ``--explain``'s account of every entity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .graph.build import entity_counts
+from .records import ENTITY_TYPES
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The numbers a build reports: what was read, what the graph holds, where the parses came from."""
+
+    documents: int
+    entities: int
+    per_type: dict[str, int]  # entity type -> nodes, in ENTITY_TYPES order, types with none left out
+    edges: int
+    window: str
+    parsed: int  # documents parsed in this run (the rest came from the parse cache)
+    processes: int
+    repaired: int  # documents whose mojibake ftfy repaired
+    damaged: int  # documents holding U+FFFD: characters lost before reading
+    seconds: float = 0.0
+
+    @property
+    def cached(self) -> int:
+        return self.documents - self.parsed
+
+
+def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
+    """The numbers of a built graph (the counts of this run are 0 for a graph read back from a file)."""
+    counts = entity_counts(graph)
+    meta = graph.graph
+    return Summary(
+        documents=len(meta["documents"]),
+        entities=graph.number_of_nodes(),
+        per_type={t: counts[t] for t in ENTITY_TYPES if t in counts},
+        edges=graph.number_of_edges(),
+        window=meta.get("window", ""),
+        parsed=meta.get("parsed", 0),
+        processes=meta.get("processes", 1),
+        repaired=meta.get("repaired", 0),
+        damaged=meta.get("damaged", 0),
+        seconds=seconds,
+    )
+
+
+def explain(graph: nx.Graph) -> str:
+    """Each entity with its aliases and the rules that merged or retyped them, then what was dropped."""
+    lines = []
+    for key, d in sorted(graph.nodes(data=True), key=lambda kd: (kd[1]["type"], kd[1]["label"].lower())):
+        aliases = f" (aliases: {'; '.join(d['aliases'])})" if d["aliases"] else ""
+        lines.append(f"{d['type']}: {d['label']}{aliases}, {d['mentions']} mentions [{key}]")
+        lines += [f"    {d['typing']}"] if d.get("typing") else []
+        lines += [f"    {g['alias']} <- {g['rule']}: {g['detail']}" for g in d.get("merges", [])]
+    lines += [f"dropped: {reason}" for reason in graph.graph.get("dropped", [])]
+    lines += [f"note: {note}" for note in graph.graph.get("notes", [])]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,159 @@
+"""Run SPARQL: on Oxigraph (``execute``), checked by rdflib's parser first, or on rdflib itself (the
+reference the Oxigraph answers are compared with); foreign RDF files read with rdflib (``load_rdf``).
+
+A malformed query is one clear error; a federated ``SERVICE`` is refused unless allowed (Oxigraph would
+fetch any URL a query names); the answer comes back as an rdflib ``Result``, so every formatter and
+serializer works on it unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyparsing import ParseException
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+from rdflib.util import guess_format
+
+from ..errors import GraphbuildError
+from ..options import check_timeout
+from ..rdf.namespaces import PREFIXES
+
+
+def load_rdf(path: str | Path) -> Graph:
+    """Parse an RDF file (format guessed from its extension, Turtle by default)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphbuildError(f"{path}: no such graph file")
+    rdf = Graph()
+    try:
+        rdf.parse(path, format=guess_format(str(path)) or "turtle")
+    except Exception as error:  # noqa: BLE001  (rdflib raises many parser-specific types)
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise GraphbuildError(f"{path}: not a readable RDF file ({message})") from None
+    for prefix, namespace in PREFIXES.items():
+        rdf.bind(prefix, namespace, override=False)
+    return rdf
+
+
+def prepare(sparql: str):
+    """The query parsed by rdflib with graphbuild's prefixes: a malformed query is one clear error."""
+    try:
+        return prepareQuery(sparql, initNs=PREFIXES)
+    except ParseException as error:
+        raise GraphbuildError(f"malformed SPARQL query: {error.explain(depth=0).splitlines()[-1]}") from None
+    except Exception as error:  # noqa: BLE001  (rdflib's algebra fails in many ways, e.g. an undeclared prefix)
+        raise GraphbuildError(f"malformed SPARQL query: {error}") from None
+
+
+def run_rdflib(rdf: Graph, sparql: str, bindings: dict | None = None) -> Result:
+    """Run a SPARQL query with rdflib itself (the reference the Oxigraph answers are compared with)."""
+    return rdf.query(prepare(sparql), initBindings=bindings or {})
+
+
+def execute(
+    store: ox.Store,
+    query: str,
+    bindings: dict[str, str] | None = None,
+    timeout: float | None = None,
+    allow_service: bool = False,
+) -> Result:
+    """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
+    block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
+    in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
+    check_timeout(timeout)
+    prepared = prepare(query)
+    if not allow_service and _uses_service(prepared.algebra):
+        raise GraphbuildError(
+            "federated queries (SERVICE) are refused: they would make this machine fetch "
+            "the URLs a query names (allow with --allow-service)"
+        )
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    query = bind_values(query, bindings) if bindings else query
+    answer: list = []
+
+    def run() -> None:
+        try:
+            result = store.query(query, prefixes=prefixes)
+            answer.append(_to_rdflib(result, prepared.algebra.name))
+        except Exception as error:  # noqa: BLE001  (handed to the waiting thread)
+            answer.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not answer:
+        raise GraphbuildError(f"query stopped: it ran longer than the {timeout:g} s limit (timeout)")
+    if isinstance(answer[0], Exception):
+        raise GraphbuildError(f"query failed: {str(answer[0]).splitlines()[0]}")
+    return answer[0]
+
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+
+
+def bind_values(query: str, bindings: dict[str, str]) -> str:
+    """The query with ``VALUES (?k ...) { ("v" ...) }`` opening its WHERE group: each variable bound to
+    its value as an escaped literal, as rdflib's initBindings does."""
+    bad = [k for k in bindings if not _VARIABLE.fullmatch(k)]
+    if bad:
+        raise GraphbuildError(f"not a SPARQL variable name: {bad[0]!r}")
+    where = _WHERE.search(query)
+    if where is None:
+        raise GraphbuildError("the query has no WHERE group to bind values in")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(Literal(v).n3() for v in bindings.values())
+    return f"{query[: where.end()]} VALUES ({names}) {{ ({values}) }} {query[where.end() :]}"
+
+
+def _uses_service(node) -> bool:
+    """Whether a query's algebra holds a SERVICE pattern anywhere."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_uses_service(v) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_uses_service(v) for v in node)
+    return False
+
+
+def _term(term):
+    """A pyoxigraph term as the rdflib term it stands for."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    plain = datatype == "http://www.w3.org/2001/XMLSchema#string"
+    return Literal(term.value, datatype=None if plain else URIRef(datatype))
+
+
+def _to_rdflib(result, form: str) -> Result:
+    if isinstance(result, ox.QueryBoolean):
+        answer = Result("ASK")
+        answer.askAnswer = bool(result)
+        return answer
+    if isinstance(result, ox.QuerySolutions):
+        names = [Variable(v.value) for v in result.variables]
+        answer = Result("SELECT")
+        answer.vars = names
+        answer.bindings = [{n: t for n in names if (t := _term(row[str(n)])) is not None} for row in result]
+        return answer
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in result:
+        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    answer = Result("CONSTRUCT" if form.startswith("Construct") else "DESCRIBE")
+    answer.graph = graph
+    return answer

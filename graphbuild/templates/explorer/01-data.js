@@ -1,0 +1,54 @@
+// graphbuild explorer: overview, focus, ranked search, paths, documents, filters and a view kept in the URL.
+// Every piece of document text reaches the page as a text node: nothing from the data is parsed as HTML.
+(function () {
+  "use strict";
+  const read = (id) => JSON.parse(document.getElementById(id).textContent);
+  const DATA = read("graph-data");
+  const options = read("vis-options");
+  const BIG = DATA.nodes.length > DATA.bigGraph;  // past this, unconnected nodes start hidden
+  const byId = new Map(DATA.nodes.map((n) => [n.id, n]));
+  const edgeById = new Map(DATA.edges.map((e) => [e.id, e]));
+  const typeColour = new Map(DATA.types.map((t) => [t.name, t.colour]));
+  const adjacent = new Map(DATA.nodes.map((n) => [n.id, []]));
+  for (const e of DATA.edges) { adjacent.get(e.from).push(e); adjacent.get(e.to).push(e); }
+  const defaults = () => ({ hiddenTypes: new Set(), minWeight: 1, hideIsolated: BIG, colourBy: "type", hops: 1,
+    doc: null, node: null, edge: null, path: null });
+  let state = defaults();
+
+  function el(tag, props, children) {
+    const node = document.createElement(tag);
+    Object.assign(node, props || {});
+    for (const child of children || []) node.append(child);
+    return node;
+  }
+  const isolate = (s) => "\u2068" + s + "\u2069";  // a right-to-left mark inside a name stays inside it
+  const name = (s) => el("bdi", { textContent: s });
+  const shorten = (s, max) => (s.length > max ? s.slice(0, max - 1) + "\u2026" : s);
+  // Accents and case folded, for search and highlighting: "Álvarez" and "alvarez" are the same name.
+  const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const UNITS = { sentence: "sentences", paragraph: "paragraphs", document: "documents" };
+  const evidenceCount = (e) => e.evidence.length + " of " + e.weight.toLocaleString("en") + " " +
+    (UNITS[DATA.window] || "co-occurrences");
+
+  // ---- What vis-network draws -------------------------------------------------------------------------
+  // Nodes carry no vis label: the page draws the labels itself (see "Labels" below).
+  const DIM = { color: { background: "#e4e4e4", border: "#d6d6d6" } };
+  const INK = "#222222";
+  const visNodes = read("vis-nodes").map((v) => Object.assign(v, { title: nodeTooltip(byId.get(v.id)) }));
+  const visEdges = read("vis-edges").map((v) => Object.assign(v, { title: edgeTooltip(edgeById.get(v.id)) }));
+  // Tooltips are plain strings (vis shows them with innerText), kept short: the panel has the rest.
+  function nodeTooltip(n) {
+    const lines = [isolate(n.label) + " (" + n.type + ")", "mentions: " + n.mentions];
+    if (n.aliases.length) lines.push("aliases: " + shorten(n.aliases.map(isolate).join(", "), 200));
+    return lines.join("\n");
+  }
+  function edgeTooltip(e) {
+    const lines = [isolate(byId.get(e.from).label) + " \u2014 " + isolate(byId.get(e.to).label),
+      "weight: " + e.weight];
+    for (const ev of e.evidence.slice(0, 2)) lines.push("\u201c" + shorten(ev.text, 160) + "\u201d");
+    if (e.evidence.length > 2) lines.push("(" + evidenceCount(e) + ": click the edge)");
+    return lines.join("\n");
+  }
+  const nodes = new vis.DataSet(visNodes);
+  const edges = new vis.DataSet(visEdges);
+

@@ -1,0 +1,129 @@
+  // ---- The side panel -------------------------------------------------------------------------------------
+  const panel = document.getElementById("panel");
+  const hint = [...panel.childNodes];
+  const showHint = () => panel.replaceChildren(...hint.map((n) => n.cloneNode(true)));
+  const docTitle = (id) => (DATA.documents[id] ? DATA.documents[id].title || DATA.documents[id].name : id);
+  function docLink(id) {
+    const b = el("button", { className: "link doc", onclick: () => select({ showDoc: id }) }, [name(docTitle(id))]);
+    b.title = DATA.documents[id] ? DATA.documents[id].name : id;
+    return b;
+  }
+  const nodeLink = (n) => el("button", { className: "link", onclick: () => select({ node: n.id, move: true }) }, [name(n.label)]);
+  function field(label, ...value) { return el("p", {}, [el("b", { textContent: label + ": " }), ...value]); }
+  // A long list shown a page at a time, with a button for the next page.
+  function paged(tag, className, items, render, size = 10) {
+    const list = el(tag, { className });
+    let shown = 0;
+    const more = el("button", { className: "link more" });
+    function page() {
+      list.append(...items.slice(shown, shown + size).map(render));
+      shown = Math.min(items.length, shown + size);
+      more.textContent = "show " + Math.min(size, items.length - shown) + " more (" + (items.length - shown).toLocaleString("en") + " left)";
+      more.hidden = shown >= items.length;
+    }
+    more.onclick = page;
+    page();
+    return [list, more];
+  }
+  // Whole words only, accents and case folded, every name of both ends: "US" is not marked in "using".
+  function highlight(text, names) {
+    const folded = [], at = [];  // the folded text, and for each of its characters the original index
+    for (let i = 0; i < text.length;) {
+      const cp = text.codePointAt(i), ch = String.fromCodePoint(cp);
+      for (const f of fold(ch)) { folded.push(f); at.push(i); }
+      i += ch.length;
+    }
+    at.push(text.length);
+    const haystack = folded.join("");
+    const wanted = [...new Set(names.map(fold))].filter((s) => s).sort((a, b) => b.length - a.length);
+    const parts = [];
+    let last = 0, i = 0;
+    const word = /[\p{L}\p{N}]/u;
+    while (i < haystack.length) {
+      const hit = wanted.find((w) => haystack.startsWith(w, i) && !(i > 0 && word.test(haystack[i - 1])) &&
+        !(i + w.length < haystack.length && word.test(haystack[i + w.length])));
+      if (!hit) { i++; continue; }
+      const start = at[i], end = at[i + hit.length];
+      if (start > last) parts.push(document.createTextNode(text.slice(last, start)));
+      parts.push(el("mark", { textContent: text.slice(start, end) }));
+      last = end; i += hit.length;
+    }
+    if (last < text.length) parts.push(document.createTextNode(text.slice(last)));
+    return parts;
+  }
+  function evidenceList(e, names) {
+    return el("ol", { className: "evidence" }, e.evidence.map((ev) => el("li", {}, [
+      el("blockquote", {}, highlight(ev.text, names)), el("cite", {}, [docLink(ev.doc)])])));
+  }
+  function nodePanel(id) {
+    const n = byId.get(id);
+    const neighbours = adjacent.get(id).map((e) => ({ edge: e, other: byId.get(e.from === id ? e.to : e.from) }))
+      .sort((a, b) => b.edge.weight - a.edge.weight || a.other.label.localeCompare(b.other.label));
+    // Per document, a sentence that mentions the entity: kept by the build for its first documents; for a
+    // graph read back from RDF, which has none, from its edges' evidence where there is one.
+    const snippet = new Map(Object.entries(n.snippets || {}));
+    for (const { edge } of neighbours) for (const ev of edge.evidence) if (!snippet.has(ev.doc)) snippet.set(ev.doc, ev.text);
+    const names = [n.label, ...n.aliases];
+    const [docs, moreDocs] = paged("ul", "documents", n.documents, (d) => el("li", {}, [docLink(d),
+      ...(snippet.has(d) ? [el("blockquote", {}, highlight(shorten(snippet.get(d), DATA.snippetChars), names))] : [])]));
+    const [list, moreNeighbours] = paged("ol", "neighbours", neighbours, ({ edge, other }) => el("li", {}, [
+      nodeLink(other), el("span", { className: "weight", textContent: " \u00d7" + edge.weight }),
+      el("button", { className: "link small", textContent: "evidence", onclick: () => select({ edge: edge.id }) })]), 25);
+    panel.replaceChildren(
+      el("h2", { className: "node-label" }, [name(n.label)]),
+      field("Type", n.type),
+      field("Aliases", n.aliases.length ? name(n.aliases.join(", ")) : "none"),
+      field("Mentions", n.mentions.toLocaleString("en")),
+      el("h3", { textContent: "Mentioned in " + n.documentCount.toLocaleString("en") + " document" + (n.documentCount === 1 ? "" : "s") +
+        (n.documentCount > n.documents.length ? " (the first " + n.documents.length + " listed)" : "") }),
+      docs, moreDocs,
+      el("h3", { textContent: "Neighbours (" + neighbours.length.toLocaleString("en") + ")" }), list, moreNeighbours,
+      el("p", { className: "path-hint" }, [el("button", { className: "link", textContent: "path from here\u2026",
+        onclick: () => { pathEnds.from = id; const f = document.getElementById("path-from"); f.value = n.label; document.getElementById("path-to").focus(); } })]),
+    );
+  }
+  function edgePanel(id) {
+    const e = edgeById.get(id);
+    const a = byId.get(e.from), b = byId.get(e.to);
+    panel.replaceChildren(
+      el("h2", {}, [nodeLink(a), " \u2014 ", nodeLink(b)]),
+      field("Weight", String(e.weight)),
+      field("Window", DATA.window),
+      field("Documents", ...e.documents.flatMap((d, i) => (i ? [", ", docLink(d)] : [docLink(d)])),
+        e.documentCount > e.documents.length ? ", and " + (e.documentCount - e.documents.length) + " more" : ""),
+      el("h3", { textContent: "Evidence (" + evidenceCount(e) + ")" }),
+      evidenceList(e, [a.label, ...a.aliases, b.label, ...b.aliases]),
+    );
+  }
+  function pathPanel(a, b, steps) {
+    const A = byId.get(a), B = byId.get(b);
+    if (!steps) {
+      panel.replaceChildren(el("h2", {}, [name(A.label), " \u2192 ", name(B.label)]),
+        el("p", { textContent: "No co-occurrence path joins them among the edges the filters show." }));
+      return;
+    }
+    let at = a;
+    const items = steps.map((e) => {
+      const from = byId.get(at), to = byId.get(e.from === at ? e.to : e.from);
+      at = to.id;
+      return el("li", {}, [nodeLink(from), " \u2014 ", nodeLink(to),
+        el("span", { className: "weight", textContent: " \u00d7" + e.weight }),
+        evidenceList({ evidence: e.evidence.slice(0, 1), weight: e.weight }, [from.label, ...from.aliases, to.label, ...to.aliases]),
+        el("button", { className: "link small", textContent: "all evidence", onclick: () => select({ edge: e.id }) })]);
+    });
+    panel.replaceChildren(el("h2", {}, [name(A.label), " \u2192 ", name(B.label)]),
+      el("p", { textContent: steps.length + " step" + (steps.length === 1 ? "" : "s") }),
+      el("ol", { className: "path" }, items));
+  }
+  function docPanel(id) {
+    const d = DATA.documents[id] || { name: id, title: id, entities: [] };
+    const members = d.entities.map((k) => byId.get(k)).sort((x, y) => y.mentions - x.mentions);
+    const only = el("input", { type: "checkbox", id: "only-document", checked: state.doc === id });
+    only.addEventListener("change", () => select({ doc: only.checked ? id : null, showDoc: id, refit: true }));
+    const [list, more] = paged("ul", "members", members, (n) => el("li", {}, [nodeLink(n),
+      el("span", { className: "meta", textContent: " " + n.type })]), 25);
+    panel.replaceChildren(el("h2", {}, [name(d.title || d.name)]), field("File", name(d.name)),
+      el("p", {}, [el("label", {}, [only, " only entities of this document"])]),
+      el("h3", { textContent: "Entities (" + members.length + ")" }), list, more);
+  }
+
