@@ -1,21 +1,75 @@
 """Rule vocabularies as data, one module per language (as spaCy keeps ``lang/en``).
 
 A rule asks ``vocabulary(lang)`` for its words; adding a word or a language touches only this folder.
+``Vocabulary`` is the checklist of a language module: every field, with its type and what it is for.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import import_module
-from types import ModuleType
+
+from ..errors import GraphbuildError
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists of one language: a module ``lang/<code>.py`` defines each field as a name."""
+
+    TITLES: frozenset[str]
+    NAME_SUFFIXES: frozenset[str]
+    NAME_PARTICLES: frozenset[str]
+    ACRONYM_SKIP: frozenset[str]
+    ABBREVIATIONS: frozenset[str]
+    ORG_HEADS: frozenset[str]
+    SPEECH_VERBS: frozenset[str]
+    PLACE_PREPOSITIONS: frozenset[str]
+    EVENT_PREPOSITIONS: frozenset[str]
+    PLACE_NOUNS: frozenset[str]
+    PLACE_NOUN_LINKS: frozenset[str]
+    PAST_ENDINGS: tuple[str, ...]
+    ALIAS_CUES: tuple[str, ...]
+    DETERMINERS: frozenset[str]
+    AUXILIARIES: frozenset[str]
+    ORG_SUFFIXES: frozenset[str]
+    FUNCTION_WORDS: frozenset[str]
+    LIST_GAPS: tuple[str, ...]
+    CONJUNCTIONS: frozenset[str]
+    ARTICLES: frozenset[str]
+    KEY_ARTICLES: tuple[str, ...]
+    POSSESSIVE_ENDINGS: tuple[str, ...]
+    POSSESSIVE_PRONOUNS: frozenset[str]
+    EVENT_HEADS: frozenset[str]
+    EVENT_NAME_PREPOSITIONS: frozenset[str]
+    NAMED_PLACE_PREPOSITIONS: frozenset[str]
+    EVENT_LEFT_STOPS: frozenset[str]
+    EVENT_TRIM: frozenset[str]
+    GROUP_NOUNS: frozenset[str]
+    MONTHS: tuple[str, ...]
+    WEEKDAYS: frozenset[str]
+    PLACE_SUFFIXES: tuple[str, ...]
+    PLACE_PREFIXES: tuple[str, ...]
+    HEAD_COMPLEMENTS: tuple[str, ...]
+    SUBDIVISIONS_OF: tuple[str, ...]
+    CREDIT_STARTS: tuple[str, ...]
+    SOURCE_LABELS: tuple[str, ...]
+    NAVIGATION: frozenset[str]
 
 
 @cache
-def vocabulary(lang: str = "en") -> ModuleType:
-    """The word lists of a language (``graphbuild.lang.en`` for "en")."""
-    return import_module(f"{__name__}.{lang}")
+def vocabulary(lang: str = "en") -> Vocabulary:
+    """The word lists of a language (``graphbuild.lang.en`` for "en"), checked against ``Vocabulary``."""
+    try:
+        module = import_module(f"{__name__}.{lang}")
+    except ModuleNotFoundError:
+        raise GraphbuildError(f"no word lists for the language {lang!r} (graphbuild/lang/{lang}.py)") from None
+    missing = [f.name for f in fields(Vocabulary) if not hasattr(module, f.name)]
+    if missing:
+        raise GraphbuildError(f"graphbuild/lang/{lang}.py lacks {', '.join(missing)} (see lang.Vocabulary)")
+    return Vocabulary(**{f.name: getattr(module, f.name) for f in fields(Vocabulary)})
 
 
 def alternation(phrases: Iterable[str]) -> str:

@@ -4,86 +4,18 @@ resolution. Lower case and matched against normalised names, unless a list says 
 from __future__ import annotations
 
 #: Words before a name that mark a person, stripped for matching and kept as aliases ("Mrs May").
-TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "reverend",
-        "president",
-        "vice president",
-        "president-elect",
-        "former president",
-        "prime minister",
-        "chancellor",
-        "senator",
-        "sen",
-        "representative",
-        "rep",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "secretary",
-        "minister",
-        "foreign minister",
-        "defense secretary",
-        "attorney general",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sheikh",
-        "judge",
-        "justice",
-        "chief justice",
-        "gen",
-        "general",
-        "lt",
-        "col",
-        "colonel",
-        "capt",
-        "adm",
-        "admiral",
-        "sgt",
-        "sergeant",
-        "officer",
-        "first lady",
-        "speaker",
-        "leader",
-        "chairman",
-        "chairwoman",
-        "ambassador",
-        "commissioner",
-        "director",
-        "spokesman",
-        "spokeswoman",
-        "premier",
-        "supreme leader",
-        "crown prince",
-        "emir",
-        "ayatollah",
-        "cardinal",
-        "archbishop",
-        "bishop",
-        "detective",
-        "vp",
-        "ceo",
-        "pm",
-    }
-)
+# fmt: off
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
+    "president", "vice president", "president-elect", "former president", "prime minister", "chancellor", "senator",
+    "sen", "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "secretary",
+    "minister", "foreign minister", "defense secretary", "attorney general", "king", "queen", "prince", "princess",
+    "pope", "sheikh", "judge", "justice", "chief justice", "gen", "general", "lt", "col", "colonel", "capt", "adm",
+    "admiral", "sgt", "sergeant", "officer", "first lady", "speaker", "leader", "chairman", "chairwoman",
+    "ambassador", "commissioner", "director", "spokesman", "spokeswoman", "premier", "supreme leader", "crown prince",
+    "emir", "ayatollah", "cardinal", "archbishop", "bishop", "detective", "vp", "ceo", "pm",
+})
+# fmt: on
 #: Name suffixes that belong to the person ("Donald Trump Jr." is not "Donald Trump").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Particles that may be written or left out inside a name ("Bashar al-Assad" = "Bashar Assad"),
@@ -94,112 +26,26 @@ ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de
 #: Abbreviations that keep their final full stop in a label.
 ABBREVIATIONS = frozenset({"jr", "sr", "inc", "co", "corp", "ltd", "st", "bros", "dept", "univ", "gen"})
 #: Head nouns of organization names ("the Federal Reserve Bank", "Labour Party").
-ORG_HEADS = frozenset(
-    {
-        "party",
-        "committee",
-        "council",
-        "ministry",
-        "department",
-        "agency",
-        "bureau",
-        "commission",
-        "bank",
-        "university",
-        "college",
-        "school",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "group",
-        "association",
-        "court",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "police",
-        "network",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "institute",
-        "foundation",
-        "organization",
-        "organisation",
-        "office",
-        "service",
-        "services",
-        "board",
-        "authority",
-        "administration",
-        "parliament",
-        "senate",
-        "congress",
-        "assembly",
-        "federation",
-        "league",
-        "club",
-        "society",
-        "fund",
-        "reserve",
-        "union",
-        "alliance",
-        "front",
-        "movement",
-        "brigade",
-        "brigades",
-        "corps",
-        "guard",
-        "church",
-        "airlines",
-        "airways",
-        "motors",
-        "media",
-        "press",
-        "magazine",
-        "tribune",
-        "herald",
-        "television",
-        "radio",
-        "channel",
-        "studios",
-        "records",
-        "systems",
-        "technologies",
-        "labs",
-        "holdings",
-        "partners",
-        "capital",
-        "exchange",
-        "caucus",
-        "cabinet",
-        "secretariat",
-        "taliban",
-    }
-)
+# fmt: off
+ORG_HEADS = frozenset({
+    "party", "committee", "council", "ministry", "department", "agency", "bureau", "commission", "bank", "university",
+    "college", "school", "company", "corporation", "corp", "inc", "group", "association", "court", "army", "navy",
+    "force", "forces", "police", "network", "news", "times", "post", "journal", "institute", "foundation",
+    "organization", "organisation", "office", "service", "services", "board", "authority", "administration",
+    "parliament", "senate", "congress", "assembly", "federation", "league", "club", "society", "fund", "reserve",
+    "union", "alliance", "front", "movement", "brigade", "brigades", "corps", "guard", "church", "airlines",
+    "airways", "motors", "media", "press", "magazine", "tribune", "herald", "television", "radio", "channel",
+    "studios", "records", "systems", "technologies", "labs", "holdings", "partners", "capital", "exchange", "caucus",
+    "cabinet", "secretariat", "taliban",
+})
+# fmt: on
 #: Words after a name that mark a speaker: a weak cue for a person.
-SPEECH_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "added",
-        "wrote",
-        "tweeted",
-        "explained",
-        "argued",
-        "insisted",
-        "claimed",
-        "noted",
-        "asked",
-        "replied",
-        "warned",
-        "urged",
-    }
-)
+# fmt: off
+SPEECH_VERBS = frozenset({
+    "said", "says", "told", "added", "wrote", "tweeted", "explained", "argued", "insisted", "claimed", "noted",
+    "asked", "replied", "warned", "urged",
+})
+# fmt: on
 #: Words before a name that mark a place ("in Aleppo", "near Mosul").
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "across", "outside", "inside", "throughout", "to", "into", "towards", "toward"}
@@ -207,23 +53,12 @@ PLACE_PREPOSITIONS = frozenset(
 #: Words before a name that mark a time-bound happening ("after Brexit", "during the Olympics").
 EVENT_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "ahead of", "following", "post", "pre"})
 #: Common nouns that, before "is/was X", say X is a place ("Our hometown is Yulmed").
-PLACE_NOUNS = frozenset(
-    {
-        "hometown",
-        "home town",
-        "village",
-        "town",
-        "city",
-        "homeland",
-        "birthplace",
-        "capital",
-        "county",
-        "province",
-        "region",
-        "country",
-        "island",
-    }
-)
+# fmt: off
+PLACE_NOUNS = frozenset({
+    "hometown", "home town", "village", "town", "city", "homeland", "birthplace", "capital", "county", "province",
+    "region", "country", "island",
+})
+# fmt: on
 #: Words between one of ``PLACE_NOUNS`` and a name ("our hometown is Yulmed", "the city of Lhasa").
 PLACE_NOUN_LINKS = frozenset({"is", "was", "of"})
 #: Endings of a verb's past form: a word after a name with one is no noun the name modifies ("the Fed raised").
@@ -233,69 +68,22 @@ ALIAS_CUES = ("also known as", "known as", "also called", "a.k.a.", "aka", "or s
 #: Articles and determiners: a lone name after one is used as a common noun ("the Brexit deal").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 #: Verbs that follow a subject: "the Fed has" is a name as subject, "the Trump administration" a modifier.
-AUXILIARIES = frozenset(
-    {
-        "has",
-        "had",
-        "have",
-        "is",
-        "was",
-        "are",
-        "were",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "did",
-        "does",
-        "do",
-        "also",
-        "then",
-        "still",
-    }
-)
+# fmt: off
+AUXILIARIES = frozenset({
+    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "should", "may", "might", "must",
+    "can", "did", "does", "do", "also", "then", "still",
+})
+# fmt: on
 #: Corporate words after an organization's name that do not change what it names ("Samsung Group").
 ORG_SUFFIXES = frozenset({"group", "inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "sa", "ag"})
 #: Words that join or relate phrases; after a name they never make it a modifier of a noun.
-FUNCTION_WORDS = frozenset(
-    {
-        "and",
-        "or",
-        "nor",
-        "but",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "at",
-        "with",
-        "from",
-        "by",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "when",
-        "where",
-        "while",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-        "since",
-        "about",
-        "against",
-        "between",
-    }
-)
+# fmt: off
+FUNCTION_WORDS = frozenset({
+    "and", "or", "nor", "but", "of", "in", "on", "for", "to", "at", "with", "from", "by", "as", "than", "that",
+    "which", "who", "whose", "when", "where", "while", "into", "over", "under", "after", "before", "since", "about",
+    "against", "between",
+})
+# fmt: on
 #: What stands between two names of a list, which share type evidence ("Monpa and Lhopa", "Monpa, Lhopa").
 #: Exact text, spaces included.
 LIST_GAPS = (" and ", ", ", " or ", ", and ")
@@ -312,47 +100,14 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 #: Head nouns of named events ("the Cairo summit", "60th anniversary of ..."); a spaCy component
 #: (``components.EventFinder``) grows a name around them.
-EVENT_HEADS = frozenset(
-    {
-        "conference",
-        "anniversary",
-        "festival",
-        "gala",
-        "summit",
-        "forum",
-        "congress",
-        "election",
-        "elections",
-        "games",
-        "olympics",
-        "championship",
-        "championships",
-        "expo",
-        "exposition",
-        "fair",
-        "ceremony",
-        "convention",
-        "symposium",
-        "plenary",
-        "assembly",
-        "session",
-        "celebration",
-        "celebrations",
-        "parade",
-        "marathon",
-        "tournament",
-        "cup",
-        "war",
-        "uprising",
-        "revolution",
-        "referendum",
-        "meeting",
-        "talks",
-        "dialogue",
-        "exhibition",
-        "carnival",
-    }
-)
+# fmt: off
+EVENT_HEADS = frozenset({
+    "conference", "anniversary", "festival", "gala", "summit", "forum", "congress", "election", "elections", "games",
+    "olympics", "championship", "championships", "expo", "exposition", "fair", "ceremony", "convention", "symposium",
+    "plenary", "assembly", "session", "celebration", "celebrations", "parade", "marathon", "tournament", "cup", "war",
+    "uprising", "revolution", "referendum", "meeting", "talks", "dialogue", "exhibition", "carnival",
+})
+# fmt: on
 #: Prepositions whose object is part of an event's name ("conference on X", "anniversary of Y").
 EVENT_NAME_PREPOSITIONS = frozenset({"of", "on", "for"})
 #: Prepositions whose place is part of a name only after a named thing ("Democratic Reform in Xizang").
@@ -362,40 +117,24 @@ EVENT_LEFT_STOPS = DETERMINERS | POSSESSIVE_PRONOUNS | {"'s", "’s"}
 #: Words an event name never ends with, where the parse reaches them ("the summit and").
 EVENT_TRIM = CONJUNCTIONS | {"the"}
 #: Nouns after a list of names that make them peoples ("Monpa, Lhopa and Sherpa people"), not persons or places.
-GROUP_NOUNS = frozenset(
-    {
-        "people",
-        "peoples",
-        "ethnic",
-        "ethnicities",
-        "nationalities",
-        "tribes",
-        "tribe",
-        "minorities",
-        "communities",
-        "groups",
-    }
-)
+# fmt: off
+GROUP_NOUNS = frozenset({
+    "people", "peoples", "ethnic", "ethnicities", "nationalities", "tribes", "tribe", "minorities", "communities",
+    "groups",
+})
+# fmt: on
 #: How month names start, as datelines abbreviate them ("LHASA, Aug. 29"); any case, any ending ("August").
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 #: Days that may follow a dateline's place ("LHASA, Monday --").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Administrative words after a place name that do not change which place is meant ("Shannan City" =
 #: "Shannan"); "state" and "county" do ("Washington State", "Washington County" are not Washington, D.C.).
+# fmt: off
 PLACE_SUFFIXES = (
-    "city",
-    "province",
-    "autonomous region",
-    "special administrative region",
-    "region",
-    "prefecture",
-    "district",
-    "municipality",
-    "township",
-    "governorate",
-    "oblast",
-    "dc",
+    "city", "province", "autonomous region", "special administrative region", "region", "prefecture", "district",
+    "municipality", "township", "governorate", "oblast", "dc",
 )
+# fmt: on
 #: The same, before a place name ("People's Republic of China" = "China").
 PLACE_PREFIXES = ("people's republic of", "republic of", "kingdom of", "state of", "city of", "commonwealth of")
 #: Words that follow an organization name's head noun ("Communist Party of China": the head is "party").
@@ -407,24 +146,9 @@ CREDIT_STARTS = ("Sponsored by", "Copyright", "Photo:")
 #: Labels of a source or timestamp line ("Source: Xinhua", as written, any case): page furniture.
 SOURCE_LABELS = ("Source", "Editor", "Editors", "Updated", "Published", "Posted", "Web editor", "Responsible editor")
 #: Navigation links, a line each: page furniture.
-NAVIGATION = frozenset(
-    {
-        "top",
-        "back to top",
-        "home",
-        "share",
-        "print",
-        "email",
-        "menu",
-        "next",
-        "previous",
-        "more",
-        "related",
-        "related news",
-        "read more",
-        "advertisement",
-        "comments",
-        "close",
-        "subscribe",
-    }
-)
+# fmt: off
+NAVIGATION = frozenset({
+    "top", "back to top", "home", "share", "print", "email", "menu", "next", "previous", "more", "related",
+    "related news", "read more", "advertisement", "comments", "close", "subscribe",
+})
+# fmt: on

@@ -45,7 +45,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTH = re.compile(rf"^(?:{alternation(vocabulary().MONTHS)})[a-z]*\.?$", re.IGNORECASE)
 
 
-@Language.factory("graphbuild_credits")
+@Language.factory("graphbuild_credits", assigns=["doc.ents"])
 def make_credits(nlp: Language, name: str) -> CreditSplitter:
     return CreditSplitter(nlp)
 
@@ -72,7 +72,7 @@ class CreditSplitter:
         return doc
 
 
-@Language.component("graphbuild_datelines")
+@Language.component("graphbuild_datelines", requires=["doc.ents"], assigns=["doc.ents"])
 def fix_datelines(doc: Doc) -> Doc:
     """ "LHASA, Aug. 29, 2024 --": the capitalised words before the first comma are a place."""
     comma = next((t.i for t in doc[:6] if t.text == ","), None)
@@ -85,7 +85,7 @@ def fix_datelines(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("graphbuild_groups")
+@Language.component("graphbuild_groups", requires=["doc.ents"], assigns=["doc.ents"])
 def fix_groups(doc: Doc) -> Doc:
     """ "Monpa, Lhopa, Sherpa, and Deng people": the listed names are peoples (NORP)."""
     words = vocabulary()
@@ -100,7 +100,7 @@ def fix_groups(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("graphbuild_events")
+@Language.factory("graphbuild_events", requires=["doc.ents", "token.is_sent_start"], assigns=["doc.spans"])
 def make_events(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp)
 
@@ -110,7 +110,7 @@ class EventFinder:
 
     With the parser on (``--model`` pipelines without a ``senter``), every sentence's parse is read. In
     the lean pipeline (``nlp.lean``: ``senter`` + ``ner``), only the sentences where a head noun may start
-    a name (``_may_be_named``: about one in two of those holding a head noun) are parsed, by the model's
+    a name (``_may_be_named``) are parsed, by the model's
     own ``tok2vec`` and ``parser``, loaded but left out of the pipeline, all of a batch's sentences in one
     call: the parse is what costs most, and most of its cost on a few short sentences is per call.
     """

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -28,6 +29,27 @@ LABEL_TYPES = {
 }
 
 SUMMARY_KEY = "graphbuild"
+
+
+class FoundMention(NamedTuple):
+    """A cleaned mention of one parsed paragraph: offsets in the paragraph, its first token, its sentence."""
+
+    text: str
+    start: int
+    end: int
+    token: int
+    label: str
+    sentence: int  # index among the paragraph's sentences
+    nested: bool  # strictly inside a longer event name
+
+
+class ParagraphSummary(NamedTuple):
+    """What the last component keeps of a parsed paragraph (``doc.user_data[SUMMARY_KEY]``)."""
+
+    sentences: list[tuple[int, int]]  # character offsets of each sentence in the paragraph
+    mentions: list[FoundMention]
+    headline: bool
+    tokens: int
 
 
 def extract(nlp: Language, documents: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
@@ -68,54 +90,53 @@ class _DocumentBuilder:
         paragraph = self.document.paragraphs[para_index]
         doc_id = self.document.doc_id
         first = len(self.sentences)
-        summary = parsed.user_data[SUMMARY_KEY]
-        for start, end in summary["sentences"]:
+        summary: ParagraphSummary = parsed.user_data[SUMMARY_KEY]
+        for start, end in summary.sentences:
             self.sentences.append(
                 Sentence(doc_id, len(self.sentences), para_index, offset + start, offset + end, paragraph[start:end])
             )
-        for text, start, end, token, label, sentence, nested in summary["mentions"]:
+        for m in summary.mentions:
             self.mentions.append(
                 Mention(
                     doc_id,
                     para_index,
-                    first + sentence,
-                    offset + start,
-                    offset + end,
-                    self.n_tokens + token,
-                    text,
-                    label,
-                    LABEL_TYPES[label],
-                    summary["headline"],
-                    nested,
+                    first + m.sentence,
+                    offset + m.start,
+                    offset + m.end,
+                    self.n_tokens + m.token,
+                    m.text,
+                    m.label,
+                    LABEL_TYPES[m.label],
+                    summary.headline,
+                    m.nested,
                 )
             )
-        self.n_tokens += summary["tokens"]
+        self.n_tokens += summary.tokens
 
     def finish(self) -> Extraction:
         return Extraction(self.document, tuple(self.sentences), tuple(self.mentions), self.n_tokens)
 
 
-@Language.component("graphbuild_mentions")
+@Language.component("graphbuild_mentions", requires=["doc.ents", "token.is_sent_start"], assigns=["doc.user_data"])
 def summarise_mentions(doc: Doc) -> Doc:
     """The last pipeline component: the paragraph's sentences and cleaned mentions as plain lists in
     ``doc.user_data``, so that with --jobs this work happens in the worker processes."""
     text = doc.text  # Doc.text joins every token: build it once, not once per entity
     events = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
     sentence_of_token = {sent.start: i for i, sent in enumerate(doc.sents)}
-    mentions = []
+    mentions: list[FoundMention] = []
     for ent in entity_spans(doc, events):
         cleaned = clean_span(ent, text) if ent.label_ in LABEL_TYPES else None
         if cleaned is not None:
             name, start, end = cleaned
             mentions.append(
-                (name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start], _inside(ent, events))
+                FoundMention(
+                    name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start], _inside(ent, events)
+                )
             )
-    doc.user_data[SUMMARY_KEY] = {
-        "sentences": [(sent.start_char, sent.end_char) for sent in doc.sents],
-        "mentions": mentions,
-        "headline": is_headline(text),
-        "tokens": len(doc),
-    }
+    doc.user_data[SUMMARY_KEY] = ParagraphSummary(
+        [(sent.start_char, sent.end_char) for sent in doc.sents], mentions, is_headline(text), len(doc)
+    )
     return doc
 
 

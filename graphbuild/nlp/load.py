@@ -11,7 +11,7 @@ from spacy.pipeline import Tok2Vec
 from ..errors import GraphbuildError, unknown_model
 from . import components, extract  # noqa: F401  (register the components with spaCy)
 
-#: Components that add nothing to entities or sentences; leaving them out saves about a third of the time.
+#: Components that add nothing to entities or sentences; leaving them out saves time (benchmarks/RESULTS.md).
 UNUSED = ("tagger", "attribute_ruler", "lemmatizer", "morphologizer", "textcat", "textcat_multilabel")
 
 
@@ -44,12 +44,22 @@ def lean(nlp: Language) -> None:
         nlp.disable_pipe("tok2vec")
 
 
+#: graphbuild's components, in the order they are added, each with its place in the pipeline. Each
+#: declares what it requires and assigns, so ``nlp.analyze_pipes`` checks this order.
+COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
+    ("graphbuild_credits", {"before": "ner"}),
+    ("graphbuild_datelines", {"after": "ner"}),
+    ("graphbuild_groups", {"after": "graphbuild_datelines"}),
+    ("graphbuild_events", {"last": True}),  # only where the model has a parser: events grow along the parse
+    ("graphbuild_mentions", {"last": True}),
+)
+#: Components added only where the model can run them.
+NEEDS_PARSER = frozenset({"graphbuild_events"})
+
+
 def add_rules(nlp: Language) -> Language:
-    """graphbuild's fixes for news text around the statistical NER (see components.py)."""
-    nlp.add_pipe("graphbuild_credits", before="ner")
-    nlp.add_pipe("graphbuild_datelines", after="ner")
-    nlp.add_pipe("graphbuild_groups", after="graphbuild_datelines")
-    if "parser" in nlp.component_names:  # events are grown along the dependency parse
-        nlp.add_pipe("graphbuild_events", last=True)
-    nlp.add_pipe("graphbuild_mentions", last=True)
+    """graphbuild's fixes for news text around the statistical NER (see components.py), in ``COMPONENTS`` order."""
+    for name, place in COMPONENTS:
+        if name not in NEEDS_PARSER or "parser" in nlp.component_names:
+            nlp.add_pipe(name, **place)  # type: ignore[arg-type]
     return nlp

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GraphbuildError
 from ..options import local_workers
 from ..records import UNPARSED, Document, Extraction
-from .processes import Records, extractions_of, records_of
+from .processes import Parsed, Records, extractions_of, records_of
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -169,7 +169,7 @@ def _records(
 def _unparsed(document: Document, error: Exception, warn: Callable[[str], None]) -> Records:
     """A document the cluster could not parse: said in one line, kept without sentences."""
     warn(f"{document.path or document.name}: not parsed on the cluster ({type(error).__name__}: {error})")
-    return [((), (), UNPARSED)]
+    return [Parsed((), (), UNPARSED)]
 
 
 def parse_remote(model: str, batch: list[Document], batch_size: int) -> Records:

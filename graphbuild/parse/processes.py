@@ -18,11 +18,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import GraphbuildError
 from ..options import DEFAULT_BATCH_SIZE
-from ..records import Document, Extraction
+from ..records import Document, Extraction, Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,8 +34,17 @@ BATCH_CHARS = 50_000
 POLL = 0.5
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
-#: What a worker sends back for a batch: (sentences, mentions, n_tokens) of each document, without its text.
-Records = list[tuple[tuple, tuple, int]]
+
+class Parsed(NamedTuple):
+    """What a worker sends back for one document: its extraction without the document (the parent has it)."""
+
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    n_tokens: int
+
+
+#: What a worker sends back for a batch: one ``Parsed`` per document, in the batch's order.
+Records = list[Parsed]
 
 
 def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
@@ -163,12 +172,12 @@ def records_of(nlp: Language, batch: list[Document], batch_size: int) -> Records
     """A batch parsed in a worker process, as the records it sends back."""
     from ..nlp.extract import extract
 
-    return [(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
+    return [Parsed(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
 
 
 def extractions_of(batch: list[Document], records: Records) -> list[Extraction]:
     """A batch's extractions from the records a worker sent back for it."""
-    return [Extraction(d, sentences, mentions, n) for d, (sentences, mentions, n) in zip(batch, records)]
+    return [Extraction(d, r.sentences, r.mentions, r.n_tokens) for d, r in zip(batch, records)]
 
 
 def _receive(results, workers: Sequence[BaseProcess]) -> tuple[int, Records]:
