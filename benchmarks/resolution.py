@@ -26,6 +26,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, beside graphbuild/
+
 from devtools.evaluate import Node, ResolutionReport, score_resolution
 from graphbuild.ingest.clean import clean_document
 from graphbuild.ingest.sources import read_documents

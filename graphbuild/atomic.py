@@ -31,7 +31,7 @@ def write_all(files: Mapping[Path, str | bytes | Iterable[str]], durable: bool =
     renames, nothing is replaced and no temporary file is left. Text given in chunks is written as
     they come, so a large output is never whole in memory. ``durable`` syncs each file to disk
     before its rename, so that even a power cut leaves the old file or the new one: outputs need it; a
-    cache entry does not (a broken entry is a miss) and would pay ~6 ms per document."""
+    cache entry does not (a broken entry is a miss) and would pay an fsync per document."""
     staged: dict[Path, str] = {}
     with uninterrupted(), _cleanup(staged):
         for path, data in files.items():

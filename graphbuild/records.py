@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .graph.attributes import ENTITY_TYPES
+#: The four entity types graphbuild keeps, in display order (also schema.org's class names).
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
 
 __all__ = ["ENTITY_TYPES", "UNPARSED", "Document", "Edge", "Entity", "Extraction", "Mention", "Merge", "Sentence"]
 

@@ -23,7 +23,7 @@ def _one(name: str, render: Callable[[nx.Graph, str], Content]) -> Renderer:
 
 
 def _html(graph: nx.Graph, base_iri: str) -> str:
-    """The explorer page; its module (pyvis, jinja, numpy: 0.2 s to import) is loaded only when asked for."""
+    """The explorer page; its module (pyvis, jinja, numpy: slow to import) is loaded only when asked for."""
     from . import html
 
     return html.render(graph, base_iri)

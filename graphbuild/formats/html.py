@@ -42,15 +42,15 @@ COMMUNITY_COLOURS = [
 #: Up to this many nodes vis.js physics polishes the Python layout in the browser; above, it stays off
 #: (pyvis #204: the simulation freezes pages of a few thousand nodes).
 PHYSICS_MAX_NODES = 300
-#: Past this many nodes the page opens with the unconnected ones hidden (on the 300-article news graph they
-#: are 447 of 3,254, a ring around the rest).
+#: Past this many nodes the page opens with the unconnected ones hidden (on news graphs they are a ring
+#: around the rest).
 HIDE_ISOLATED_FROM = 300
-#: The page stays usable up to here (benchmarks/RESULTS.md: 20,000 nodes, 80,000 edges ready in ~4 s);
+#: The page stays usable up to here (benchmarks/RESULTS.md, "HTML explorer");
 #: a bigger graph is cut to its most mentioned entities and heaviest edges. The RDF and other exports
 #: always hold the whole graph.
 MAX_NODES, MAX_EDGES = 20_000, 80_000
-#: Documents named per entity or edge in the page ("and 287 more" after them): on a 300 MB input cut
-#: into 307 parts the full lists made a 201 MB page. The RDF holds them all.
+#: Documents named per entity or edge in the page ("and 287 more" after them): the full lists of a huge
+#: input made a page of hundreds of megabytes (benchmarks/RESULTS.md). The RDF holds them all.
 MAX_LISTED_DOCUMENTS = LISTED_DOCUMENTS
 #: Characters of a sentence shown beside a document in an entity's panel (then "...").
 SNIPPET_CHARS = 240

@@ -1,4 +1,4 @@
-"""The graph's shape, in one place: the entity types and every node, edge and graph attribute with its type.
+"""The graph's shape, in one place: every node, edge and graph attribute with its type (over records.ENTITY_TYPES).
 
 The builders (``graph.build_graph``, ``rdf.from_rdf``) make their records with ``node``, ``edge`` and
 ``graph_data``; exporters read the names declared here; ``problems`` checks a graph against them, and
@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict, get_origin, get_type_hints
 
+from ..records import ENTITY_TYPES
+
 if TYPE_CHECKING:
     import networkx as nx
-
-#: The four entity types graphbuild keeps, in display order (also schema.org's class names).
-ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
 
 
 class Evidence(TypedDict):

@@ -13,8 +13,8 @@ LAYOUT_EDGE_LENGTH = 90
 
 
 def communities(graph: nx.Graph) -> dict[str, int]:
-    """Louvain community of every node, numbered from the largest (so the first colours go to the biggest):
-    0.6 s for 5,000 nodes and 20,000 edges, 3.5 s for 20,000 and 80,000 (pure Python)."""
+    """Louvain community of every node, numbered from the largest (so the first colours go to the biggest;
+    its time by graph size: benchmarks/RESULTS.md, "HTML explorer")."""
     found = nx.community.louvain_communities(graph, weight="weight", seed=1) if graph else []
     return {key: i for i, members in enumerate(sorted(found, key=len, reverse=True)) for key in members}
 
@@ -23,9 +23,9 @@ def layout(graph: nx.Graph, iterations: int = 150) -> dict[str, tuple[float, flo
     """Starting positions for every node: final ones for big graphs, a head start for vis physics on small ones.
 
     Fruchterman-Reingold in numpy: networkx's spring_layout needs SciPy from 500 nodes on, and its dense
-    path (like forceatlas2_layout) holds n x n arrays, 3 GB at 20,000 nodes. Edges pull with
+    path (like forceatlas2_layout) holds n x n arrays (gigabytes at 20,000 nodes). Edges pull with
     log(1 + weight), repulsion comes from a grid (see _repulsion), and a linear gravity holds every
-    component inside a disc of about sqrt(n) edge lengths. 0.8 s for 5,000 nodes, 2 s for 20,000.
+    component inside a disc of about sqrt(n) edge lengths (timings: benchmarks/RESULTS.md).
     """
     keys = list(graph)
     n = len(keys)

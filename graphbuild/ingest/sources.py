@@ -158,7 +158,7 @@ def input_size(inputs: Inputs) -> int | None:
 
 def count_words(inputs: Inputs) -> int | None:
     """About how many words the sources hold (None for standard input), for the progress bar's share
-    done and time left: a quick read, a line at a time (~1 s per 100 MB; None for URLs: not read twice)."""
+    done and time left: a quick read, a line at a time (None for URLs: not read twice)."""
     if STDIN in inputs.sources or any(is_url(s) for s in inputs.sources):
         return None
     total = 0

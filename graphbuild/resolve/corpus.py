@@ -53,8 +53,8 @@ HEADLINE, NESTED = 1, 2
 
 class Occurrences:
     """The mentions of one name written one way in one document, summed into a row of compact columns:
-    about 60 bytes per distinct (document, name, form), so memory does not grow with every mention of a
-    long text, and a 300 MB input's rows fit where their objects would not."""
+    a few dozen bytes per distinct (document, name, form), so memory does not grow with every mention of
+    a long text, and a huge input's rows fit where their objects would not (benchmarks/RESULTS.md)."""
 
     def __init__(self) -> None:
         self.docs: list[str] = []  # references to the strings the names share: no copies

@@ -107,7 +107,7 @@ def load_files(graph_files: Sequence[Path], folder: Path | None = None, own: boo
 
 
 #: graphbuild's own Turtle goes into the store in pieces of about this many bytes: Oxigraph's bulk loader
-#: took 1.7 GB for 352 MB of Turtle in one piece, 0.6 GB in pieces of 32 MB (and 1.5x the time).
+#: needs about a third of the memory that way (benchmarks/RESULTS.md, "A 300 MB file").
 CHUNK_BYTES = 32_000_000
 
 
