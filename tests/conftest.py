@@ -1,4 +1,5 @@
-"""Shared fixtures: the real spaCy model and the seeds' graph, each made once per test session."""
+"""Shared fixtures: the real spaCy model and the seeds' graph, each made once per test session; and the
+``model`` marker, derived from them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ from graphbuild.nlp.load import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+#: The fixtures that load the spaCy model in the test's process. Every other fixture that needs the model
+#: asks for one of these (seeds_graph and seeds_exports, or a module's own, such as test_html.evil_html),
+#: and so does every test that builds a graph in its process: that is how its tests get ``model``.
+MODEL_FIXTURES = frozenset({"nlp"})
+
+
+def pytest_collection_modifyitems(items):
+    """``model`` on every test whose fixture closure loads the model. Tests that load it only in a process
+    they start (a CLI build, Dask workers) are marked by hand."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
 
 
 def graphbuild(*args, cwd=None, stdin=None, env=None, timeout=300) -> subprocess.CompletedProcess:

@@ -1,6 +1,16 @@
-"""Hand-made pipeline records for stage tests that need no model."""
+"""Hand-made pipeline records for stage tests that need no model, and hand-made texts shared by tests."""
 
 from graphbuild.records import Document, Extraction, Mention, Sentence
+
+#: A document whose text is markup a page must show as text (formats/test_html.py, explorer/test_browser.py).
+INJECTION = {
+    "evil.txt": (
+        "Barack Obama told Angela Merkel that <script>alert(1)</script> is in Berlin.\n"
+        "Angela Merkel showed Barack Obama an <img src=x onerror=alert(2)> in Berlin.\n"
+        'Barack Obama sent Angela Merkel a <a href="javascript:alert(3)">link</a> from Paris.\n'
+        "Emmanuel Macron wrote </script><script>alert(4)</script> to Barack Obama in Paris."
+    )
+}
 
 
 def extraction(doc_id: str, sentences: list[list[tuple[str, str]]], paragraph_of=None) -> Extraction:

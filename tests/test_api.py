@@ -14,6 +14,7 @@ from graphbuild.options import BuildOptions
 from conftest import SEEDS, graphbuild
 
 
+@pytest.mark.processes
 def test_build_and_export_writes_what_the_cli_writes_and_reports_the_same_numbers(nlp, tmp_path):
     run = graphbuild("build", SEEDS, "-o", tmp_path / "cli", "--format", "ttl,json,csv", "--no-cache", "-q")
     assert run.returncode == 0, run.stderr
@@ -40,6 +41,7 @@ def test_the_parse_cache_goes_to_the_output_folder_unless_told_otherwise(nlp, tm
     assert elsewhere.summary.parsed == 2 and api.clear_cache(cache_dir=tmp_path / "c")[1] == 2
 
 
+@pytest.mark.processes
 def test_no_inputs_means_seeds_here_or_an_error_naming_the_parameter(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(OptionError, match="^inputs not given, and there is no seeds/ folder here$"):
@@ -48,6 +50,7 @@ def test_no_inputs_means_seeds_here_or_an_error_naming_the_parameter(tmp_path, m
     assert run.returncode == 1 and run.stderr.strip() == "Error: INPUT not given, and there is no seeds/ folder here"
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize(
     ("options", "api_message", "flag"),
     [
@@ -66,6 +69,7 @@ def test_api_errors_name_parameters_and_the_cli_names_flags(tmp_path, options, a
     assert run.stderr.strip().startswith(f"Error: {flag} {api_message.split(' ', 1)[1]}"), run.stderr
 
 
+@pytest.mark.processes
 def test_named_queries_and_query_files_from_the_api(seeds_exports, tmp_path):
     queries = api.named_queries()
     assert {"neighbours", "top-mentions"} <= set(queries) and queries["neighbours"].params == ("label",)

@@ -24,6 +24,8 @@ def built(project):
     return graphbuild("build", cwd=project)
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_build_with_no_arguments_builds_seeds_into_exports(project, built):
     assert built.returncode == 0, built.stderr
     summary = built.stdout.strip()
@@ -36,6 +38,8 @@ def test_build_with_no_arguments_builds_seeds_into_exports(project, built):
     assert len(list((project / "exports" / ".cache").rglob("*.json"))) == 2  # the parse cache
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_query_command_formats(project, built):
     ttl = project / "exports" / "graph.ttl"
     sparql = "SELECT ?label WHERE { ?e a schema:Person ; rdfs:label ?label } ORDER BY ?label"
@@ -48,6 +52,8 @@ def test_query_command_formats(project, built):
     assert ask.stdout == "true\n"
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_stdin_and_options(tmp_path):
     text = "Barack Obama met Angela Merkel in Berlin.\nAngela Merkel flew to Paris."
     run = graphbuild(
@@ -69,6 +75,8 @@ def test_stdin_and_options(tmp_path):
     assert "<https://kg.example.com/entity/person/barack-obama>" in turtle and 'gb:window "document"' in turtle
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_a_folder_with_a_binary_file_warns_and_builds_the_rest(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
@@ -166,6 +174,7 @@ BAD_CASES = [
 ]
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize("case", BAD_CASES)
 def test_bad_input_is_one_clear_line_and_a_nonzero_exit(tmp_path, case):
     args, message = bad_inputs(tmp_path)[case]
@@ -189,16 +198,20 @@ def test_no_half_written_file_when_a_write_fails(tmp_path, seeds_graph):
     assert len(Graph().parse(tmp_path / "graph.ttl")) > 100  # the one written is complete
 
 
+@pytest.mark.processes
 def test_no_input_and_no_seeds_folder(tmp_path):
     run = graphbuild("build", cwd=tmp_path)
     assert run.returncode != 0 and "no seeds/ folder" in run.stderr
 
 
+@pytest.mark.processes
 def test_python_dash_m_and_help():
     run = graphbuild("--help")
     assert run.returncode == 0 and "build" in run.stdout and "query" in run.stdout
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_explain_prints_each_entity_with_aliases_and_rules(project):
     run = graphbuild("build", "--explain", "-o", project / "explained", cwd=project)
     assert run.returncode == 0, run.stderr
@@ -208,6 +221,8 @@ def test_explain_prints_each_entity_with_aliases_and_rules(project):
     assert "dropped: " in run.stdout
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_an_aliases_file_is_applied_last_and_reported(tmp_path):
     (tmp_path / "in.txt").write_text(
         "Barack Obama met Angela Merkel in Berlin. Brexit was discussed.\n"
@@ -231,6 +246,8 @@ def test_an_aliases_file_is_applied_last_and_reported(tmp_path):
     assert "kept apart by the aliases file" in run.stdout and "Person: Obama" in run.stdout
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_open_hands_the_page_to_the_browser(tmp_path):
     (tmp_path / "in.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
     opened = tmp_path / "opened.txt"

@@ -57,6 +57,7 @@ def _random_name(rng: random.Random) -> str:
     return rng.choice("ABCDEFGHIJKLMNOPRSTUVW") + "".join(chars) + rng.choice("abcdefghijklmnoprstuvw") * 2
 
 
+@pytest.mark.processes
 def test_random_unicode_builds_into_outputs_that_every_reader_accepts(nlp, tmp_path):
     rng = random.Random(12)
     texts = {}
@@ -88,6 +89,7 @@ def test_random_unicode_builds_into_outputs_that_every_reader_accepts(nlp, tmp_p
         assert run.returncode == 0, run.stderr
 
 
+@pytest.mark.processes
 def test_a_terminal_never_gets_a_raw_control_character(tmp_path):
     ttl = tmp_path / "g.ttl"
     ttl.write_text('<http://x/a> <http://www.w3.org/2000/01/rdf-schema#label> "evil\\u001B[2Jname\\u0007" .\n')
@@ -96,6 +98,8 @@ def test_a_terminal_never_gets_a_raw_control_character(tmp_path):
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "evil\\x1b[2Jname\\x07" in run.stdout
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_every_output_is_the_same_bytes_whatever_the_hash_seed_cache_or_jobs(tmp_path):
     """One build per way the bytes could drift: another hash seed with a cold cache, the warm cache,
     two worker processes."""
@@ -126,6 +130,7 @@ def test_every_output_is_the_same_bytes_whatever_the_hash_seed_cache_or_jobs(tmp
     assert build("d", 4, "--jobs", "2", "--no-cache") == first
 
 
+@pytest.mark.processes
 def test_stale_temp_files_of_killed_runs_are_removed_and_live_ones_kept(seeds_graph, tmp_path):
     import os
 

@@ -8,10 +8,13 @@ from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_g
 from graphbuild import api
 from graphbuild.formats import html
 
-from test_html import INJECTION
+from helpers import INJECTION
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)"),
+]
 
 
 def write_page(graph, path):

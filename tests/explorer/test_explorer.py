@@ -10,7 +10,10 @@ from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_g
 from graphbuild.formats import html
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt: chromium)"),
+]
 WIDE = {"width": 1440, "height": 900}
 LONG = "Committee for the " + "Very " * 60 + "Long Name"
 RTL = "\u202eEvil\u202c Corp"

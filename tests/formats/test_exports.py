@@ -82,6 +82,7 @@ def test_a_turtle_file_round_trips_to_the_same_bytes(written):
     assert turtle(graph, graph.graph["base_iri"]) == written["graph.ttl"].read_text()
 
 
+@pytest.mark.processes
 def test_export_command_converts_a_built_graph(written, tmp_path):
     from conftest import graphbuild
 

@@ -8,14 +8,7 @@ from devtools.synthetic import small_graph, synthetic_graph
 from graphbuild import api
 from graphbuild.formats import html
 
-INJECTION = {
-    "evil.txt": (
-        "Barack Obama told Angela Merkel that <script>alert(1)</script> is in Berlin.\n"
-        "Angela Merkel showed Barack Obama an <img src=x onerror=alert(2)> in Berlin.\n"
-        'Barack Obama sent Angela Merkel a <a href="javascript:alert(3)">link</a> from Paris.\n'
-        "Emmanuel Macron wrote </script><script>alert(4)</script> to Barack Obama in Paris."
-    )
-}
+from helpers import INJECTION
 
 
 @pytest.fixture(scope="module")

@@ -115,7 +115,7 @@ def test_problems_names_what_departs_from_the_shape():
     )
 
 
-def test_api_export_keeps_the_graphs_base_iri(tmp_path):
+def test_api_export_keeps_the_graphs_base_iri(nlp, tmp_path):
     graph = api.build_texts({"a": "Angela Merkel met Emmanuel Macron in Berlin."}, api.BuildOptions(base_iri="urn:x:"))
     first = api.export(graph, tmp_path / "one", ["ttl"])["graph.ttl"]
     assert "<urn:x:entity/" in first.read_text("utf-8")

@@ -129,7 +129,8 @@ def test_a_named_binary_file_fails_before_any_file_is_read(tmp_path):
 
 
 def test_every_unicode_space_separator_becomes_a_space():
-    """The separators are a list in read.py (a regex, not a look-up per character): it must be Unicode's."""
+    """The separators are a list in graphbuild/ingest/text.py (a regex, not a look-up per character): it must
+    be Unicode's."""
     separators = {c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Zs"} - {" "}
     assert {c for c in separators if _SEPARATORS.fullmatch(c)} == separators
     assert split_paragraphs("a" + "".join(sorted(separators)) + "b") == ("a b",)

@@ -1,11 +1,9 @@
 """Each pipeline component on a hand-made sentence, through the real model."""
 
-from pathlib import Path
-
 import pytest
 from graphbuild.nlp.components import EVENTS_KEY
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from conftest import SEEDS
 
 
 def ents(nlp, text):

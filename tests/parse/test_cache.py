@@ -37,7 +37,7 @@ def test_a_cached_rebuild_is_the_same_graph_and_parses_nothing(tmp_path, seeds_g
     assert other_window.graph["parsed"] == 0 and other_window.number_of_edges() > seeds_graph.number_of_edges()
 
 
-def test_changing_the_aliases_file_parses_nothing_again(tmp_path):
+def test_changing_the_aliases_file_parses_nothing_again(nlp, tmp_path):
     aliases = tmp_path / "aliases.csv"
     aliases.write_text("type,Wang Huning,Organization\n")
     options = BuildOptions(cache_dir=str(tmp_path / "cache"), aliases=str(aliases))
@@ -48,7 +48,7 @@ def test_changing_the_aliases_file_parses_nothing_again(tmp_path):
     assert rebuilt.nodes["event/wang-huning"]["type"] == "Event"
 
 
-def test_only_new_or_changed_documents_are_parsed(tmp_path):
+def test_only_new_or_changed_documents_are_parsed(nlp, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     options = BuildOptions(cache_dir=str(tmp_path / "cache"))
@@ -71,6 +71,8 @@ def test_the_key_covers_the_pipeline(tmp_path):
         pipeline_id("no_such_model")
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_a_rebuild_from_the_cache_neither_imports_spacy_nor_starts_workers(tmp_path):
     """Its own process, since what is tested is what that process imports (starting workers would load
     the model in it first, so that they share it)."""
@@ -87,6 +89,7 @@ for jobs in (1, 2):
     assert again.stdout.split() == ["0", "False", "0", "False"]
 
 
+@pytest.mark.processes
 def test_two_worker_processes_give_the_same_graph(seeds_graph):
     graph = api.build([SEEDS], BuildOptions(jobs=2))
     assert same(graph, seeds_graph) and graph.graph["processes"] == 2
@@ -118,6 +121,8 @@ def test_a_cgroup_cpu_quota_caps_the_processes(tmp_path, files, cpus):
     assert cpu_count(tmp_path) == (cpus or len(os.sched_getaffinity(0)))
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_progress_bar_on_a_terminal_and_not_in_a_pipe(tmp_path):
     args = [sys.executable, "-m", "graphbuild", "build", str(SEEDS), "-o", str(tmp_path), "--no-cache"]
     piped = subprocess.run(args, capture_output=True, text=True)

@@ -1,4 +1,4 @@
-"""Parsing on Dask (--dask, graphbuild/cluster.py): real LocalClusters on loopback, the same bytes as --jobs 1."""
+"""Parsing on Dask (--dask, graphbuild/parse/dask.py): real LocalClusters on loopback, the same bytes as --jobs 1."""
 
 import fcntl
 import os
@@ -38,6 +38,7 @@ def one_process(nlp, tmp_path_factory):
     return api.build_and_export(INPUTS, out, FORMAT_NAMES, BuildOptions(jobs=1), cache=False).files
 
 
+@pytest.mark.processes
 def test_a_cluster_of_two_workers_builds_the_same_bytes_as_one_process(scheduler, one_process, tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "BATCH_CHARS", 1_000)  # a batch per document, so both workers parse
     built = api.build_and_export(INPUTS, tmp_path, FORMAT_NAMES, BuildOptions(dask=scheduler), cache=False)
@@ -47,6 +48,7 @@ def test_a_cluster_of_two_workers_builds_the_same_bytes_as_one_process(scheduler
         assert built.files[name].read_bytes() == path.read_bytes(), name
 
 
+@pytest.mark.processes
 def test_the_parse_cache_is_kept_by_the_client_and_a_cached_build_starts_no_cluster(
     scheduler, one_process, tmp_path, monkeypatch
 ):
@@ -60,6 +62,8 @@ def test_the_parse_cache_is_kept_by_the_client_and_a_cached_build_starts_no_clus
     assert again.files["graph.ttl"].read_bytes() == one_process["graph.ttl"].read_bytes()
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_a_document_that_fails_on_a_worker_is_reported_and_the_rest_goes_on(scheduler):
     good = Document("d1", "good.txt", ("Angela Merkel visited Paris.",))
     bad = Document("d2", "bad.txt", ("fine", 42))  # a paragraph spaCy cannot take: the batch fails on the worker
@@ -72,6 +76,7 @@ def test_a_document_that_fails_on_a_worker_is_reported_and_the_rest_goes_on(sche
     assert len(warnings) == 1 and warnings[0].startswith("bad.txt: not parsed on the cluster (")
 
 
+@pytest.mark.processes
 def test_local_n_through_the_cli_and_the_environment(one_process, tmp_path):
     run = graphbuild("build", *INPUTS, "-o", tmp_path, "--format", "ttl", "--no-cache", "--dask", "local:2")
     assert run.returncode == 0, run.stderr
@@ -81,6 +86,7 @@ def test_local_n_through_the_cli_and_the_environment(one_process, tmp_path):
     assert bad.returncode == 1 and bad.stderr.strip().startswith("Error: --dask must be local, local:N or")
 
 
+@pytest.mark.processes
 def test_inputs_at_urls_are_read_by_the_client(scheduler, one_process, tmp_path):
     """The workers never see a path: a file:// URL builds on the cluster into the same Turtle."""
     run = graphbuild("build", f"file://{SEEDS}", INPUTS[1], "-o", tmp_path, "--format", "ttl", "--dask", scheduler)
@@ -88,6 +94,7 @@ def test_inputs_at_urls_are_read_by_the_client(scheduler, one_process, tmp_path)
     assert (tmp_path / "graph.ttl").read_bytes() == one_process["graph.ttl"].read_bytes()
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize(
     ("missing", "args", "message"),
     [
@@ -114,6 +121,8 @@ def test_bad_specs_and_unreachable_schedulers_are_one_clear_error(monkeypatch):
         unreachable.__enter__()
 
 
+@pytest.mark.processes
+@pytest.mark.model
 def test_the_progress_bar_counts_what_the_workers_parsed_and_dask_says_nothing_else(scheduler, tmp_path):
     args = ["build", *INPUTS, "-o", tmp_path, "--no-cache", "--dask", scheduler]
     piped = graphbuild(*args)
@@ -127,6 +136,7 @@ def test_the_progress_bar_counts_what_the_workers_parsed_and_dask_says_nothing_e
     assert run.returncode == 0 and "parsing" in shown and "100%" in shown
 
 
+@pytest.mark.processes
 def test_a_worker_lost_mid_build_changes_nothing(scheduler, one_process, tmp_path, monkeypatch):
     """After the first batch comes back, one worker process is killed outright (SIGKILL) while other
     batches are in flight on it: Dask runs them again elsewhere and the files are the same bytes."""

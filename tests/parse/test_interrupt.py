@@ -14,9 +14,13 @@ import pytest
 from graphbuild.parse.processes import cpu_count
 from rdflib import Graph
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads worker processes from /proc")
+from conftest import SEEDS
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+pytestmark = [
+    pytest.mark.processes,
+    pytest.mark.model,  # in the build processes
+    pytest.mark.skipif(sys.platform != "linux", reason="reads worker processes from /proc"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -95,6 +95,7 @@ def test_base_iri_changes_every_data_iri(seeds_graph):
     assert all(s.startswith("https://data.example.com/kg/") for s in subjects)
 
 
+@pytest.mark.processes
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="Raptor's rapper is not installed (apt: raptor2-utils)")
 def test_an_independent_parser_reads_the_turtle(seeds_exports, rdf):
     run = subprocess.run(

@@ -4,6 +4,7 @@ proposes) and through ``resolve`` (which names merge, the label, the type, the r
 import subprocess
 import sys
 
+import pytest
 from graphbuild.records import Document, Extraction, Mention, Sentence
 from graphbuild.resolve import Corpus, resolve
 from graphbuild.resolve.aliases import Aliases
@@ -49,6 +50,7 @@ def proposals(rule, docs) -> set[tuple[str, str]]:
     return {(alias, target) for alias, target, _ in rule(Corpus.collect(docs), UnionFind()) if alias != target}
 
 
+@pytest.mark.processes
 def test_the_resolver_imports_no_spacy():
     code = "import sys, graphbuild.resolve; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -19,6 +19,8 @@ from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SP
 
 from conftest import graphbuild
 
+pytestmark = pytest.mark.processes  # every test talks to a `graphbuild serve` process or runs one
+
 SELECT = "SELECT ?label ?n WHERE { ?e a schema:Person ; rdfs:label ?label ; gb:mentionCount ?n } ORDER BY ?label"
 CONSTRUCT = "CONSTRUCT { ?a gb:coOccursWith ?b } WHERE { ?a a schema:Person ; gb:coOccursWith ?b }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

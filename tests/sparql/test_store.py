@@ -99,6 +99,7 @@ def cli(*args):
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -113,6 +114,7 @@ def test_the_query_command_fails_in_one_line(seeds_exports, args, message):
     assert message in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.processes
 def test_from_named_and_vocabulary_iris_print_as_a_table(seeds_exports):
     run = cli(seeds_exports["ttl"], "SELECT DISTINCT ?p WHERE { ?s ?p ?o } ORDER BY ?p")
     assert run.returncode == 0, run.stderr
