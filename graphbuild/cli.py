@@ -20,6 +20,8 @@ from .options import (
     DEFAULT_JOBS,
     DEFAULT_MAX_BODY,
     DEFAULT_MAX_EVIDENCE,
+    DEFAULT_MAX_RESULT_BYTES,
+    DEFAULT_MAX_ROWS,
     DEFAULT_MIN_WEIGHT,
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
@@ -243,14 +245,39 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
 @click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls to other endpoints.")
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True, help="Query worker processes.")
 @click.option(
+    "--max-memory",
+    type=int,
+    help="MiB of memory each query worker may use [default: the machine's memory / (workers + 1)].",
+)
+@click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, help="Rows (or triples) one answer may hold.")
+@click.option(
+    "--max-result-bytes", default=DEFAULT_MAX_RESULT_BYTES, show_default=True, help="Bytes one answer may take."
+)
+@click.option(
     "--html",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Page to serve at / (default: graph.html beside the first graph).",
 )
-def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service, workers, html) -> None:
+def serve(
+    graph_files,
+    host,
+    port,
+    timeout,
+    max_body,
+    cors_origin,
+    allow_service,
+    workers,
+    max_memory,
+    max_rows,
+    max_result_bytes,
+    html,
+) -> None:
     """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at / (default GRAPH:
     exports/graph.ttl)."""
+    from .options import QueryLimits, default_max_memory
     from .sparql.server import serve as run_server  # uvicorn loads only for this command
+
+    limits = QueryLimits(max_memory or default_max_memory(workers), max_rows, max_result_bytes)
 
     run_server(
         graph_files or [DEFAULT_GRAPH],
@@ -264,6 +291,7 @@ def serve(graph_files, host, port, timeout, max_body, cors_origin, allow_service
         allow_service=allow_service,
         workers=workers,
         warn=_warn,
+        limits=limits,
     )
 
 

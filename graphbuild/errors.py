@@ -14,6 +14,10 @@ class OptionError(GraphbuildError):
         self.parameter, self.problem = parameter, problem
 
 
+class TooLarge(GraphbuildError):
+    """An answer over a size limit (rows or bytes): the client should ask for less."""
+
+
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM stopped a build; the message says what was kept (a KeyboardInterrupt still)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BODY = 1 << 20
 DEFAULT_WORKERS = 2
+#: What one query of the endpoint may return: rows (or triples), and bytes once serialized.
+DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_RESULT_BYTES = 128 << 20
+#: A query worker's memory never goes under this many MiB (the default shares the machine's memory).
+MIN_WORKER_MEMORY = 512
 #: Output formats (graphbuild.formats.FORMATS renders each) and the ones written by default.
 FORMAT_NAMES = ("ttl", "html", "graphml", "gexf", "json", "jsonld", "nt", "csv")
 DEFAULT_FORMATS = ("ttl", "html")
@@ -126,6 +132,32 @@ def check_formats(names: Sequence[str]) -> list[str]:
     if unknown:
         raise GraphbuildError(f"unknown format {unknown[0]!r}: choose from {', '.join(FORMAT_NAMES)}")
     return list(names)
+
+
+def default_max_memory(workers: int = DEFAULT_WORKERS) -> int:
+    """MiB of memory each query worker may use by default: the machine's memory shared by the workers and
+    the server, so that the heaviest queries at once still leave the machine standing."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") >> 20
+    except (ValueError, OSError, AttributeError):  # no sysconf: a conservative 4 GiB machine
+        total = 4096
+    return max(MIN_WORKER_MEMORY, total // (max(1, workers) + 1))
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """What one query of ``serve`` may take: its worker's address space, and the size of its answer."""
+
+    max_memory: int  # MiB per query worker (an address-space limit: a query past it ends its worker)
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES
+
+    def __post_init__(self) -> None:
+        if self.max_memory < MIN_WORKER_MEMORY:
+            raise OptionError("max_memory", f"must be at least {MIN_WORKER_MEMORY} MiB, not {self.max_memory}")
+        for name in ("max_rows", "max_result_bytes"):
+            if getattr(self, name) < 1:
+                raise OptionError(name, f"must be at least 1, not {getattr(self, name)}")
 
 
 def check_timeout(seconds: float | None) -> float | None:

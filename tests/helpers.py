@@ -1,4 +1,13 @@
-"""Hand-made pipeline records for stage tests that need no model, and hand-made texts shared by tests."""
+"""Hand-made pipeline records for stage tests that need no model, hand-made texts shared by tests, and a
+`graphbuild serve` process on a free loopback port."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 
 from graphbuild.records import Document, Extraction, Mention, Sentence
 
@@ -53,3 +62,33 @@ def document(doc_id: str, text: str, names: dict[str, str]) -> Extraction:
     mentions.sort(key=lambda m: m.start)
     doc = Document(doc_id, f"{doc_id}.txt", (text,))
     return Extraction(doc, tuple(sents), tuple(mentions), len(text) // 6)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running(graph, *args):
+    """`graphbuild serve GRAPH` on a free loopback port, stopped on leaving."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "serve", str(graph), "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/", timeout=1)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import shutil
+import re
 from importlib import metadata
 from importlib.util import resolve_name
 from pathlib import Path
@@ -125,6 +125,9 @@ class ExtractionCache:
         path = self.path_of(extraction.document)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            marker = self.folder / MARKER
+            if not marker.exists():
+                marker.write_text("A graphbuild parse cache: `graphbuild clear-cache` deletes its entries.\n", "utf-8")
         except OSError as error:
             raise GraphbuildError(f"{self.folder}: cannot write the parse cache ({error.strerror})") from None
         data = {
@@ -137,11 +140,42 @@ class ExtractionCache:
             self.stored += 1
 
 
+#: The file that marks a folder as a graphbuild parse cache: ``clear`` deletes nothing in a folder without it.
+MARKER = ".graphbuild-cache"
+_ENTRY_FOLDER = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\..+\.tmp")
+
+
 def clear(folder: str | Path) -> int:
-    """Delete a cache folder; returns how many entries it held."""
+    """Delete the entries of a parse cache graphbuild wrote, and nothing else; returns how many it deleted.
+
+    Only a folder holding ``MARKER`` is a cache, and only the files of its entry layout (``ab/<sha256>.json``
+    and their temporary files) are deleted, with the folders they leave empty: a folder named by mistake
+    (a home folder, ``.``) is refused with one line, and anything else a cache folder holds stays."""
     folder = Path(folder)
-    if not folder.is_dir():
+    if not folder.exists():
         return 0
-    count = sum(1 for _ in folder.rglob("*.json"))
-    shutil.rmtree(folder)
-    return count
+    if not (folder / MARKER).is_file() or folder.is_symlink():
+        raise GraphbuildError(f"{folder}: not a parse cache graphbuild marked (no {MARKER} file); nothing deleted")
+    removed = 0
+    try:
+        for sub in sorted(folder.iterdir()):
+            if not (_ENTRY_FOLDER.fullmatch(sub.name) and sub.is_dir() and not sub.is_symlink()):
+                continue
+            for entry in sorted(sub.iterdir()):
+                if _ENTRY.fullmatch(entry.name) and (entry.is_file() or entry.is_symlink()):
+                    entry.unlink()
+                    removed += entry.suffix == ".json"
+            _remove_if_empty(sub)
+        (folder / MARKER).unlink()
+        _remove_if_empty(folder)
+    except OSError as error:
+        raise GraphbuildError(f"{folder}: cannot clear the parse cache ({error.strerror}); {removed} deleted") from None
+    return removed
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:  # not empty: something graphbuild did not write stays
+        pass

@@ -19,7 +19,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.util import guess_format
 
-from ..errors import GraphbuildError
+from ..errors import GraphbuildError, TooLarge
 from ..options import check_timeout
 from ..rdf.namespaces import PREFIXES
 
@@ -61,11 +61,15 @@ def execute(
     bindings: dict[str, str] | None = None,
     timeout: float | None = None,
     allow_service: bool = False,
+    max_rows: int | None = None,
 ) -> Result:
-    """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become literals in a VALUES
-    block (escaped by rdflib, so a quote in a value cannot change the query). Past ``timeout`` seconds the wait ends with an error (the query goes on
-    in its thread until it finishes: use a worker process to stop it, as ``serve`` does)."""
+    """Run a SPARQL query on Oxigraph with graphbuild's prefixes; ``bindings`` become string literals in a
+    VALUES block (``sparql_string``: a value is always one term, whatever it holds), and the query checked
+    (syntax, SERVICE) is the one that runs, values and all. Past ``timeout`` seconds the wait ends with an
+    error (the query goes on in its thread until it finishes: use a worker process to stop it, as ``serve``
+    does); past ``max_rows`` rows or triples, ``TooLarge``."""
     check_timeout(timeout)
+    query = bind_values(query, bindings) if bindings else query
     prepared = prepare(query)
     if not allow_service and _uses_service(prepared.algebra):
         raise GraphbuildError(
@@ -73,13 +77,12 @@ def execute(
             "the URLs a query names (allow with --allow-service)"
         )
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    query = bind_values(query, bindings) if bindings else query
     answer: list = []
 
     def run() -> None:
         try:
             result = store.query(query, prefixes=prefixes)
-            answer.append(_to_rdflib(result, prepared.algebra.name))
+            answer.append(_to_rdflib(result, prepared.algebra.name, max_rows))
         except Exception as error:  # noqa: BLE001  (handed to the waiting thread)
             answer.append(error)
 
@@ -88,6 +91,8 @@ def execute(
     worker.join(timeout)
     if not answer:
         raise GraphbuildError(f"query stopped: it ran longer than the {timeout:g} s limit (timeout)")
+    if isinstance(answer[0], GraphbuildError):
+        raise answer[0]
     if isinstance(answer[0], Exception):
         raise GraphbuildError(f"query failed: {str(answer[0]).splitlines()[0]}")
     return answer[0]
@@ -100,7 +105,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
     """The query with ``VALUES (?k ...) { ("v" ...) }`` opening its WHERE group: each variable bound to
-    its value as an escaped literal, as rdflib's initBindings does."""
+    its value as a string literal (``sparql_string``)."""
     bad = [k for k in bindings if not _VARIABLE.fullmatch(k)]
     if bad:
         raise GraphbuildError(f"not a SPARQL variable name: {bad[0]!r}")
@@ -108,8 +113,23 @@ def bind_values(query: str, bindings: dict[str, str]) -> str:
     if where is None:
         raise GraphbuildError("the query has no WHERE group to bind values in")
     names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(Literal(v).n3() for v in bindings.values())
+    values = " ".join(sparql_string(k, v) for k, v in bindings.items())
     return f"{query[: where.end()]} VALUES ({names}) {{ ({values}) }} {query[where.end() :]}"
+
+
+#: What must be escaped inside a SPARQL "..." string (STRING_LITERAL2): the quote, the backslash and the
+#: line breaks it may not hold, plus the other ECHARs, so that no value can end the string or the line.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"})
+
+
+def sparql_string(name: str, value: str) -> str:
+    """``value`` as one SPARQL string literal, every character that could end or bend it escaped; a value
+    that is not text (a lone surrogate from an undecodable argument) is refused."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise GraphbuildError(f"the value of {name} is not valid text") from None
+    return '"' + value.translate(_ESCAPES) + '"'
 
 
 def _uses_service(node) -> bool:
@@ -138,7 +158,15 @@ def _term(term):
     return Literal(term.value, datatype=None if plain else URIRef(datatype))
 
 
-def _to_rdflib(result, form: str) -> Result:
+def _capped(items, max_rows: int | None):
+    """The items, raising ``TooLarge`` at the first past ``max_rows`` (None: no cap)."""
+    for count, item in enumerate(items, 1):
+        if max_rows is not None and count > max_rows:
+            raise TooLarge(f"the answer has more than {max_rows:,} rows or triples (--max-rows): add a LIMIT")
+        yield item
+
+
+def _to_rdflib(result, form: str, max_rows: int | None = None) -> Result:
     if isinstance(result, ox.QueryBoolean):
         answer = Result("ASK")
         answer.askAnswer = bool(result)
@@ -147,12 +175,14 @@ def _to_rdflib(result, form: str) -> Result:
         names = [Variable(v.value) for v in result.variables]
         answer = Result("SELECT")
         answer.vars = names
-        answer.bindings = [{n: t for n in names if (t := _term(row[str(n)])) is not None} for row in result]
+        answer.bindings = [
+            {n: t for n in names if (t := _term(row[str(n)])) is not None} for row in _capped(result, max_rows)
+        ]
         return answer
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    for triple in result:
+    for triple in _capped(result, max_rows):
         graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     answer = Result("CONSTRUCT" if form.startswith("Construct") else "DESCRIBE")
     answer.graph = graph

@@ -27,7 +27,9 @@ from ..options import (
     DEFAULT_PORT,
     DEFAULT_TIMEOUT,
     DEFAULT_WORKERS,
+    QueryLimits,
     check_timeout,
+    default_max_memory,
 )
 from .query_workers import Answer, Workers, error
 from .store import load_files, store_matches, store_path
@@ -193,11 +195,14 @@ def serve(
     allow_service: bool = False,
     workers: int = DEFAULT_WORKERS,
     warn: Callable[[str], None] = print,
+    limits: QueryLimits | None = None,
 ) -> None:
-    """Open the graphs' store and serve it until interrupted."""
+    """Open the graphs' store and serve it until interrupted; ``limits`` bound each query (default: the
+    machine's memory shared by the workers, ``DEFAULT_MAX_ROWS``, ``DEFAULT_MAX_RESULT_BYTES``)."""
     import uvicorn
 
     check_settings(host, port, timeout, max_body, warn)
+    limits = limits or QueryLimits(default_max_memory(workers))
     files = [Path(p) for p in paths]
     for path in files:
         if not path.is_file():
@@ -214,7 +219,7 @@ def serve(
         scratch = Path(tempfile.mkdtemp(prefix="graphbuild-store-"))
         store_dir = scratch / "store"
         load_files(files, store_dir)  # the store it returns is closed at once: the workers open it read-only
-    pool = Workers(str(store_dir), max(1, workers), timeout, allow_service)
+    pool = Workers(str(store_dir), max(1, workers), timeout, allow_service, limits)
     try:
         html = html or files[0].with_name("graph.html")
         page = html.read_bytes() if html.is_file() else None

@@ -3,13 +3,10 @@ and compared with rdflib's answer to the same query on the same file."""
 
 import json
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 
 import pytest
 from graphbuild import api
@@ -18,42 +15,13 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
 from conftest import graphbuild
+from helpers import running
 
 pytestmark = pytest.mark.processes  # every test talks to a `graphbuild serve` process or runs one
 
 SELECT = "SELECT ?label ?n WHERE { ?e a schema:Person ; rdfs:label ?label ; gb:mentionCount ?n } ORDER BY ?label"
 CONSTRUCT = "CONSTRUCT { ?a gb:coOccursWith ?b } WHERE { ?a a schema:Person ; gb:coOccursWith ?b }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def running(graph, *args):
-    """`graphbuild serve GRAPH` on a free loopback port, stopped on leaving."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "graphbuild", "serve", str(graph), "--port", str(port), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/", timeout=1)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
