@@ -15,6 +15,8 @@ import networkx as nx
 from rdflib import RDF, Graph
 from rdflib.query import Result
 
+from .atomic import output_lock
+from .bounded import read_bounded
 from .errors import GraphbuildError, OptionError
 from .formats import export as _export
 from .formats import prepare_output_dir
@@ -24,6 +26,7 @@ from .options import (
     DEFAULT_FORMATS,
     DEFAULT_INPUTS,
     DEFAULT_OUTPUT,
+    MAX_QUERY_BYTES,
     BuildOptions,
     check_formats,
     default_cache_dir,
@@ -32,7 +35,7 @@ from .parse.progress import shown
 from .pipeline import build_documents
 from .rdf.mapping import SCHEMA, base_of, from_rdf, to_rdf
 from .report import Summary, explain, summary
-from .sparql.store import open_store, store_of, write_store
+from .sparql.store import commit_store, discard_store, open_store, stage_store, store_of
 
 if TYPE_CHECKING:
     from .sparql.queries import CannedQuery
@@ -45,7 +48,8 @@ def build(
 ) -> nx.Graph:
     """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result; none: ``seeds/``)
     and build their co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
-    sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs or default_inputs(), warn)
+    follow = bool(options and options.follow_links)
+    sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs or default_inputs(), warn, follow)
     total = count_words(sources) if options and shown(options.progress) else None
     return build_documents(stream_documents(sources, warn), options, total, input_size(sources), warn)
 
@@ -84,10 +88,11 @@ def build_and_export(
     elif options.cache_dir is None:
         options = replace(options, cache_dir=str(default_cache_dir(out_dir)))
     formats = check_formats(formats)  # a typo fails before anything is parsed
-    sources = check_inputs(inputs or default_inputs(), warn)  # bad input fails before anything is written
-    prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
-    graph = build(sources, options, warn)
-    files = export(graph, out_dir, formats)
+    sources = check_inputs(inputs or default_inputs(), warn, options.follow_links)  # fails before any write
+    out = prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
+    with output_lock(out):  # a second writer is refused before it parses anything
+        graph = build(sources, options, warn)
+        files = export(graph, out, formats)
     return Built(graph, files, summary(graph, time.perf_counter() - started))
 
 
@@ -109,9 +114,16 @@ def export(
     """Write the graph as files (``graph.ttl``, ``graph.html``, ...) and, beside the Turtle, the SPARQL
     store ``graph.oxigraph/``; IRIs start with ``base_iri``, by default the graph's own (the one it was
     built or read with); returns file name -> path."""
-    written = _export(graph, out_dir, formats, base_of(graph, base_iri))
-    if "graph.ttl" in written:
-        write_store(written["graph.ttl"])
+    out = prepare_output_dir(Path(out_dir))
+    with output_lock(out):
+        turtle = out / "graph.ttl"
+        try:
+            hook = (lambda staged: stage_store(staged[turtle], turtle)) if "ttl" in formats else None
+            written = _export(graph, out, formats, base_of(graph, base_iri), before_commit=hook)
+            if hook:
+                commit_store(turtle)
+        finally:
+            discard_store(turtle)
     return written
 
 
@@ -184,9 +196,10 @@ def named_queries() -> dict[str, CannedQuery]:
 
 def read_query(path: str | Path) -> str:
     """A SPARQL query from a file, with one clear error if it cannot be read."""
+    data = read_bounded(path, MAX_QUERY_BYTES, "the query")
     try:
-        return Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise GraphbuildError(f"{path}: cannot read the query ({error})") from None
 
 

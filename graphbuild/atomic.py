@@ -6,16 +6,58 @@ the ones a killed run left behind (and remove them) from those of a build still 
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import GraphbuildError
+
+#: The lock file of an output folder: the process writing there holds it (its pid inside).
+LOCK_FILE = ".graphbuild.lock"
+_HELD: dict[Path, int] = {}  # output folders this process holds, with how many times it entered
+
+
+@contextmanager
+def output_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` for this process's writes: a second graphbuild writing there at once (builds or
+    exports) is refused with one line naming the first, instead of both tearing the SPARQL store apart.
+    Re-entrant within a process; released when the process ends, however it ends (``flock``)."""
+    key = folder.resolve()
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
+    try:
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise GraphbuildError(f"{folder}: cannot write here ({error.strerror})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
+        os.close(fd)
+        raise GraphbuildError(
+            f"{folder}: another graphbuild (pid {holder}) is writing here; run again when it is done, "
+            "or write elsewhere (-o)"
+        ) from None
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        _HELD[key] = 1
+        yield
+    finally:
+        _HELD.pop(key, None)
+        os.close(fd)
+
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
@@ -26,16 +68,28 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str], durable: bool = 
     return write_all({path: data}, durable)[path]
 
 
-def write_all(files: Mapping[Path, str | bytes | Iterable[str]], durable: bool = True) -> dict[Path, Path]:
+def write_all(
+    files: Mapping[Path, str | bytes | Iterable[str]],
+    durable: bool = True,
+    before_commit: Callable[[dict[Path, Path]], None] | None = None,
+) -> dict[Path, Path]:
     """Write every file to a temporary file, then rename them all into place; on any failure before the
     renames, nothing is replaced and no temporary file is left. Text given in chunks is written as
     they come, so a large output is never whole in memory. ``durable`` syncs each file to disk
     before its rename, so that even a power cut leaves the old file or the new one: outputs need it; a
-    cache entry does not (a broken entry is a miss) and would pay an fsync per document."""
+    cache entry does not (a broken entry is a miss) and would pay an fsync per document.
+    ``before_commit`` gets {final path: staged file} once all are written: what it raises stops the commit
+    too (the SPARQL store is built from the staged Turtle there). A target that is a folder, or any other
+    non-file, fails before anything is written."""
+    for path in files:
+        if not path.is_symlink() and path.exists() and not path.is_file():  # a link is replaced, not followed
+            raise GraphbuildError(f"{path}: exists and is not a file; nothing was written")
     staged: dict[Path, str] = {}
     with uninterrupted(), _cleanup(staged):
         for path, data in files.items():
             staged[path] = _stage(path, data, durable)
+        if before_commit is not None:
+            before_commit({path: Path(tmp) for path, tmp in staged.items()})
         for path, tmp in staged.items():
             try:
                 os.replace(tmp, path)

@@ -52,12 +52,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except OptionError as error:  # the API names its parameter; the user typed a flag
             raise click.ClickException(
-                f"{_FLAGS.get(error.parameter, '--' + error.parameter.replace('_', '-'))} {error.problem}"
+                one_line(f"{_FLAGS.get(error.parameter, '--' + error.parameter.replace('_', '-'))} {error.problem}")
             ) from None
         except GraphbuildError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(one_line(str(error))) from None
         except KeyboardInterrupt as error:  # Ctrl-C or SIGTERM: one line, the shell's exit status for it
-            click.echo(str(error) or "interrupted", err=True)
+            click.echo(one_line(str(error)) or "interrupted", err=True)
             raise click.exceptions.Exit(128 + (signal.SIGTERM if _terminated else signal.SIGINT)) from None
 
 
@@ -73,7 +73,7 @@ def _terminate(number: int, frame) -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    click.echo(f"warning: {one_line(message)}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,6 +127,7 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="Corrections applied after every rule: a CSV or YAML file of merges, never-merges and types.",
 )
+@click.option("--follow-links", is_flag=True, help="Read links inside input folders that lead out of them.")
 def build(
     inputs,
     out_dir,
@@ -144,6 +145,7 @@ def build(
     no_cache,
     quiet,
     aliases_file,
+    follow_links,
 ) -> None:
     """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
     from . import api
@@ -162,11 +164,12 @@ def build(
         aliases=aliases_file,
         cache_dir=cache_dir,
         dask=dask,
+        follow_links=follow_links,
     )
     built = api.build_and_export(inputs, out_dir, format_list, options, cache=not no_cache, warn=_warn)
     if explain:
         click.echo(printable(api.explain(built.graph)), nl=False)
-    click.echo(_summary(built.summary) + ": " + ", ".join(str(p) for p in built.files.values()))
+    click.echo(one_line(_summary(built.summary) + ": " + ", ".join(str(p) for p in built.files.values())))
     if open_page:
         webbrowser.open(built.files["graph.html"].resolve().as_uri())
 
@@ -179,7 +182,7 @@ def clear_cache(out_dir, cache_dir) -> None:
     from . import api
 
     folder, removed = api.clear_cache(out_dir, cache_dir)
-    click.echo(f"removed {removed} cached parses from {folder}")
+    click.echo(one_line(f"removed {removed} cached parses from {folder}"))
 
 
 @cli.command("export")
@@ -193,7 +196,7 @@ def export_command(graph_file, out_dir, formats, base_iri) -> None:
 
     names = _formats(formats)  # a typo fails before the graph is read
     written = api.export(api.load(graph_file), out_dir, names, base_iri)
-    click.echo(", ".join(str(p) for p in written.values()))
+    click.echo(one_line(", ".join(str(p) for p in written.values())))
 
 
 @cli.command()
@@ -285,7 +288,7 @@ def serve(
         port,
         timeout,
         html,
-        announce=click.echo,
+        announce=lambda line: click.echo(one_line(line)),
         max_body=max_body,
         cors_origin=cors_origin,
         allow_service=allow_service,
@@ -301,6 +304,18 @@ def _formats(text: str) -> list[str]:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+#: What a one-line message never sends raw: every control character (line breaks too, so a file name
+#: cannot forge an "Error:" line) and the bidirectional overrides that would reorder what is shown.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """A message for a terminal, on one line: control characters shown as escapes (\\x1b, \\n, ...)."""
+    return _NOT_ONE_LINE.sub(
+        lambda m: repr(m.group())[1:-1] if m.group() < "\x80" else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def printable(text: str) -> str:

@@ -32,6 +32,9 @@ DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BODY = 1 << 20
 DEFAULT_WORKERS = 2
+#: The largest query file `graphbuild query --file` reads, and the largest aliases file.
+MAX_QUERY_BYTES = 1 << 20
+MAX_ALIASES_BYTES = 64 << 20
 #: What one query of the endpoint may return: rows (or triples), and bytes once serialized.
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_MAX_RESULT_BYTES = 128 << 20
@@ -67,6 +70,7 @@ class BuildOptions:
     progress: bool = False  # a progress bar on stderr (only shown when stderr is a terminal)
     aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule
     dask: str | None = None  # parse on Dask (cluster.py): local, local:N or a scheduler address; None: here
+    follow_links: bool = False  # inside an input folder, read links that lead out of it
 
     def __post_init__(self) -> None:
         parse_window(self.window)

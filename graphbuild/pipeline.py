@@ -20,7 +20,7 @@ from .graph.build import build_graph
 from .graph.cooccur import Snippets, cooccur
 from .ingest.clean import clean_document
 from .options import BuildOptions
-from .parse.cache import ExtractionCache, pipeline_id
+from .parse.cache import BadEntry, ExtractionCache, pipeline_id
 from .parse.processes import batches, jobs_for, parse_batches
 from .parse.progress import progress_bar, word_count
 from .records import UNPARSED, Document, Extraction
@@ -51,7 +51,7 @@ def build_documents(
     jobs = jobs_for(options.jobs, size)
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
     pipeline = pipeline_id(options.model)  # the model is loaded only if something needs parsing
-    cache = ExtractionCache(options.cache_dir, pipeline) if options.cache_dir else None
+    cache = ExtractionCache(options.cache_dir, pipeline, warn) if options.cache_dir else None
     with _disk(cache, pipeline) as disk:
         spill = _Spill(disk, write=cache is None)
         corpus = Corpus.new()
@@ -123,9 +123,12 @@ class _Spill:
         return (self._reload(path, document) for path, document in zip(self.paths, documents))
 
     def _reload(self, path: Path, document: Document) -> Extraction:
-        extraction = self.disk.load(path, document)
+        try:
+            extraction = self.disk.load(path, document, checked=False)
+        except BadEntry:
+            extraction = None
         if extraction is None:
-            raise GraphbuildError(f"{path}: a parse vanished from the cache during the build")
+            raise GraphbuildError(f"{path}: a parse vanished from the cache, or changed, during the build")
         return extraction
 
 

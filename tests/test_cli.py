@@ -191,11 +191,13 @@ def test_no_half_written_file_when_a_write_fails(tmp_path, seeds_graph):
     from graphbuild import api
     from graphbuild.errors import GraphbuildError
 
-    (tmp_path / "graph.html").mkdir()  # the rename onto it must fail
-    with pytest.raises(GraphbuildError, match="cannot write"):
+    (tmp_path / "graph.html").mkdir()  # no file can replace it: nothing is written at all (issue 25, case 9)
+    with pytest.raises(GraphbuildError, match="exists and is not a file; nothing was written"):
         api.export(seeds_graph, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
-    assert len(Graph().parse(tmp_path / "graph.ttl")) > 100  # the one written is complete
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".graphbuild.lock", "graph.html"]
+    (tmp_path / "graph.html").rmdir()
+    api.export(seeds_graph, tmp_path)
+    assert len(Graph().parse(tmp_path / "graph.ttl")) > 100
 
 
 @pytest.mark.processes

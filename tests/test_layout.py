@@ -13,7 +13,7 @@ PACKAGE = Path(graphbuild.__file__).parent
 
 #: The stages, top first: a module may import its own stage and those before it, never one after it.
 ORDER = [
-    {"errors", "options", "atomic"},
+    {"errors", "options", "atomic", "bounded"},
     {"lang"},
     {"names", "records"},
     {"ingest"},

@@ -85,13 +85,14 @@ def export(
     out_dir: str | Path = DEFAULT_OUTPUT,
     formats: Sequence[str] = DEFAULT_FORMATS,
     base_iri: str = DEFAULT_BASE_IRI,
+    before_commit: Callable[[dict[Path, Path]], None] | None = None,
 ) -> dict[str, Path]:
     """Render every format first, then write all files together (``atomic.write_all``); returns file
     name -> path."""
     check_formats(formats)
     out = prepare_output_dir(Path(out_dir))
     rendered = {name: data for fmt in formats for name, data in FORMATS[fmt](graph, base_iri).items()}
-    write_all({out / name: data for name, data in rendered.items()})
+    write_all({out / name: data for name, data in rendered.items()}, before_commit=before_commit)
     return {name: out / name for name in rendered}
 
 

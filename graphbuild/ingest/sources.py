@@ -5,6 +5,8 @@ A file named on the command line must be readable; one found inside a folder is 
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,8 +29,11 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 PART_CHARS = 1_000_000
 
 
-def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> list[str | Path]:
-    """Expand files and folders (recursively) into the ordered list of sources to read."""
+def find_sources(
+    inputs: Sequence[str | Path], warn: Callable[[str], None], follow_links: bool = False
+) -> list[str | Path]:
+    """Expand files and folders (recursively) into the ordered list of sources to read; inside a folder, a
+    link that leaves it is skipped with a warning unless ``follow_links``."""
     sources: list[str | Path] = []
     for item in inputs:
         if str(item) == STDIN:
@@ -45,7 +50,7 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
         except OSError as error:  # a path longer than the system allows, a loop of links, ...
             raise GraphbuildError(f"{_short(path)}: cannot be read ({error.strerror})") from None
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = _folder_files(path, follow_links, warn)
             if not found:
                 raise GraphbuildError(f"{path}: no .txt or .md files in this folder")
             sources.extend(found)
@@ -56,6 +61,44 @@ def find_sources(inputs: Sequence[str | Path], warn: Callable[[str], None]) -> l
         else:
             raise GraphbuildError(f"{path}: no such file or folder")
     return sources
+
+
+def _folder_files(folder: Path, follow_links: bool, warn: Callable[[str], None]) -> list[Path]:
+    """The .txt and .md files under a folder, sorted. A link whose target lies outside the folder is
+    skipped with a warning (``follow_links``: read, and a linked folder searched, each real folder once);
+    a link inside it is a name for a file or folder found anyway; a sub-folder that cannot be read, or a
+    broken link, is skipped with a warning."""
+    root = folder.resolve()
+    found: list[Path] = []
+    seen, todo = {root}, [folder]
+    while todo:
+        current = todo.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as error:
+            warn(f"{_short(current)}: cannot be read ({error.strerror}); skipped")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # broken, or a loop of links
+                    warn(f"{_short(path)}: a broken link; skipped")
+                    continue
+                if not target.is_relative_to(root) and not follow_links:
+                    warn(
+                        f"{_short(path)}: a link out of {folder} (to {_short(target)}); skipped (--follow-links reads it)"
+                    )
+                    continue
+                if entry.is_dir() and (target.is_relative_to(root) or target in seen):
+                    continue  # a folder found by its own path, or already searched
+            if entry.is_dir():
+                seen.add(path.resolve())
+                todo.append(path)
+            elif entry.is_file() and path.suffix.lower() in SUFFIXES:
+                found.append(path)
+    return sorted(found)
 
 
 def is_url(source: str | Path) -> bool:
@@ -102,10 +145,12 @@ def read_documents(inputs: Sequence[str | Path], warn: Callable[[str], None] = l
     return list(stream_documents(check_inputs(inputs, warn), warn))
 
 
-def check_inputs(inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None) -> Inputs:
+def check_inputs(
+    inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None, follow_links: bool = False
+) -> Inputs:
     """Find the sources, and look at the start of every file named on the command line, so that bad
     input fails before anything is parsed or written."""
-    sources = find_sources(inputs, warn)
+    sources = find_sources(inputs, warn, follow_links)
     named = frozenset(str(item) for item in inputs)
     for source in sources:
         if source != STDIN and not is_url(source) and str(source) in named:
@@ -174,7 +219,7 @@ def count_words(inputs: Inputs) -> int | None:
 
 def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Document]:
     if source == STDIN:
-        yield document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "stdin", "stdin", warn=warn)
+        yield from _read_stdin(warn)
         return
     if is_url(source):
         yield _read_url(str(source), warn)
@@ -209,20 +254,52 @@ def _read_parts(path: Path, size: int, warn: Callable[[str], None]) -> Iterator[
         f"{path}: {size / 1e6:.0f} MB, read as documents of about {PART_CHARS / 1e6:g} MB each "
         f"('{path.name} (part 1)', ...)"
     )
-    slug = slugify(path.stem)
     with path.open("r", encoding=codec, errors="replace", newline="") as handle:
-        number, carry = 0, ""
-        while True:
-            chunk = handle.read(max(PART_CHARS - len(carry), PART_CHARS // 2))
-            text = carry + chunk
-            if not text:
-                return
-            cut = max(text.rfind("\n"), text.rfind("\r")) + 1 if chunk else len(text)
-            cut = cut or len(text)  # one line longer than a part: split_paragraphs cuts it
-            part, carry = text[:cut], text[cut:]
-            if part.strip():
-                number += 1
-                yield document_from_text(part, f"{path.name} (part {number})", f"{slug}-part-{number}", str(path), warn)
+        yield from _parts(handle.read, path.name, slugify(path.stem), str(path), warn)
+
+
+def _parts(
+    read: Callable[[int], str], name: str, slug: str, path: str, warn: Callable[[str], None]
+) -> Iterator[Document]:
+    """Text from ``read`` cut at line breaks into documents of about ``PART_CHARS`` characters."""
+    number, carry = 0, ""
+    while True:
+        chunk = read(max(PART_CHARS - len(carry), PART_CHARS // 2))
+        text = carry + chunk
+        if not text:
+            return
+        cut = max(text.rfind("\n"), text.rfind("\r")) + 1 if chunk else len(text)
+        cut = cut or len(text)  # one line longer than a part: split_paragraphs cuts it
+        part, carry = text[:cut], text[cut:]
+        if part.strip():
+            number += 1
+            yield document_from_text(part, f"{name} (part {number})", f"{slug}-part-{number}", path, warn)
+
+
+def _read_stdin(warn: Callable[[str], None]) -> Iterator[Document]:
+    """Standard input: one document up to ``PART_CHARS`` bytes, past that parts as for a huge file, so
+    that an endless stream (``</dev/zero``) is never read whole (its first bytes show it is not text)."""
+    stream = sys.stdin.buffer
+    head = stream.read(PART_CHARS + 1)
+    if len(head) <= PART_CHARS:
+        yield document_from_text(decode(head, "<stdin>"), "stdin", "stdin", warn=warn)
+        return
+    codec = codec_of(head[:65536], "<stdin>", complete=False)
+    warn(f"<stdin>: over {PART_CHARS / 1e6:g} MB, read as documents of about that size ('stdin (part 1)', ...)")
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    pending = [decoder.decode(head)]
+
+    def read(size: int) -> str:
+        text = "".join(pending)
+        while len(text) < size:
+            data = stream.read(size)
+            text += decoder.decode(data, final=not data)
+            if not data:
+                break
+        pending[:] = [text[size:]]
+        return text[:size]
+
+    yield from _parts(read, "stdin", "stdin", STDIN, warn)
 
 
 def _head(path: Path, size: int = 65536) -> bytes:

@@ -12,13 +12,14 @@ import ast
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from importlib import metadata
 from importlib.util import resolve_name
 from pathlib import Path
 
 from ..atomic import remove_stale, uninterrupted, write_atomic
 from ..errors import GraphbuildError, unknown_model
-from ..records import Document, Extraction, Mention, Sentence
+from ..records import ENTITY_TYPES, Document, Extraction, Mention, Sentence
 
 #: The modules extraction runs from. The key covers them, every graphbuild module they import (followed
 #: in the source, importing nothing) and every file of the rule data in ``lang/`` (loaded by name).
@@ -86,9 +87,10 @@ def _model_version(model: str) -> str:
 class ExtractionCache:
     """Extractions stored as JSON files, one per document, in a folder."""
 
-    def __init__(self, folder: str | Path, pipeline: str) -> None:
+    def __init__(self, folder: str | Path, pipeline: str, warn: Callable[[str], None] = lambda message: None) -> None:
         self.folder = Path(folder)
         self.pipeline = pipeline
+        self.warn = warn
         self.hits = self.misses = self.stored = 0
         remove_stale(self.folder, "*/.*.tmp")  # a killed build's half-written entries
 
@@ -98,8 +100,14 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, document: Document) -> Extraction | None:
-        """The stored extraction of this document, or None."""
-        extraction = self.load(self.path_of(document), document)
+        """The stored extraction of this document, or None (an entry that does not fit the document is
+        parsed again, with a warning)."""
+        path = self.path_of(document)
+        try:
+            extraction = self.load(path, document)
+        except BadEntry as error:
+            self.warn(f"{path}: a parse cache entry that does not fit {document.name} ({error}); parsed again")
+            extraction = None
         if extraction is None:
             self.misses += 1
         else:
@@ -107,18 +115,29 @@ class ExtractionCache:
         return extraction
 
     @staticmethod
-    def load(path: Path, document: Document) -> Extraction | None:
-        """The extraction stored at ``path`` (``path_of``), attached to ``document``; None if missing or broken."""
+    def load(path: Path, document: Document, checked: bool = True) -> Extraction | None:
+        """The extraction stored at ``path`` (``path_of``), attached to ``document``; None if there is none,
+        ``BadEntry`` if it is broken or does not fit the document (``check``; ``checked`` False: pass 2 of a
+        build, reading back what pass 1 wrote or checked, with the document's text no longer at hand)."""
         try:
-            data = json.loads(path.read_text("utf-8"))
-            return Extraction(
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as error:
+            raise BadEntry(f"unreadable: {error}") from None
+        try:
+            data = json.loads(text)
+            extraction = Extraction(
                 document,
                 tuple(Sentence(**s) for s in data["sentences"]),
                 tuple(Mention(**m) for m in data["mentions"]),
                 data["n_tokens"],
             )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise BadEntry(f"not an entry: {type(error).__name__}") from None
+        if checked:
+            check(extraction)
+        return extraction
 
     def put(self, extraction: Extraction) -> None:
         """Store an extraction (atomically, so a crash never leaves a broken entry)."""
@@ -144,6 +163,37 @@ class ExtractionCache:
 MARKER = ".graphbuild-cache"
 _ENTRY_FOLDER = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json|\..+\.tmp")
+
+
+class BadEntry(ValueError):
+    """A cache entry that is broken, or names what its document does not hold."""
+
+
+def check(extraction: Extraction) -> None:
+    """Raise ``BadEntry`` unless every sentence and mention is where the document holds it: the ids, the
+    indexes, offsets in range and the text at them (a planted entry naming an entity the document never
+    mentions is refused, as is one whose offsets would crash the build)."""
+    document, text = extraction.document, extraction.document.text
+    sentences = extraction.sentences
+    if not isinstance(extraction.n_tokens, int) or extraction.n_tokens < 0:
+        raise BadEntry("token count")
+    for i, s in enumerate(sentences):
+        if s.doc_id != document.doc_id or s.index != i or not _spans(text, s.start, s.end, s.text):
+            raise BadEntry(f"sentence {i}")
+        if not (isinstance(s.paragraph, int) and 0 <= s.paragraph < len(document.paragraphs)):
+            raise BadEntry(f"sentence {i}'s paragraph")
+    for i, m in enumerate(extraction.mentions):
+        if m.doc_id != document.doc_id or not _spans(text, m.start, m.end, m.text):
+            raise BadEntry(f"mention {i}")
+        if not (isinstance(m.sentence, int) and 0 <= m.sentence < len(sentences)) or m.type not in ENTITY_TYPES:
+            raise BadEntry(f"mention {i}'s sentence or type")
+
+
+def _spans(text: str, start: object, end: object, part: object) -> bool:
+    """Whether ``part`` is the text between the offsets."""
+    return (
+        isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text) and text[start:end] == part
+    )
 
 
 def clear(folder: str | Path) -> int:

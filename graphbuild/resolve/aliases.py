@@ -12,7 +12,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..bounded import read_bounded
 from ..errors import GraphbuildError
+from ..options import MAX_ALIASES_BYTES
 from ..records import ENTITY_TYPES
 
 
@@ -29,8 +31,8 @@ def load_aliases(path: str | Path) -> Aliases:
     """Read an aliases file (.csv, or .yaml/.yml); any mistake is one GraphbuildError naming the line."""
     path = Path(path)
     try:
-        text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_bounded(path, MAX_ALIASES_BYTES, "the aliases file").decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise GraphbuildError(f"{path}: cannot read the aliases file ({error})") from None
     if path.suffix.lower() in (".yaml", ".yml"):
         return _from_yaml(text, path)
@@ -58,8 +60,19 @@ def _from_csv(text: str, path: Path) -> Aliases:
 def _from_yaml(text: str, path: Path) -> Aliases:
     import yaml  # only for YAML files
 
+    class _NoAliasLoader(yaml.SafeLoader):
+        """YAML's safe loader without anchors and aliases: 485 bytes of nested aliases ("billion laughs")
+        grew past a gigabyte; an aliases file never needs them."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError(f"line {self.peek_event().start_mark.line + 1}: YAML aliases (*name) are refused")
+            if getattr(self.peek_event(), "anchor", None):
+                raise yaml.YAMLError(f"line {self.peek_event().start_mark.line + 1}: YAML anchors (&name) are refused")
+            return super().compose_node(parent, index)
+
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_NoAliasLoader) or {}
     except yaml.YAMLError as error:
         raise GraphbuildError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(data, dict) or set(data) - {"merge", "never", "types"}:

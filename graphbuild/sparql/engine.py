@@ -22,6 +22,7 @@ from rdflib.util import guess_format
 from ..errors import GraphbuildError, TooLarge
 from ..options import check_timeout
 from ..rdf.namespaces import PREFIXES
+from .store import refuse_xml_entities
 
 
 def load_rdf(path: str | Path) -> Graph:
@@ -29,6 +30,7 @@ def load_rdf(path: str | Path) -> Graph:
     path = Path(path)
     if not path.is_file():
         raise GraphbuildError(f"{path}: no such graph file")
+    refuse_xml_entities(path)
     rdf = Graph()
     try:
         rdf.parse(path, format=guess_format(str(path)) or "turtle")

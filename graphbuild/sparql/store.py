@@ -32,6 +32,52 @@ _FORMATS = {
 }
 
 
+#: Files read as RDF/XML, by graphbuild's store and by rdflib.
+XML_SUFFIXES = (".rdf", ".xml", ".owl")
+
+
+class _Prolog(Exception):
+    """Raised by the expat handlers: the prolog is read (``declared`` says whether it held a DOCTYPE)."""
+
+    def __init__(self, declared: bool) -> None:
+        self.declared = declared
+
+
+def refuse_xml_entities(graph_file: Path, chunk: int = 65536) -> None:
+    """Refuse an RDF/XML file whose prolog declares a DOCTYPE (where entities are declared): a 1 KB
+    "billion laughs" of nested entities grew past 23 GB in the RDF/XML parsers. Only the prolog is read,
+    with expat, which stops at the DOCTYPE or the first element; nothing is expanded."""
+    if graph_file.suffix.lower() not in XML_SUFFIXES:
+        return
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+
+    def stop(declared: bool):
+        def handler(*_args) -> None:
+            raise _Prolog(declared)
+
+        return handler
+
+    parser.StartDoctypeDeclHandler = stop(True)
+    parser.StartElementHandler = stop(False)
+    try:
+        with graph_file.open("rb") as handle:
+            while data := handle.read(chunk):
+                parser.Parse(data, False)
+            parser.Parse(b"", True)
+    except _Prolog as found:
+        if found.declared:
+            raise GraphbuildError(
+                f"{graph_file}: XML DOCTYPE and entity declarations are refused in RDF/XML (they can expand "
+                "without bound)"
+            ) from None
+    except expat.ExpatError as error:
+        raise GraphbuildError(f"{graph_file}: not a readable RDF file ({error})") from None
+    except OSError as error:
+        raise GraphbuildError(f"{graph_file}: cannot be read ({error.strerror})") from None
+
+
 def store_path(graph_file: str | Path) -> Path:
     """Where the persistent store of a graph file lives: ``graph.oxigraph/`` beside ``graph.ttl``."""
     path = Path(graph_file)
@@ -51,24 +97,50 @@ def _fingerprint(graph_file: Path) -> str:
 def write_store(graph_file: str | Path) -> Path:
     """(Re)build the persistent store of a graph file; the old one is replaced only once the new is whole."""
     graph_file = Path(graph_file)
+    try:
+        stage_store(graph_file, graph_file)
+        return commit_store(graph_file)
+    finally:  # interrupted or failed: no half-built store left behind
+        discard_store(graph_file)
+
+
+def _staged(graph_file: Path) -> tuple[Path, Path, Path]:
     final = store_path(graph_file)
-    fresh = final.with_name(f".{final.name}.new")
-    stale = final.with_name(f".{final.name}.old")
+    return final, final.with_name(f".{final.name}.new"), final.with_name(f".{final.name}.old")
+
+
+def stage_store(source: Path, graph_file: Path) -> None:
+    """Build the store of ``graph_file`` from ``source`` (the same bytes, e.g. its staged temporary file)
+    beside it, not yet in place: a failure here (a full disk) leaves every output as it was."""
+    final, fresh, stale = _staged(graph_file)
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        load_files([graph_file], fresh, own=True)  # the store it returns is closed at once, before the rename
-        (fresh / _MARKER).write_text(_fingerprint(graph_file), "utf-8")
+        load_files([source], fresh, own=True)  # the store it returns is closed at once, before the rename
+        (fresh / _MARKER).write_text(_fingerprint(source), "utf-8")
+    except OSError as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise GraphbuildError(f"{final}: cannot write the SPARQL store ({error.strerror})") from None
+
+
+def commit_store(graph_file: Path) -> Path:
+    """Put the staged store of ``graph_file`` in place of the old one."""
+    final, fresh, stale = _staged(graph_file)
+    try:
         with uninterrupted():
             if final.exists():
                 final.rename(stale)
             fresh.rename(final)
     except OSError as error:
         raise GraphbuildError(f"{final}: cannot write the SPARQL store ({error.strerror})") from None
-    finally:  # interrupted or failed: no half-built store left behind
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.rmtree(stale, ignore_errors=True)
     return final
+
+
+def discard_store(graph_file: Path) -> None:
+    """Remove what staging or committing left: a store never committed, the old one replaced."""
+    _, fresh, stale = _staged(graph_file)
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.rmtree(stale, ignore_errors=True)
 
 
 def open_store(graph_file: str | Path) -> ox.Store:
@@ -90,6 +162,7 @@ def load_files(graph_files: Sequence[Path], folder: Path | None = None, own: boo
     (``_pieces``) so that the bulk loader's memory stays bounded."""
     store = ox.Store(str(folder)) if folder else ox.Store()
     for graph_file in graph_files:
+        refuse_xml_entities(graph_file)
         split = own and rdf_format(graph_file) == ox.RdfFormat.TURTLE
         try:
             for piece in _pieces(graph_file) if split else [{"path": str(graph_file)}]:
@@ -138,14 +211,12 @@ def _first_line(error: Exception) -> str:
 
 def store_matches(graph_file: str | Path) -> bool:
     """Whether the persistent store beside a graph file was built from that file as it is now: the same
-    size and modification time (no need to read it), or else the same SHA-256."""
+    size and SHA-256 of its bytes (read each time: an edit that keeps the size and the modification time
+    must not be answered from the old store)."""
     graph_file = Path(graph_file)
     try:
-        size, mtime, digest = (store_path(graph_file) / _MARKER).read_text("utf-8").split()
-        stat = graph_file.stat()
-        if (int(size), int(mtime)) == (stat.st_size, stat.st_mtime_ns):
-            return True
-        return int(size) == stat.st_size and _fingerprint(graph_file).split()[2] == digest
+        size, _, digest = (store_path(graph_file) / _MARKER).read_text("utf-8").split()
+        return int(size) == graph_file.stat().st_size and _fingerprint(graph_file).split()[2] == digest
     except (OSError, ValueError):
         return False
 
