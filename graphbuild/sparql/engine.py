@@ -31,15 +31,42 @@ def load_rdf(path: str | Path) -> Graph:
     if not path.is_file():
         raise GraphbuildError(f"{path}: no such graph file")
     refuse_xml_entities(path)
+    syntax = guess_format(str(path)) or "turtle"
+    if syntax == "json-ld":
+        refuse_remote_contexts(path)
     rdf = Graph()
     try:
-        rdf.parse(path, format=guess_format(str(path)) or "turtle")
+        rdf.parse(path, format=syntax)
     except Exception as error:  # noqa: BLE001  (rdflib raises many parser-specific types)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise GraphbuildError(f"{path}: not a readable RDF file ({message})") from None
     for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace, override=False)
     return rdf
+
+
+def refuse_remote_contexts(path: Path) -> None:
+    """Refuse a JSON-LD file that names a context by URL (``"@context": "http://..."``, ``"@import"``): rdflib
+    would fetch it, so a file could make this machine send requests wherever it says."""
+    import json
+
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise GraphbuildError(f"{path}: not a readable RDF file ({error})") from None
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo += node
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                named = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+                if key in ("@context", "@import") and named:
+                    raise GraphbuildError(
+                        f"{path}: JSON-LD contexts named by URL are refused (reading it would fetch {named[0]!r})"
+                    )
+                todo.append(value)
 
 
 def prepare(sparql: str):

@@ -1,6 +1,8 @@
 """Foreign RDF read with limits (issue 25, case 5): XML entity declarations are refused in RDF/XML before
 any parser expands them (a 1 KB bomb reached 23.7 GB), and a query file is read up to a limit."""
 
+import json
+
 import pytest
 from graphbuild import api
 from graphbuild.errors import GraphbuildError
@@ -72,3 +74,27 @@ def test_the_cli_refuses_an_entity_bomb_in_one_line(bomb, tmp_path, command):
 def test_a_query_file_is_read_up_to_its_limit():
     with pytest.raises(GraphbuildError, match=r"/dev/zero: the query is over 1,048,576 bytes; refused"):
         api.read_query("/dev/zero")
+
+
+def test_a_json_ld_context_named_by_url_is_never_fetched(tmp_path):
+    """rdflib fetched a remote @context: a listener on loopback stands where it points."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(0.5)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/context.jsonld"
+        path = tmp_path / "foreign.jsonld"
+        path.write_text(json.dumps({"@context": url, "@id": "http://example.org/x", "name": "x"}))
+        with pytest.raises(GraphbuildError, match="JSON-LD contexts named by URL are refused"):
+            api.load(path)
+        nested = tmp_path / "nested.jsonld"
+        nested.write_text(json.dumps({"@graph": [{"@context": {"@import": url}, "@id": "http://example.org/y"}]}))
+        with pytest.raises(GraphbuildError, match="refused"):
+            api.load(nested)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_graphbuilds_own_json_ld_with_its_inline_context_is_read(tmp_path, seeds_graph):
+    written = api.export(seeds_graph, tmp_path, ["jsonld"])
+    assert api.load(written["graph.jsonld"]).number_of_nodes() == seeds_graph.number_of_nodes()
