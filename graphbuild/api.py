@@ -34,7 +34,7 @@ from .options import (
 from .parse.progress import shown
 from .pipeline import build_documents
 from .rdf.mapping import SCHEMA, base_of, from_rdf, to_rdf
-from .report import Summary, explain, summary
+from .report import Summary, explain, summary  # noqa: F401  (explain: called from api by the CLI and notebooks)
 from .sparql.store import commit_store, discard_store, open_store, stage_store, store_of
 
 if TYPE_CHECKING:
@@ -201,22 +201,3 @@ def read_query(path: str | Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise GraphbuildError(f"{path}: cannot read the query ({error})") from None
-
-
-__all__ = [
-    "Built",
-    "Summary",
-    "build",
-    "build_and_export",
-    "build_documents",
-    "build_texts",
-    "clear_cache",
-    "explain",
-    "export",
-    "load",
-    "named_queries",
-    "named_query",
-    "query",
-    "read_query",
-    "summary",
-]
