@@ -8,6 +8,7 @@ serializer works on it unchanged.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from pathlib import Path
@@ -67,6 +68,18 @@ def refuse_remote_contexts(path: Path) -> None:
                         f"{path}: JSON-LD contexts named by URL are refused (reading it would fetch {named[0]!r})"
                     )
                 todo.append(value)
+
+
+class _IllTypedLiterals(logging.Filter):
+    """rdflib logs a traceback for every literal whose lexical form does not fit its datatype
+    ("abc"^^xsd:integer); SPARQL defines what such a literal means (it is ill-typed, and compares as
+    such), so there is nothing to tell the user."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to convert Literal lexical form to value")
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiterals())
 
 
 def prepare(sparql: str):

@@ -40,8 +40,10 @@ def format_result(result: Result, fmt: str = "table") -> str:
 
 
 def _select(result: Result) -> tuple[list[Variable], list[ResultRow]]:
-    """A SELECT result's variables and rows (rdflib types a result's rows as those of any query form)."""
-    return list(result.vars or []), [row for row in result if isinstance(row, ResultRow)]
+    """A SELECT result's variables and rows, a solution that binds nothing included (iterating an rdflib
+    Result drops it, as SPARQL JSON keeps it)."""
+    variables = list(result.vars or [])
+    return variables, [ResultRow(binding, variables) for binding in result.bindings]
 
 
 def _cell(value, fmt: str) -> str:
