@@ -164,13 +164,14 @@ def remove_stale(folder: Path, pattern: str = ".*.tmp") -> int:
     removed = 0
     for entry in folder.glob(pattern):
         match = _TEMP.match(entry.name)
-        if match and not _alive(int(match.group("pid"))):
+        if match and not alive(int(match.group("pid"))):
             entry.unlink(missing_ok=True)
             removed += 1
     return removed
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process of that id exists (one of another user's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -71,14 +71,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(graph, *args):
-    """`graphbuild serve GRAPH` on a free loopback port, stopped on leaving."""
+def running(graph, *args, env=None):
+    """`graphbuild serve GRAPH` on a free loopback port, stopped on leaving (``env``: its environment)."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "graphbuild", "serve", str(graph), "--port", str(port), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}"
     try:

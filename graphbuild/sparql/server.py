@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
 import shutil
 import socket
 import tempfile
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from ..atomic import alive
 from ..errors import GraphbuildError, OptionError
 from ..options import (
     DEFAULT_HOST,
@@ -183,6 +185,36 @@ def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Ca
         raise OptionError("max_body", f"must be at least 1 byte, not {max_body}")
 
 
+#: A temporary store of ``serve`` (graph files without a matching store): its folder's name starts so,
+#: and a file in it names the owning process (pid and start time), so that a later ``serve`` removes
+#: what a killed one left (kill -9 runs no clean-up).
+SCRATCH_PREFIX = "graphbuild-store-"
+SCRATCH_OWNER = "graphbuild-owner.txt"
+
+
+def _owner(pid: int) -> str:
+    """ "pid start-time": the start time (from /proc) tells a live owner from a new process reusing its pid."""
+    try:
+        started = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        started = "?"
+    return f"{pid} {started}"
+
+
+def remove_stale_scratch(folder: Path | None = None) -> int:
+    """Remove the temporary stores whose owner is gone (only folders graphbuild marked); returns how many."""
+    removed = 0
+    for scratch in Path(folder or tempfile.gettempdir()).glob(SCRATCH_PREFIX + "*"):
+        try:
+            pid, started = (scratch / SCRATCH_OWNER).read_text("utf-8").split()
+        except (OSError, ValueError):
+            continue  # not marked (or not graphbuild's): left alone
+        if not (alive(int(pid)) and _owner(int(pid)) == f"{pid} {started}"):
+            shutil.rmtree(scratch, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 def serve(
     paths: Sequence[str | Path],
     host: str = DEFAULT_HOST,
@@ -216,7 +248,9 @@ def serve(
     if len(files) == 1 and store_matches(files[0]):
         store_dir = store_path(files[0])
     else:  # no store that matches: load the files into a temporary one the workers can share
-        scratch = Path(tempfile.mkdtemp(prefix="graphbuild-store-"))
+        remove_stale_scratch()
+        scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
+        (scratch / SCRATCH_OWNER).write_text(_owner(os.getpid()), "utf-8")
         store_dir = scratch / "store"
         load_files(files, store_dir)  # the store it returns is closed at once: the workers open it read-only
     pool = Workers(str(store_dir), max(1, workers), timeout, allow_service, limits)
