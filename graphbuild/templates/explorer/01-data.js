@@ -8,6 +8,9 @@
   const BIG = DATA.nodes.length > DATA.bigGraph;  // past this, unconnected nodes start hidden
   const byId = new Map(DATA.nodes.map((n) => [n.id, n]));
   const edgeById = new Map(DATA.edges.map((e) => [e.id, e]));
+  // Documents by id in a Map: an id from the URL ("__proto__", "constructor") is never an object's property.
+  const documents = new Map(Object.entries(DATA.documents));
+  const documentOf = (id) => documents.get(id);
   const typeColour = new Map(DATA.types.map((t) => [t.name, t.colour]));
   const adjacent = new Map(DATA.nodes.map((n) => [n.id, []]));
   for (const e of DATA.edges) { adjacent.get(e.from).push(e); adjacent.get(e.to).push(e); }

@@ -11,7 +11,7 @@
   }
   let connected = new Set();
   function recount() {
-    docEntities = state.doc && DATA.documents[state.doc] ? new Set(DATA.documents[state.doc].entities) : null;
+    docEntities = state.doc && documentOf(state.doc) ? new Set(documentOf(state.doc).entities) : null;
     connected = new Set();
     for (const e of DATA.edges) if (passesFilters(e)) { connected.add(e.from); connected.add(e.to); }
   }

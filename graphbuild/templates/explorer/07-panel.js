@@ -2,10 +2,10 @@
   const panel = document.getElementById("panel");
   const hint = [...panel.childNodes];
   const showHint = () => panel.replaceChildren(...hint.map((n) => n.cloneNode(true)));
-  const docTitle = (id) => (DATA.documents[id] ? DATA.documents[id].title || DATA.documents[id].name : id);
+  const docTitle = (id) => (documentOf(id) ? documentOf(id).title || documentOf(id).name : id);
   function docLink(id) {
     const b = el("button", { className: "link doc", onclick: () => select({ showDoc: id }) }, [name(docTitle(id))]);
-    b.title = DATA.documents[id] ? DATA.documents[id].name : id;
+    b.title = documentOf(id) ? documentOf(id).name : id;
     return b;
   }
   const nodeLink = (n) => el("button", { className: "link", onclick: () => select({ node: n.id, move: true }) }, [name(n.label)]);
@@ -116,7 +116,7 @@
       el("ol", { className: "path" }, items));
   }
   function docPanel(id) {
-    const d = DATA.documents[id] || { name: id, title: id, entities: [] };
+    const d = documentOf(id) || { name: id, title: id, entities: [] };
     const members = d.entities.map((k) => byId.get(k)).sort((x, y) => y.mentions - x.mentions);
     const only = el("input", { type: "checkbox", id: "only-document", checked: state.doc === id });
     only.addEventListener("change", () => select({ doc: only.checked ? id : null, showDoc: id, refit: true }));

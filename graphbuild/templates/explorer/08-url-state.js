@@ -19,7 +19,7 @@
   function reveal(n) {  // a node asked for while the filters hide it comes back, with its type
     if (!n) return;
     state.hiddenTypes.delete(n.type);
-    if (state.doc && !(DATA.documents[state.doc] || { entities: [] }).entities.includes(n.id)) state.doc = null;
+    if (state.doc && !(documentOf(state.doc) || { entities: [] }).entities.includes(n.id)) state.doc = null;
   }
   function apply({ move = false, refit = false, showDoc = null } = {}) {
     let steps = null;
@@ -78,7 +78,7 @@
     s.edge = edgeById.has(p.get("edge")) ? p.get("edge") : null;
     const path = (p.get("path") || "").split(",");
     s.path = path.length === 2 && known(path[0]) && known(path[1]) ? path : null;
-    s.doc = DATA.documents[p.get("doc")] ? p.get("doc") : null;
+    s.doc = documentOf(p.get("doc")) ? p.get("doc") : null;
     for (const t of (p.get("hide") || "").split(",")) if (typeColour.has(t)) s.hiddenTypes.add(t);
     s.minWeight = Math.max(1, Number(p.get("weight")) || 1);
     if (p.get("isolated")) s.hideIsolated = p.get("isolated") === "hide";
