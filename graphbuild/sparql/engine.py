@@ -41,9 +41,26 @@ def load_rdf(path: str | Path) -> Graph:
     except Exception as error:  # noqa: BLE001  (rdflib raises many parser-specific types)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise GraphbuildError(f"{path}: not a readable RDF file ({message})") from None
+    _check_iris(rdf, path)
     for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace, override=False)
     return rdf
+
+
+#: What no IRI holds (RFC 3987; Turtle's IRIREF): controls, space and <>"{}|^`\\. A foreign file may still
+#: spell one with an escape (``\\u003E``); rdflib reads it, but no writer can write it back and Oxigraph
+#: refuses it, so the file is refused here, before anything is written from it.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _check_iris(rdf: Graph, path: Path) -> None:
+    for triple in rdf:
+        for term in triple:
+            found = _NOT_IN_IRI.search(term) if isinstance(term, URIRef) else None
+            if found:
+                raise GraphbuildError(
+                    f"{path}: holds an IRI no IRI may be ({str(term)[:80]!r} has {found.group()!r}); refused"
+                )
 
 
 def refuse_remote_contexts(path: Path) -> None:
@@ -73,10 +90,16 @@ def refuse_remote_contexts(path: Path) -> None:
 class _IllTypedLiterals(logging.Filter):
     """rdflib logs a traceback for every literal whose lexical form does not fit its datatype
     ("abc"^^xsd:integer); SPARQL defines what such a literal means (it is ill-typed, and compares as
-    such), so there is nothing to tell the user."""
+    such), so there is nothing to tell the user; likewise its warnings about odd IRIs (``_ODD_IRI``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("Failed to convert Literal lexical form to value")
+        message = record.getMessage()
+        return not (message.startswith("Failed to convert Literal lexical form to value") or _ODD_IRI in message)
+
+
+#: rdflib warns, once per IRI object, of a foreign IRI holding characters no IRI may hold: ``load_rdf``
+#: refuses such a file in one line (``_check_iris``), so the warnings would only flood the terminal.
+_ODD_IRI = "does not look like a valid URI, trying to serialize this will break"
 
 
 logging.getLogger("rdflib.term").addFilter(_IllTypedLiterals())

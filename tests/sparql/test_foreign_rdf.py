@@ -98,3 +98,21 @@ def test_a_json_ld_context_named_by_url_is_never_fetched(tmp_path):
 def test_graphbuilds_own_json_ld_with_its_inline_context_is_read(tmp_path, seeds_graph):
     written = api.export(seeds_graph, tmp_path, ["jsonld"])
     assert api.load(written["graph.jsonld"]).number_of_nodes() == seeds_graph.number_of_nodes()
+
+
+@pytest.mark.processes
+def test_a_foreign_iri_escaping_what_no_iri_holds_is_refused_before_anything_is_written(tmp_path, seeds_exports):
+    """`\\u003E` in a Turtle IRI decodes to ">": rdflib read it, and the .nt/.ttl written from it did not
+    parse (issue 25, case 11). Oxigraph refuses such an IRI, so export refuses the file in one line."""
+    text = seeds_exports["ttl"].read_text("utf-8")
+    iri = "<http://example.org/graphbuild/entity/person/drolkar>"
+    assert iri in text
+    foreign = tmp_path / "foreign.ttl"
+    foreign.write_text(text.replace(iri, "<http://example.org/graphbuild/entity/person/drol\\u003Ekar>"), "utf-8")
+    run = graphbuild("export", str(foreign), "--format", "nt,ttl", "-o", str(tmp_path / "out"))
+    assert run.returncode == 1
+    expected = f"Error: {foreign}: holds an IRI no IRI may be ('http://example.org/graphbuild/entity/person/drol>kar'"
+    assert run.stderr.strip().splitlines() == [expected + " has '>'); refused"]
+    assert not (tmp_path / "out").exists()
+    run = graphbuild("query", str(foreign), "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    assert run.returncode == 1 and len(run.stderr.splitlines()) == 1
