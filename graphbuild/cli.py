@@ -16,6 +16,7 @@ from .options import (
     DEFAULT_BASE_IRI,
     DEFAULT_FORMATS,
     DEFAULT_GRAPH,
+    DEFAULT_HEADER_TIMEOUT,
     DEFAULT_HOST,
     DEFAULT_JOBS,
     DEFAULT_MAX_BODY,
@@ -257,6 +258,15 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
     "--max-result-bytes", default=DEFAULT_MAX_RESULT_BYTES, show_default=True, help="Bytes one answer may take."
 )
 @click.option(
+    "--header-timeout",
+    default=DEFAULT_HEADER_TIMEOUT,
+    show_default=True,
+    help="Seconds a client may take to send its request headers.",
+)
+@click.option(
+    "--max-connections", type=int, help="Open connections at most [default: half the descriptor limit, <= 1000]."
+)
+@click.option(
     "--html",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Page to serve at / (default: graph.html beside the first graph).",
@@ -273,6 +283,8 @@ def serve(
     max_memory,
     max_rows,
     max_result_bytes,
+    header_timeout,
+    max_connections,
     html,
 ) -> None:
     """Serve graphs read-only over the SPARQL 1.1 Protocol at /sparql, and the explorer at / (default GRAPH:
@@ -295,6 +307,8 @@ def serve(
         workers=workers,
         warn=_warn,
         limits=limits,
+        header_timeout=header_timeout,
+        max_connections=max_connections,
     )
 
 

@@ -32,6 +32,20 @@ DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BODY = 1 << 20
 DEFAULT_WORKERS = 2
+#: Seconds a connection may take to send its request headers (slowloris), and open connections at most.
+DEFAULT_HEADER_TIMEOUT = 10.0
+
+
+def default_max_connections() -> int:
+    """Open connections the endpoint keeps at most: a quarter of its file-descriptor limit (at most 1,000),
+    so that a burst of connections accepted at once never runs out of descriptors (the rest is the
+    store's, the workers' and the burst's)."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return max(16, min(1000, soft // 4)) if soft != resource.RLIM_INFINITY else 1000
+
+
 #: The largest query file `graphbuild query --file` reads, and the largest aliases file.
 MAX_QUERY_BYTES = 1 << 20
 MAX_ALIASES_BYTES = 64 << 20

@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from ..atomic import alive
 from ..errors import GraphbuildError, OptionError
 from ..options import (
+    DEFAULT_HEADER_TIMEOUT,
     DEFAULT_HOST,
     DEFAULT_MAX_BODY,
     DEFAULT_PORT,
@@ -31,8 +32,10 @@ from ..options import (
     DEFAULT_WORKERS,
     QueryLimits,
     check_timeout,
+    default_max_connections,
     default_max_memory,
 )
+from .connections import guarded_protocol, rate_limit_logs
 from .query_workers import Answer, Workers, error
 from .store import load_files, store_matches, store_path
 
@@ -189,6 +192,9 @@ def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Ca
 #: and a file in it names the owning process (pid and start time), so that a later ``serve`` removes
 #: what a killed one left (kill -9 runs no clean-up).
 SCRATCH_PREFIX = "graphbuild-store-"
+#: Connections accepted in one go (the listen backlog): small, so a flood is met by evicting waiting
+#: connections before the descriptors run out.
+ACCEPT_BURST = 64
 SCRATCH_OWNER = "graphbuild-owner.txt"
 
 
@@ -228,12 +234,19 @@ def serve(
     workers: int = DEFAULT_WORKERS,
     warn: Callable[[str], None] = print,
     limits: QueryLimits | None = None,
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT,
+    max_connections: int | None = None,
 ) -> None:
     """Open the graphs' store and serve it until interrupted; ``limits`` bound each query (default: the
     machine's memory shared by the workers, ``DEFAULT_MAX_ROWS``, ``DEFAULT_MAX_RESULT_BYTES``)."""
     import uvicorn
 
     check_settings(host, port, timeout, max_body, warn)
+    if not 0 < header_timeout < float("inf"):
+        raise OptionError("header_timeout", f"must be a positive number of seconds, not {header_timeout}")
+    max_connections = max_connections or default_max_connections()
+    if max_connections < 1:
+        raise OptionError("max_connections", f"must be at least 1, not {max_connections}")
     limits = limits or QueryLimits(default_max_memory(workers))
     files = [Path(p) for p in paths]
     for path in files:
@@ -267,7 +280,10 @@ def serve(
             port=port,
             log_level="warning",
             h11_max_incomplete_event_size=max_body + 16384,
+            http=guarded_protocol(header_timeout, max_connections),
+            backlog=ACCEPT_BURST,
         )
+        rate_limit_logs("asyncio", "uvicorn.error")
         asyncio.run(uvicorn.Server(config).serve())
     finally:
         pool.close()
