@@ -8,6 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from devtools.synthetic import add_cooccurrence, add_document, add_entity, new_graph
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: What a page must have logged after a test: no request beyond its own file, no error, no dialog.
 CLEAN: dict[str, list[str]] = {"requests": [], "errors": [], "dialogs": []}
@@ -80,3 +82,87 @@ def checked_page(browser, path: Path, **options):
     yield page
     page.close()
     assert log == CLEAN
+
+
+#: The explorer tests' pages (tests/explorer/): a wide window, a very long name, a right-to-left trick.
+WIDE = {"width": 1440, "height": 900}
+LONG = "Committee for the " + "Very " * 60 + "Long Name"
+RTL = "\u202eEvil\u202c Corp"
+
+
+def newsroom():
+    """A newsroom's graph in miniature: titled documents, an accented name, a fragment that outranks
+    nothing, a weight-32 edge with 5 sentences kept, a path of three steps, a long and a right-to-left
+    name, and an entity without edges."""
+    graph = new_graph()
+    add_document(graph, "d0", "00008.txt", "Talks in Geneva end without a deal")
+    add_document(graph, "d1", "00009.txt", "Ministers meet in Bogotá")
+    add_document(graph, "d2", "00010.txt", "Committees")
+    for key, label, kind, aliases, mentions, docs in [
+        ("trump", "Donald Trump", "Person", ["Trump"], 50, ["d0", "d1"]),
+        ("trump-says", "Trump Says", "Person", [], 6, ["d0"]),
+        ("alvarez", "Álvaro Álvarez", "Person", ["Álvarez"], 5, ["d1"]),
+        ("us", "United States", "Place", ["US"], 40, ["d0", "d1"]),
+        ("geneva", "Geneva", "Place", [], 8, ["d0"]),
+        ("bogota", "Bogotá", "Place", [], 6, ["d1"]),
+        ("un", "United Nations", "Organization", ["UN"], 20, ["d0", "d2"]),
+        ("long", LONG, "Organization", [], 2, ["d2"]),
+        ("rtl", RTL, "Organization", [], 2, ["d2"]),
+        ("lonely", "Lonely Island", "Place", [], 1, ["d2"]),
+    ]:
+        add_entity(graph, key, label, kind, aliases, mentions, docs)
+    add_cooccurrence(
+        graph,
+        "trump",
+        "us",
+        [
+            "Donald Trump said the US is using its power, a Muslim leader said.",
+            "Trump thanked the US.",
+            "The US and Trump.",
+            "Trump, US.",
+            "US, Trump.",
+        ],
+        "d0",
+        weight=32,
+    )
+    add_cooccurrence(graph, "trump-says", "trump", ["Trump Says Donald Trump."], "d0")
+    add_cooccurrence(graph, "us", "geneva", ["The US sent envoys to Geneva."], "d0")
+    add_cooccurrence(graph, "geneva", "un", ["Geneva hosts the UN."], "d0")
+    add_cooccurrence(graph, "alvarez", "bogota", ["Alvaro Alvarez landed in Bogota."], "d1")
+    add_cooccurrence(graph, "bogota", "us", ["Bogotá thanked the United States."], "d1")
+    add_cooccurrence(graph, "long", "un", [f"The {LONG} wrote to the UN."], "d2")
+    add_cooccurrence(graph, "rtl", "un", [f"{RTL} and the UN."], "d2")
+    graph.nodes["lonely"]["snippets"] = {"d2": "Lonely Island kept quiet."}  # kept by the build (cooccur.Snippets)
+    return graph
+
+
+def settle(page):
+    """Let the view's animations (300-400 ms) end."""
+    page.wait_for_timeout(700)
+
+
+def on_screen(page, ids):
+    """Which of these nodes are inside the graph's visible area."""
+    return page.evaluate(
+        """(ids) => {
+        const n = graphbuild.network, box = document.getElementById("graph").getBoundingClientRect();
+        return ids.filter((id) => { const p = n.canvasToDOM(n.getPositions([id])[id]);
+                                    return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; });
+    }""",
+        ids,
+    )
+
+
+def search(page, text, *keys):
+    page.locator("#search").fill(text)
+    for key in keys:
+        page.locator("#search").press(key)
+
+
+def suggestions(page):
+    return page.locator("#suggestions li").all_inner_texts()
+
+
+def colours(page):
+    """Each drawn node's colour, by id."""
+    return page.evaluate("Object.fromEntries(graphbuild.nodes.get().map(n => [n.id, n.color]))")

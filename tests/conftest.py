@@ -72,3 +72,46 @@ def browser():
         chromium = launch(p)
         yield chromium
         chromium.close()
+
+
+# The explorer's pages (tests/explorer/), in headless Chromium.
+def _render(graph):
+    from graphbuild.formats import html
+
+    return html.render(graph)
+
+
+@pytest.fixture(scope="module")
+def newsroom_path(tmp_path_factory):
+    from devtools.pages import newsroom
+
+    path = tmp_path_factory.mktemp("newsroom") / "graph.html"
+    path.write_text(_render(newsroom()), "utf-8")
+    return path
+
+
+@pytest.fixture
+def page(browser, newsroom_path):
+    from devtools.pages import WIDE, checked_page
+
+    yield from checked_page(browser, newsroom_path, viewport=WIDE)
+
+
+@pytest.fixture(scope="module")
+def big_path(tmp_path_factory):
+    """600 connected entities and 40 without edges: past html.HIDE_ISOLATED_FROM."""
+    from devtools.synthetic import add_entity, synthetic_graph
+
+    graph = synthetic_graph(600, 1_500)
+    for i in range(40):
+        add_entity(graph, f"alone{i}", f"Alone {i}", "Place", mentions=1)
+    path = tmp_path_factory.mktemp("big") / "graph.html"
+    path.write_text(_render(graph), "utf-8")
+    return path
+
+
+@pytest.fixture
+def big(browser, big_path):
+    from devtools.pages import WIDE, checked_page
+
+    yield from checked_page(browser, big_path, viewport=WIDE)

@@ -93,3 +93,13 @@ def running(graph, *args, env=None):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def entities(resolution):
+    """A resolution's entities by label."""
+    return {e.label: e for e in resolution.entities}
+
+
+def rules(entity):
+    """Which rule merged each alias of an entity."""
+    return {g.alias: g.rule for g in entity.merges}

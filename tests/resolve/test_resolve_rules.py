@@ -5,9 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from graphbuild.records import Document, Extraction, Mention, Sentence
 from graphbuild.resolve import Corpus, resolve
-from graphbuild.resolve.aliases import Aliases
 from graphbuild.resolve.rules import (
     CORPUS_RULES,
     acronym_initials,
@@ -24,25 +22,13 @@ from graphbuild.resolve.rules import (
 )
 from graphbuild.resolve.short_forms import (
     DOCUMENT_RULES,
-    holder_across_corpus,
-    named_in_document,
-    short_forms,
-    short_names,
 )
 from graphbuild.resolve.typevote import Votes
 from graphbuild.resolve.unionfind import UnionFind
 
-from helpers import document, extraction
+from helpers import document, entities, extraction, rules
 
 IN_DOCUMENT, ACROSS_CORPUS = DOCUMENT_RULES
-
-
-def entities(res):
-    return {e.label: e for e in res.entities}
-
-
-def rules(entity):
-    return {g.alias: g.rule for g in entity.merges}
 
 
 def proposals(rule, docs) -> set[tuple[str, str]]:
@@ -394,112 +380,3 @@ def test_a_whole_word_is_no_clipping_and_a_country_in_a_name_stays():
     assert proposals(clipped_forms, docs) == proposals(qualified_names, docs) == set()
     found = entities(resolve(docs))
     assert {"Congress", "Congressional Budget Office", "China Daily European Weekly"} <= set(found)
-
-
-# Document rules: short forms
-
-
-def trump_corpus():
-    docs = [
-        document(f"d{i}", "Donald Trump met them. Trump said no.", {"Donald Trump": "Person", "Trump": "Person"})
-        for i in range(5)
-    ]
-    docs.append(document("e", "Trump said it again.", {"Trump": "Organization"}))
-    docs.append(document("f", "Ivanka Trump spoke. Trump smiled.", {"Ivanka Trump": "Person", "Trump": "Person"}))
-    return docs
-
-
-def test_a_surname_is_the_person_its_document_names_else_the_one_who_holds_it_across_the_corpus():
-    corpus, same = Corpus.collect(trump_corpus()), UnionFind()
-    (trump,) = short_forms(corpus, same)
-    assert (trump.key, trump.surnames, trump.first_names) == ("trump", ["donald trump", "ivanka trump"], [])
-    assert [named_in_document(trump, doc) for doc in ("d0", "e", "f")] == ["donald trump", None, "ivanka trump"]
-    assert holder_across_corpus(trump, "f") == "donald trump"
-    redirect = short_names(corpus, same)
-    assert redirect[("d0", "trump")] == ("donald trump", IN_DOCUMENT)
-    assert redirect[("e", "trump")] == ("donald trump", ACROSS_CORPUS)
-    assert redirect[("f", "trump")] == ("ivanka trump", IN_DOCUMENT)  # the first rule that finds one wins
-    found = entities(resolve(trump_corpus()))
-    assert set(found) == {"Donald Trump", "Ivanka Trump"}
-    donald, ivanka = found["Donald Trump"], found["Ivanka Trump"]
-    assert donald.mentions == 11 and donald.type == "Person"
-    assert {g.rule for g in donald.merges if g.alias == "Trump"} == {"short-name-in-document", "short-name-corpus"}
-    assert ivanka.mentions == 2
-
-
-def test_a_first_name_is_the_person_its_document_names_and_nobody_elsewhere():
-    docs = [
-        document("a", "Ivanka Trump spoke. Ivanka smiled.", {"Ivanka Trump": "Person", "Ivanka": "Person"}),
-        document("b", "Ivanka smiled again.", {"Ivanka": "Person"}),
-    ]
-    found = entities(resolve(docs))
-    assert rules(found["Ivanka Trump"]) == {"Ivanka": "short-name-in-document"}
-    assert found["Ivanka"].documents == ("b",)  # a first name has no corpus-wide holder
-
-
-def test_people_who_share_a_surname_are_never_merged():
-    docs = [
-        document(
-            "a",
-            "Barack Obama and Michelle Obama arrived. Obama said hi.",
-            {"Barack Obama": "Person", "Michelle Obama": "Person", "Obama": "Person"},
-        ),
-        document(
-            "b", "Bill Clinton spoke. Hillary Clinton spoke.", {"Bill Clinton": "Person", "Hillary Clinton": "Person"}
-        ),
-    ]
-    found = entities(resolve(docs))
-    assert {"Barack Obama", "Michelle Obama", "Bill Clinton", "Hillary Clinton"} <= set(found)
-    assert "Obama" in found  # two holders in the document: left alone rather than guessed
-
-
-# The aliases file, last
-
-
-def test_the_aliases_file_merges_keeps_apart_and_types_last():
-    docs = [
-        document(
-            f"d{i}",
-            "Donald Trump met them. Trump said no. POTUS laughed. Brexit loomed.",
-            {"Donald Trump": "Person", "Trump": "Person", "POTUS": "Organization", "Brexit": "Person"},
-        )
-        for i in range(2)
-    ]
-    aliases = Aliases(
-        merge=(("Donald Trump", "POTUS", "Nobody Here"),), never=(("Donald Trump", "Trump"),), types={"Brexit": "Event"}
-    )
-    res = resolve(docs, aliases)
-    found = entities(res)
-    assert rules(found["Donald Trump"])["POTUS"] == "aliases-file"
-    assert "Trump" in found  # kept apart
-    assert found["Brexit"].type == "Event" and "aliases file" in found["Brexit"].typing
-    assert res.notes == (
-        "aliases file: Nobody Here not found in the corpus",
-        "trump ~ donald trump (short-name-in-document): kept apart by the aliases file",
-    )
-
-
-# What is left of an entity
-
-
-def fragment_document(doc_id: str, name: str, headline: bool, nested: bool) -> Extraction:
-    text = f"{name} met."
-    sentence = Sentence(doc_id, 0, 0, 0, len(text), text)
-    mention = Mention(doc_id, 0, 0, 0, len(name), 0, name, "ORG", "Organization", headline, nested)
-    return Extraction(Document(doc_id, f"{doc_id}.txt", (text,)), (sentence,), (mention,), 3)
-
-
-def test_organizations_named_only_in_headlines_or_inside_events_are_dropped():
-    docs = [
-        fragment_document("a", "Pairing Development", headline=True, nested=False),
-        fragment_document("b", "Democratic Reform", headline=False, nested=True),
-        fragment_document("c", "Xinhua", headline=True, nested=False),
-        fragment_document("d", "Xinhua", headline=False, nested=False),
-    ]
-    res = resolve(docs)
-    assert [e.label for e in res.entities] == ["Xinhua"]
-    assert res.dropped == (
-        "Pairing Development: organization named only in Title Case headlines",
-        "Democratic Reform: organization named only inside event names",
-    )
-    assert res.key_of(docs[0].mentions[0]) is None and res.key_of(docs[2].mentions[0]) == "organization/xinhua"
