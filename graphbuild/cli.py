@@ -261,10 +261,13 @@ def query(graph_file, sparql, query_file, name, params, list_queries, fmt, timeo
     "--header-timeout",
     default=DEFAULT_HEADER_TIMEOUT,
     show_default=True,
-    help="Seconds a client may take to send its request headers.",
+    help="Seconds a client may take to send a request, headers and body (after connecting or an answer).",
 )
 @click.option(
-    "--max-connections", type=int, help="Open connections at most [default: half the descriptor limit, <= 1000]."
+    "--max-connections",
+    type=int,
+    help="Open connections at most; past it the oldest still sending its request is closed, else the new one "
+    "gets a 503 [default: a quarter of the descriptor limit, at most 1000].",
 )
 @click.option(
     "--html",

@@ -25,7 +25,7 @@ def guarded_protocol(header_timeout: float, max_connections: int) -> type[H11Pro
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             self._wait()
-            while len(self.connections) > max_connections and waiting:
+            while sum(not c.transport.is_closing() for c in self.connections) > max_connections and waiting:
                 oldest = next(iter(waiting))
                 if oldest is self:
                     break

@@ -5,7 +5,9 @@ delays no other client and is stopped at the time limit. The server trusts no cl
 requests whose Host is a loopback name or the address it was told to listen on (DNS rebinding), sends no
 CORS header unless ``--cors-origin`` names the origin, refuses bodies and query strings over
 ``--max-body`` (413, without reading them), refuses SERVICE (no URL is fetched on a client's say) and
-updates (403), and loads nothing from any CDN.
+updates (403), and loads nothing from any CDN. A connection that has not sent its request (headers and
+body) within ``--header-timeout`` is closed, at most ``--max-connections`` stay open, and repeated log
+lines are rate-limited (slowloris).
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ import os
 import shutil
 import socket
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+import h11
 
 from ..atomic import alive
 from ..errors import GraphbuildError, OptionError
@@ -132,10 +138,13 @@ def _cors(origin: str | None, allowed: str | None) -> list[tuple[bytes, bytes]]:
 
 
 async def _read_body(receive, limit: int) -> bytes | None:
-    """The request body, or None as soon as it grows past ``limit`` (the rest is never read)."""
+    """The request body, or None as soon as it grows past ``limit`` (the rest is never read) or the client
+    is gone (closed past --header-timeout in the middle of its body: what came is no query to run)."""
     chunks, size, more = [], 0, True
     while more:
         message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -192,9 +201,6 @@ def check_settings(host: str, port: int, timeout: float, max_body: int, warn: Ca
 #: and a file in it names the owning process (pid and start time), so that a later ``serve`` removes
 #: what a killed one left (kill -9 runs no clean-up).
 SCRATCH_PREFIX = "graphbuild-store-"
-#: Connections accepted in one go (the listen backlog): small, so a flood is met by evicting waiting
-#: connections before the descriptors run out.
-ACCEPT_BURST = 64
 SCRATCH_OWNER = "graphbuild-owner.txt"
 
 
@@ -221,6 +227,66 @@ def remove_stale_scratch(folder: Path | None = None) -> int:
     return removed
 
 
+#: Connections accepted in one go (the listen backlog): small, so a flood is met by evicting waiting
+#: connections before the descriptors run out.
+ACCEPT_BURST = 64
+#: The answer to a connection past --max-connections when every open one is busy with a query (none is
+#: still sending its request, so none can make room): sent at once, the request unread.
+_BUSY_TEXT = b"too many open connections (--max-connections): try again"
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    b"content-length: %d\r\nretry-after: 1\r\nconnection: close\r\n\r\n%s" % (len(_BUSY_TEXT), _BUSY_TEXT)
+)
+
+
+def bounded_protocol(header_timeout: float, max_connections: int) -> type[Any]:
+    """``guarded_protocol`` made to hold against slow bodies as well as slow headers (1,100 POSTs that never
+    finish their bodies exhausted 1,024 descriptors through it): a body still arriving after
+    ``header_timeout`` is closed, and so is the oldest one past ``max_connections``; a connection still
+    over it then gets a 503. The timer restarts at each answer, so a busy keep-alive connection is not
+    cut between two requests."""
+    guarded: Any = guarded_protocol(header_timeout, max_connections)  # waits for headers, evicts their waiters
+    receiving: OrderedDict[Any, None] = OrderedDict()  # connections whose headers came, not their body; oldest first
+
+    class Bounded(guarded):
+        guard: asyncio.TimerHandle | None  # the header timer guarded_protocol arms
+
+        def connection_made(self, transport: asyncio.Transport) -> None:
+            super().connection_made(transport)  # closes connections still waiting for headers, if over
+            open_ones = sum(not c.transport.is_closing() for c in self.connections)
+            while open_ones > max_connections and receiving:
+                receiving.popitem(last=False)[0].transport.close()
+                open_ones -= 1
+            if open_ones > max_connections:
+                transport.write(_BUSY)
+                transport.close()
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            if self.conn.their_state is h11.SEND_BODY and not self.transport.is_closing():
+                receiving.setdefault(self)
+            else:
+                receiving.pop(self, None)
+
+        def _expire(self) -> None:
+            if self.conn.their_state is h11.SEND_BODY:  # headers came long ago, the body is still coming
+                self.transport.close()
+            else:
+                super()._expire()
+
+        def on_response_complete(self) -> None:
+            if self.guard is not None and not self.transport.is_closing():
+                self.guard.cancel()
+                self.guard = self.loop.call_later(header_timeout, self._expire)
+            super().on_response_complete()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            receiving.pop(self, None)
+            super().connection_lost(exc)
+
+    return Bounded
+
+
 def serve(
     paths: Sequence[str | Path],
     host: str = DEFAULT_HOST,
@@ -244,7 +310,7 @@ def serve(
     check_settings(host, port, timeout, max_body, warn)
     if not 0 < header_timeout < float("inf"):
         raise OptionError("header_timeout", f"must be a positive number of seconds, not {header_timeout}")
-    max_connections = max_connections or default_max_connections()
+    max_connections = default_max_connections() if max_connections is None else max_connections
     if max_connections < 1:
         raise OptionError("max_connections", f"must be at least 1, not {max_connections}")
     limits = limits or QueryLimits(default_max_memory(workers))
@@ -252,6 +318,7 @@ def serve(
     for path in files:
         if not path.is_file():
             raise GraphbuildError(f"{path}: no such graph file")
+    remove_stale_scratch()  # at every start: a server that needs no temporary store still clears dead ones
     try:
         with socket.create_server((host, port)):
             pass
@@ -261,7 +328,6 @@ def serve(
     if len(files) == 1 and store_matches(files[0]):
         store_dir = store_path(files[0])
     else:  # no store that matches: load the files into a temporary one the workers can share
-        remove_stale_scratch()
         scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
         (scratch / SCRATCH_OWNER).write_text(_owner(os.getpid()), "utf-8")
         store_dir = scratch / "store"
@@ -280,7 +346,7 @@ def serve(
             port=port,
             log_level="warning",
             h11_max_incomplete_event_size=max_body + 16384,
-            http=guarded_protocol(header_timeout, max_connections),
+            http=bounded_protocol(header_timeout, max_connections),
             backlog=ACCEPT_BURST,
         )
         rate_limit_logs("asyncio", "uvicorn.error")
