@@ -21,7 +21,7 @@ def new_graph() -> nx.Graph:
 
 def add_document(graph: nx.Graph, doc_id: str, name: str, title: str = "") -> None:
     """Register a source document in the graph metadata, as build_graph does."""
-    graph.graph["documents"][doc_id] = attributes.DocumentData(name=name, title=title or name, path=name)
+    graph.graph["documents"][doc_id] = attributes.document(name, title or name, name)
 
 
 def add_entity(

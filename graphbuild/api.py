@@ -48,9 +48,13 @@ def build(
 ) -> nx.Graph:
     """Read files or folders (``"-"`` for standard input; or ``read.check_inputs``' result; none: ``seeds/``)
     and build their co-occurrence graph; files are read one at a time, so memory does not grow with the input."""
-    follow = bool(options and options.follow_links)
-    sources = inputs if isinstance(inputs, Inputs) else check_inputs(inputs or default_inputs(), warn, follow)
-    total = count_words(sources) if options and shown(options.progress) else None
+    options = options or BuildOptions()
+    sources = (
+        inputs
+        if isinstance(inputs, Inputs)
+        else check_inputs(inputs or default_inputs(), warn, options.follow_links, options.fields)
+    )
+    total = count_words(sources) if shown(options.progress) else None
     return build_documents(stream_documents(sources, warn), options, total, input_size(sources), warn)
 
 
@@ -88,7 +92,7 @@ def build_and_export(
     elif options.cache_dir is None:
         options = replace(options, cache_dir=str(default_cache_dir(out_dir)))
     formats = check_formats(formats)  # a typo fails before anything is parsed
-    sources = check_inputs(inputs or default_inputs(), warn, options.follow_links)  # fails before any write
+    sources = check_inputs(inputs or default_inputs(), warn, options.follow_links, options.fields)  # before any write
     out = prepare_output_dir(Path(out_dir))  # an unusable output folder fails before parsing, not after
     with output_lock(out):  # a second writer is refused before it parses anything
         graph = build(sources, options, warn)

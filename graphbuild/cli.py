@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .errors import GraphbuildError, OptionError
+from .errors import GraphbuildError, Note, OptionError
 from .options import (
     CACHE_FOLDER,
     DEFAULT_BASE_IRI,
@@ -31,8 +31,10 @@ from .options import (
     DEFAULT_WINDOW,
     DEFAULT_WORKERS,
     RESULT_FORMATS,
+    ROLES,
     BuildOptions,
     check_formats,
+    parse_fields,
     parse_jobs,
 )
 from .options import FORMAT_NAMES as FORMATS
@@ -74,7 +76,7 @@ def _terminate(number: int, frame) -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"warning: {one_line(message)}", err=True)
+    click.echo(one_line(message) if isinstance(message, Note) else f"warning: {one_line(message)}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,6 +131,14 @@ def cli() -> None:
     help="Corrections applied after every rule: a CSV or YAML file of merges, never-merges and types.",
 )
 @click.option("--follow-links", is_flag=True, help="Read links inside input folders that lead out of them.")
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="ROLE=COLUMN",
+    help=f"Which column of a CSV, JSON or Parquet table holds a role ({', '.join(ROLES)}); repeatable "
+    "[default: found by the columns' common names].",
+)
 def build(
     inputs,
     out_dir,
@@ -147,8 +157,10 @@ def build(
     quiet,
     aliases_file,
     follow_links,
+    fields,
 ) -> None:
-    """Build the graph of INPUT files or folders (.txt, .md; '-' for stdin; default: seeds/)."""
+    """Build the graph of INPUT files, folders or archives (.txt, .md, .csv, .tsv, .jsonl, .json, .parquet,
+    .html, .pdf, .docx, .zip, .tar.gz; '-' for stdin; default: seeds/)."""
     from . import api
 
     format_list = _formats(formats)
@@ -166,6 +178,7 @@ def build(
         cache_dir=cache_dir,
         dask=dask,
         follow_links=follow_links,
+        fields=parse_fields(fields),
     )
     built = api.build_and_export(inputs, out_dir, format_list, options, cache=not no_cache, warn=_warn)
     if explain:
@@ -350,8 +363,10 @@ def _summary(numbers: Summary) -> str:
     repairs = (f", {numbers.repaired} repaired by ftfy" if numbers.repaired else "") + (
         f", {numbers.damaged} with characters lost before reading" if numbers.damaged else ""
     )
+    first, last = numbers.first_date[:10], numbers.last_date[:10]
+    dates = f" ({numbers.dated} dated {first}" + (f" to {last})" if last != first else ")") if numbers.dated else ""
     return (
-        f"{numbers.documents} documents, {numbers.entities} entities ({per_type}), {numbers.edges} edges "
+        f"{numbers.documents} documents{dates}, {numbers.entities} entities ({per_type}), {numbers.edges} edges "
         f"({numbers.window} window) in {numbers.seconds:.1f} s ({parsed}, {numbers.cached} from cache{repairs})"
     )
 

@@ -5,6 +5,16 @@ class GraphbuildError(Exception):
     """A problem with the user's input or environment, explained in one line."""
 
 
+class Unreadable(GraphbuildError):
+    """A file whose text cannot be had (an encrypted PDF, a corrupt DOCX): a warning naming it, even when
+    it was named on the command line, and the build goes on with the others."""
+
+
+class Note(str):
+    """A message for the warning channel that reports, without anything being wrong ("3,788 records read
+    from ..."): the CLI prints it without "warning:"."""
+
+
 class OptionError(GraphbuildError):
     """A bad value for a named parameter: the API names the parameter ("min_weight must be ..."), the CLI
     its flag ("--min-weight must be ...")."""

@@ -49,6 +49,8 @@ def default_max_connections() -> int:
 #: The largest query file `graphbuild query --file` reads, and the largest aliases file.
 MAX_QUERY_BYTES = 1 << 20
 MAX_ALIASES_BYTES = 64 << 20
+#: Bytes unpacked from one archive at most (the members past it are skipped, with a warning): no zip bomb.
+MAX_UNPACKED = 4 << 30
 #: What one query of the endpoint may return: rows (or triples), and bytes once serialized.
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_MAX_RESULT_BYTES = 128 << 20
@@ -65,6 +67,27 @@ LISTED_DOCUMENTS = 20
 _TOKENS = re.compile(r"tokens:([0-9]+)")
 #: ``--dask`` values: local, local:N, or a scheduler address (tcp://, tls://, ucx:// or inproc://).
 _DASK = re.compile(r"local(?::([1-9][0-9]*))?|(?:tcp|tls|ucx|inproc)://[^\s/]+")
+#: The roles a table's columns take (``ingest.tables``): ``--field ROLE=COLUMN``.
+ROLES = ("id", "text", "title", "date", "url", "source", "author")
+#: The periods an entity's or an edge's weight is counted by (``graph.timeline``).
+PERIODS = ("day", "week", "month", "year")
+DEFAULT_PERIOD = "month"
+
+
+def parse_fields(specs: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """``--field ROLE=COLUMN`` values as (role, column) pairs, checked: each role known and named once."""
+    fields: dict[str, str] = {}
+    for spec in specs:
+        role, sep, column = spec.partition("=")
+        role = role.strip().lower()
+        if not sep or not column.strip() or role not in ROLES:
+            raise OptionError("--field", f"takes ROLE=COLUMN with ROLE one of {', '.join(ROLES)}, not {spec!r}")
+        if role in fields:
+            raise OptionError("--field", f"names the {role} column twice")
+        fields[role] = column.strip()
+    return tuple(fields.items())
+
+
 #: An absolute IRI ending where a local name can follow, without the characters IRIs may not hold.
 _BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]*[/#:]")
 
@@ -85,6 +108,11 @@ class BuildOptions:
     aliases: str | None = None  # the user's aliases file (CSV or YAML), applied after every rule
     dask: str | None = None  # parse on Dask (cluster.py): local, local:N or a scheduler address; None: here
     follow_links: bool = False  # inside an input folder, read links that lead out of it
+    fields: tuple[tuple[str, str], ...] = ()  # (role, column) of tables' columns (``parse_fields``)
+    period: str = DEFAULT_PERIOD  # what weights are counted by over time: day, week, month or year
+    since: str | None = None  # the slice: documents dated on or after this (ISO 8601, or any written date)
+    until: str | None = None  # ... and on or before this
+    sources: tuple[str, ...] = ()  # ... and published by one of these (none: any)
 
     def __post_init__(self) -> None:
         parse_window(self.window)
@@ -99,6 +127,9 @@ class BuildOptions:
         check_base_iri(self.base_iri)
         if self.dask is not None:
             check_dask(self.dask)
+        if self.period not in PERIODS:
+            raise OptionError("period", f"must be one of {', '.join(PERIODS)}, not {self.period!r}")
+        parse_fields([f"{role}={column}" for role, column in self.fields])
 
 
 def check_base_iri(iri: str) -> str:

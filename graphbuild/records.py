@@ -27,6 +27,11 @@ class Document:
     title: str = ""  # the first paragraph unless the cleaner found a better one
     repaired: bool = False  # mojibake was repaired (ftfy) when it was read
     damaged: bool = False  # holds U+FFFD: characters lost before it was read
+    date: str = ""  # when it was published: ISO 8601, "2017-02-07" or "2016-12-30T07:11:00" ("": unknown)
+    source: str = ""  # who published it (an outlet, a publisher; by default the URL's host)
+    url: str = ""
+    author: str = ""
+    properties: tuple[tuple[str, str], ...] = ()  # every other field of its record (a CSV's other columns)
 
     def __post_init__(self) -> None:
         if not self.title and self.paragraphs:

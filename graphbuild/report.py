@@ -24,6 +24,9 @@ class Summary:
     repaired: int  # documents whose mojibake ftfy repaired
     damaged: int  # documents holding U+FFFD: characters lost before reading
     seconds: float = 0.0
+    dated: int = 0  # documents with a date
+    first_date: str = ""  # the earliest of their dates (ISO 8601)
+    last_date: str = ""
 
     @property
     def cached(self) -> int:
@@ -34,6 +37,7 @@ def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
     """The numbers of a built graph (the counts of this run are 0 for a graph read back from a file)."""
     counts = entity_counts(graph)
     meta = graph.graph
+    dates = sorted(d["date"] for d in meta["documents"].values() if d.get("date"))
     return Summary(
         documents=len(meta["documents"]),
         entities=graph.number_of_nodes(),
@@ -45,6 +49,9 @@ def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
         repaired=meta.get("repaired", 0),
         damaged=meta.get("damaged", 0),
         seconds=seconds,
+        dated=len(dates),
+        first_date=dates[0] if dates else "",
+        last_date=dates[-1] if dates else "",
     )
 
 

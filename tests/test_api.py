@@ -25,7 +25,7 @@ def test_build_and_export_writes_what_the_cli_writes_and_reports_the_same_number
     numbers = built.summary
     assert (numbers.documents, numbers.parsed, numbers.cached, numbers.window) == (2, 2, 0, "sentence")
     assert sum(numbers.per_type.values()) == numbers.entities == built.graph.number_of_nodes()
-    printed = f"{numbers.documents} documents, {numbers.entities} entities ("
+    printed = f"{numbers.documents} documents (1 dated 2024-08-29), {numbers.entities} entities ("
     printed += ", ".join(f"{t} {n}" for t, n in numbers.per_type.items())
     assert run.stdout.startswith(printed + f"), {numbers.edges} edges (sentence window) in ")
     assert not (tmp_path / "api" / ".cache").exists()

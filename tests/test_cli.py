@@ -91,7 +91,8 @@ def bad_inputs(tmp: Path):
     (tmp / "empty.txt").write_text("")
     (tmp / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp / "nodocs").mkdir()
-    (tmp / "nodocs" / "x.csv").write_text("a,b")
+    (tmp / "nodocs" / "x.png").write_bytes(b"\x89PNG")
+    (tmp / "notext.csv").write_text("a,b\n1,2\n")
     (tmp / "afile").write_text("x")
     (tmp / "ok.txt").write_text("Barack Obama met Angela Merkel in Berlin.")
     ttl = tmp / "g.ttl"
@@ -104,8 +105,10 @@ def bad_inputs(tmp: Path):
     )
     return {
         "missing path": (["build", tmp / "missing"], "no such file"),
-        "folder without documents": (["build", tmp / "nodocs"], "no .txt or .md"),
+        "folder without documents": (["build", tmp / "nodocs"], "no files to read"),
         "empty file": (["build", tmp / "empty.txt"], "empty"),
+        "a table without a text column": (["build", tmp / "notext.csv"], "no text column (its columns: a, b)"),
+        "an unknown --field role": (["build", tmp / "ok.txt", "--field", "colour=a"], "--field takes ROLE=COLUMN"),
         "binary file": (["build", tmp / "binary.txt"], "binary"),
         "-o is a file": (["build", tmp / "ok.txt", "-o", tmp / "afile"], "not a folder"),
         "unwritable output": (["build", tmp / "ok.txt", "-o", tmp / "afile" / "sub"], "cannot"),

@@ -60,6 +60,11 @@ _FLAT = _BUILD_ONLY | {
     "name": "no document list: nodes and edges name their documents by id",
     "title": "no document list: nodes and edges name their documents by id",
     "path": "no document list: nodes and edges name their documents by id",
+    "date": "no document list: nodes and edges name their documents by id",
+    "source": "no document list: nodes and edges name their documents by id",
+    "url": "no document list: nodes and edges name their documents by id",
+    "author": "no document list: nodes and edges name their documents by id",
+    "properties": "no document list: nodes and edges name their documents by id",
 }
 #: Format -> the attributes of ``shape`` it does not write, and why (tests/test_shape.py checks that it
 #: writes every other one); fields of a graph's documents are named by themselves (name, title, path).
@@ -70,6 +75,11 @@ LEAVES_OUT: dict[str, dict[str, str]] = {
         "merges": "the page shows aliases; the audit trail is in json, ttl and --explain",
         "path": "where the file was on the building machine (the page's title names its folder)",
         "evidence.start": "the page shows sentences, not offsets",
+        "date": "not shown yet: the page's time control is still to come (issue 26)",
+        "source": "not shown yet: the page's source filter is still to come (issue 26)",
+        "url": "not shown yet: the page's document links are still to come (issue 26)",
+        "author": "not shown on the page",
+        "properties": "not shown on the page: a record's other fields are in json and ttl",
     },
     "graphml": _FLAT,
     "gexf": _FLAT | {"window": "NetworkX writes no graph attributes to GEXF"},

@@ -16,7 +16,7 @@ from functools import lru_cache
 import networkx as nx
 from rdflib import XSD
 
-from ..rdf.mapping import IRI, PREFIXES, RDF_TYPE, blocks, to_rdf
+from ..rdf.mapping import IRI, PREFIXES, RDF_TYPE, Typed, blocks, to_rdf
 
 _NAMESPACES = [(prefix, str(namespace)) for prefix, namespace in sorted(PREFIXES.items())]
 _VOCABULARY = tuple(namespace for _, namespace in _NAMESPACES)
@@ -37,6 +37,8 @@ def _prefixed(iri: str) -> str:
 def _turtle_term(value) -> str:
     if isinstance(value, IRI):
         return _prefixed(value) if value.startswith(_VOCABULARY) else f"<{value}>"
+    if isinstance(value, Typed):
+        return '"' + value.translate(_ESCAPES) + '"^^' + _prefixed(value.datatype)
     if isinstance(value, int):
         return str(value)
     return '"' + value.translate(_ESCAPES) + '"'
@@ -45,6 +47,8 @@ def _turtle_term(value) -> str:
 def _nt_term(value) -> str:
     if isinstance(value, IRI):
         return f"<{value}>"
+    if isinstance(value, Typed):
+        return '"' + value.translate(_ESCAPES) + f'"^^<{value.datatype}>'
     if isinstance(value, int):
         return f'"{value}"{_INTEGER}'
     return '"' + value.translate(_ESCAPES) + '"'

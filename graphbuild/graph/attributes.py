@@ -62,6 +62,34 @@ class DocumentData(TypedDict):
     name: str
     title: str
     path: str
+    date: str  # ISO 8601 ("": unknown)
+    source: str  # who published it ("": unknown)
+    url: str
+    author: str
+    properties: dict[str, str]  # its record's other fields
+
+
+def document(
+    name: str,
+    title: str,
+    path: str = "",
+    date: str = "",
+    source: str = "",
+    url: str = "",
+    author: str = "",
+    properties: Mapping[str, str] | None = None,
+) -> DocumentData:
+    """A document's attributes, every one of them set."""
+    return DocumentData(
+        name=name,
+        title=title,
+        path=path,
+        date=date,
+        source=source,
+        url=url,
+        author=author,
+        properties=dict(properties or {}),
+    )
 
 
 class GraphData(TypedDict, total=False):

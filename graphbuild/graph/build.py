@@ -23,7 +23,12 @@ def build_graph(
     ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents."""
     graph: nx.Graph = nx.Graph(
         **attributes.graph_data(
-            {d.doc_id: attributes.DocumentData(name=d.name, title=d.title, path=d.path) for d in documents},
+            {
+                d.doc_id: attributes.document(
+                    d.name, d.title, d.path, d.date, d.source, d.url, d.author, dict(d.properties)
+                )
+                for d in documents
+            },
             window,
             dropped,
             notes,

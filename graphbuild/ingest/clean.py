@@ -53,7 +53,8 @@ def is_headline(paragraph: str) -> bool:
 
 
 def clean_document(document: Document) -> Document:
-    """The document without furniture lines, glued lines split, and its title the first real line."""
+    """The document without furniture lines, glued lines split, and its title the first real line (unless
+    its metadata gave one)."""
     paragraphs = []
     for paragraph in document.paragraphs:
         for line in _GLUED.sub("\n", paragraph).split("\n"):
@@ -63,4 +64,6 @@ def clean_document(document: Document) -> Document:
     if not paragraphs:
         return document
     title = next((p for p in paragraphs if not is_credit(p)), paragraphs[0])
+    if document.title not in document.paragraphs:  # given by the file's metadata: kept
+        title = document.title
     return replace(document, paragraphs=tuple(paragraphs), title=title)

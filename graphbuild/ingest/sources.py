@@ -1,32 +1,44 @@
-"""Find the inputs (local files and folders, standard input, fsspec URLs) and read each into Documents.
+"""Find the inputs (local files, folders and archives, standard input, fsspec URLs) and read each into
+Documents by its suffix: plain text and Markdown here, tables (``tables``), pages (``pages``).
 
-A file named on the command line must be readable; one found inside a folder is skipped with a warning.
+A file named on the command line must be readable; one found inside a folder is skipped with a warning,
+as is one whose text cannot be had (``errors.Unreadable``) wherever it was named.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
-from ..errors import GraphbuildError
+from ..errors import GraphbuildError, Unreadable
 from ..names import slugify
 from ..records import Document
+from .archives import ARCHIVE_SUFFIXES, is_archive, members
 from .decode import codec_of, decode
-from .text import document_from_text
+from .pages import PAGE_SUFFIXES, read_page
+from .tables import TABLE_SUFFIXES, Fields, read_table
+from .text import PART_CHARS, document_from_text
 
-SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+#: Every suffix a folder (or an archive) is searched for.
+SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + ARCHIVE_SUFFIXES
+_LISTED = ", ".join(SUFFIXES)
 STDIN = "-"
 #: An fsspec URL ("s3://bucket/news/", "memory://corpus", "file:///data"): read with fsspec (installed with
 #: graphbuild[dask]) by the build process, whatever runs the parse.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-#: A file longer than this (in bytes) is read in parts of about this many characters, each a document:
-#: memory stays flat however large the file, and an interrupted build keeps the parts it parsed.
-PART_CHARS = 1_000_000
+
+
+def supported(name: str) -> bool:
+    """A file name graphbuild reads when it finds it in a folder or an archive."""
+    return name.lower().endswith(SUFFIXES)
 
 
 def find_sources(
@@ -52,11 +64,11 @@ def find_sources(
         if path.is_dir():
             found = _folder_files(path, follow_links, warn)
             if not found:
-                raise GraphbuildError(f"{path}: no .txt or .md files in this folder")
+                raise GraphbuildError(f"{path}: no files to read in this folder (it reads {_LISTED})")
             sources.extend(found)
         elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                warn(f"{path}: not a .txt or .md file; reading it as plain text")
+            if not supported(path.name):
+                warn(f"{path}: not one of {_LISTED}; reading it as plain text")
             sources.append(path)
         else:
             raise GraphbuildError(f"{path}: no such file or folder")
@@ -64,7 +76,7 @@ def find_sources(
 
 
 def _folder_files(folder: Path, follow_links: bool, warn: Callable[[str], None]) -> list[Path]:
-    """The .txt and .md files under a folder, sorted. A link whose target lies outside the folder is
+    """The files under a folder with a suffix graphbuild reads, sorted. A link whose target lies outside the folder is
     skipped with a warning (``follow_links``: read, and a linked folder searched, each real folder once);
     a link inside it is a name for a file or folder found anyway; a sub-folder that cannot be read, or a
     broken link, is skipped with a warning."""
@@ -96,7 +108,7 @@ def _folder_files(folder: Path, follow_links: bool, warn: Callable[[str], None])
             if entry.is_dir():
                 seen.add(path.resolve())
                 todo.append(path)
-            elif entry.is_file() and path.suffix.lower() in SUFFIXES:
+            elif entry.is_file() and supported(path.name):
                 found.append(path)
     return sorted(found)
 
@@ -119,13 +131,13 @@ def _filesystem(url: str):
 
 
 def _url_sources(url: str) -> list[str]:
-    """The .txt and .md files under a URL (a folder, searched recursively) or the file it names."""
+    """The readable files under a URL (a folder, searched recursively) or the file it names."""
     fs, root = _filesystem(url)
     try:
         if fs.isdir(root):
-            found = sorted(p for p in fs.find(root) if Path(p).suffix.lower() in SUFFIXES)
+            found = sorted(p for p in fs.find(root) if supported(p))
             if not found:
-                raise GraphbuildError(f"{url}: no .txt or .md files in this folder")
+                raise GraphbuildError(f"{url}: no files to read in this folder (it reads {_LISTED})")
             return [fs.unstrip_protocol(p) for p in found]
         if fs.isfile(root):
             return [url]
@@ -140,22 +152,33 @@ def _short(path: Path, most: int = 80) -> str:
     return text if len(text) <= most else f"{text[: most // 2]}...{text[-most // 2 :]}"
 
 
-def read_documents(inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None) -> list[Document]:
+def read_documents(
+    inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None, fields: Fields = ()
+) -> list[Document]:
     """Read every input into Documents with unique ids (all in memory: ``stream_documents`` reads lazily)."""
-    return list(stream_documents(check_inputs(inputs, warn), warn))
+    return list(stream_documents(check_inputs(inputs, warn, fields=fields), warn))
 
 
 def check_inputs(
-    inputs: Sequence[str | Path], warn: Callable[[str], None] = lambda message: None, follow_links: bool = False
+    inputs: Sequence[str | Path],
+    warn: Callable[[str], None] = lambda message: None,
+    follow_links: bool = False,
+    fields: Fields = (),
 ) -> Inputs:
-    """Find the sources, and look at the start of every file named on the command line, so that bad
-    input fails before anything is parsed or written."""
+    """Find the sources, and look at the start of every text file named on the command line, so that bad
+    input fails before anything is parsed or written; ``fields`` (``tables.parse_fields``): which columns
+    of a table hold which role."""
     sources = find_sources(inputs, warn, follow_links)
     named = frozenset(str(item) for item in inputs)
     for source in sources:
-        if source != STDIN and not is_url(source) and str(source) in named:
+        if source != STDIN and not is_url(source) and str(source) in named and _plain(str(source)):
             codec_of(_head(Path(source)), str(source), complete=False)
-    return Inputs(tuple(sources), named)
+    return Inputs(tuple(sources), named, fields)
+
+
+def _plain(name: str) -> bool:
+    """Read as text: not a table, a page or an archive."""
+    return not name.lower().endswith(TABLE_SUFFIXES + PAGE_SUFFIXES + ARCHIVE_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -164,6 +187,7 @@ class Inputs:
 
     sources: tuple[str | Path, ...]
     named: frozenset[str]
+    fields: Fields = ()
 
 
 def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda message: None) -> Iterator[Document]:
@@ -175,13 +199,13 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
         found = False
         for source in inputs.sources:
             try:
-                for document in _read_one(source, warn):
+                for document in _read_one(source, inputs.fields, warn):
                     found = True
                     yield document
             except GraphbuildError as error:
-                if str(source) in inputs.named:
+                if str(source) in inputs.named and not isinstance(error, Unreadable):
                     raise
-                warn(f"skipped {error}")
+                warn(str(error) if isinstance(error, Unreadable) else f"skipped {error}")
         if not found:
             raise GraphbuildError("no readable documents in " + ", ".join(sorted(inputs.named)))
 
@@ -204,7 +228,7 @@ def input_size(inputs: Inputs) -> int | None:
 def count_words(inputs: Inputs) -> int | None:
     """About how many words the sources hold (None for standard input), for the progress bar's share
     done and time left: a quick read, a line at a time (None for URLs: not read twice)."""
-    if STDIN in inputs.sources or any(is_url(s) for s in inputs.sources):
+    if STDIN in inputs.sources or any(is_url(s) or not _plain(str(s)) for s in inputs.sources):
         return None
     total = 0
     for source in inputs.sources:
@@ -217,45 +241,70 @@ def count_words(inputs: Inputs) -> int | None:
     return total
 
 
-def _read_one(source: str | Path, warn: Callable[[str], None]) -> Iterator[Document]:
+def _read_one(source: str | Path, fields: Fields, warn: Callable[[str], None]) -> Iterator[Document]:
     if source == STDIN:
         yield from _read_stdin(warn)
         return
     if is_url(source):
-        yield _read_url(str(source), warn)
+        fs, inside = _filesystem(str(source))
+        name = inside.rstrip("/").rsplit("/", 1)[-1]
+        yield from _read_file(name, str(source), lambda: fs.open(inside, "rb"), None, fields, warn)
         return
     path = Path(source)
     try:
         size = path.stat().st_size
-        if size > PART_CHARS:
-            yield from _read_parts(path, size, warn)
-            return
-        data = path.read_bytes()
     except OSError as error:
         raise GraphbuildError(f"{path}: cannot read ({error.strerror})") from None
-    yield document_from_text(decode(data, str(path)), path.name, path=str(path), warn=warn)
+    if is_archive(path.name):
+        for name, member_size, opener in members(str(path), supported, warn):
+            try:
+                yield from _read_file(name, f"{path}!{name.split('/', 1)[1]}", opener, member_size, fields, warn)
+            except GraphbuildError as error:
+                warn(str(error) if isinstance(error, Unreadable) else f"skipped {error}")
+        return
+    yield from _read_file(path.name, str(path), lambda: path.open("rb"), size, fields, warn)
 
 
-def _read_url(url: str, warn: Callable[[str], None]) -> Document:
-    """A file at a URL, read whole (a huge remote file is not read in parts)."""
-    fs, path = _filesystem(url)
+def _read_file(
+    name: str,
+    where: str,
+    opener: Callable[[], IO[bytes]],
+    size: int | None,
+    fields: Fields,
+    warn: Callable[[str], None],
+) -> Iterator[Document]:
+    """The documents of one file by its suffix: a table's records, a page, or text (past ``PART_CHARS``
+    bytes, in parts); ``where`` is its path, ``opener`` opens its bytes."""
+    lower = name.lower()
     try:
-        with fs.open(path, "rb") as handle:
+        if lower.endswith(TABLE_SUFFIXES):
+            yield from read_table(opener, name, where, fields, warn)
+            return
+        if size is not None and size > PART_CHARS and _plain(name):
+            yield from _read_parts(opener, name, where, size, warn)
+            return
+        with opener() as handle:
             data = handle.read()
     except OSError as error:
-        raise GraphbuildError(f"{url}: cannot read ({error})") from None
-    return document_from_text(decode(data, url), path.rstrip("/").rsplit("/", 1)[-1], path=url, warn=warn)
+        raise GraphbuildError(f"{where}: cannot read ({error.strerror or error})") from None
+    if lower.endswith(PAGE_SUFFIXES):
+        yield read_page(data, name, where, warn)
+        return
+    yield document_from_text(decode(data, where), name, path=where, warn=warn)
 
 
-def _read_parts(path: Path, size: int, warn: Callable[[str], None]) -> Iterator[Document]:
+def _read_parts(
+    opener: Callable[[], IO[bytes]], name: str, where: str, size: int, warn: Callable[[str], None]
+) -> Iterator[Document]:
     """A huge file, read ``PART_CHARS`` at a time and cut at line breaks: each part is a document."""
-    codec = codec_of(_head(path), str(path), complete=False)
+    with opener() as handle:
+        codec = codec_of(handle.read(65536), where, complete=False)
     warn(
-        f"{path}: {size / 1e6:.0f} MB, read as documents of about {PART_CHARS / 1e6:g} MB each "
-        f"('{path.name} (part 1)', ...)"
+        f"{where}: {size / 1e6:.0f} MB, read as documents of about {PART_CHARS / 1e6:g} MB each "
+        f"('{name} (part 1)', ...)"
     )
-    with path.open("r", encoding=codec, errors="replace", newline="") as handle:
-        yield from _parts(handle.read, path.name, slugify(path.stem), str(path), warn)
+    with io.TextIOWrapper(opener(), encoding=codec, errors="replace", newline="") as handle:
+        yield from _parts(handle.read, name, slugify(Path(name).stem), where, warn)
 
 
 def _parts(

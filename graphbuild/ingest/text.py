@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ftfy import fix_encoding
@@ -16,7 +16,12 @@ from ftfy import fix_encoding
 from ..errors import GraphbuildError
 from ..names import LOST, slugify
 from ..records import Document
+from .dates import stated_date
+from .metadata import front_matter, with_metadata
 
+#: A file longer than this (in bytes) is read in parts of about this many characters, each a document:
+#: memory stays flat however large the file, and an interrupted build keeps the parts it parsed.
+PART_CHARS = 1_000_000
 #: Longest paragraph handed to spaCy, in characters; longer lines are split (``split_long``).
 MAX_PARAGRAPH = 100_000
 
@@ -58,35 +63,59 @@ def split_long(line: str, limit: int | None = None) -> list[str]:
     end (else the last space) before the limit: spaCy refuses texts over ``nlp.max_length`` and parses
     long ones slowly and with much memory. Offsets then point into the text with those breaks."""
     limit = limit or MAX_PARAGRAPH
-    parts = []
-    while len(line) > limit:
-        window = line[:limit]
+    parts, start = [], 0
+    while len(line) - start > limit:  # an index, not the rest sliced off each time: linear on 100 MB
+        window = line[start : start + limit]
         cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
         cut = cut + 1 if cut > limit // 2 else window.rfind(" ")
         cut = cut if cut > 0 else limit
-        parts.append(line[:cut].strip())
-        line = line[cut:].strip()
-    return [p for p in (*parts, line) if p]
+        parts.append(window[:cut].strip())
+        start += cut
+        while start < len(line) and line[start].isspace():
+            start += 1
+    return [p for p in (*parts, line[start:].strip()) if p]
+
+
+def split_text(paragraphs: tuple[str, ...], limit: int) -> Iterator[tuple[str, ...]]:
+    """Paragraphs in consecutive groups of at most about ``limit`` characters (a paragraph is never cut)."""
+    group: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        if group and size + len(paragraph) > limit:
+            yield tuple(group)
+            group, size = [], 0
+        group.append(paragraph)
+        size += len(paragraph) + 1
+    if group:
+        yield tuple(group)
 
 
 def document_from_text(
     text: str, name: str, doc_id: str | None = None, path: str = "", warn: Callable[[str], None] | None = None
 ) -> Document:
-    """Make a Document from text already in memory (the notebook entry point); mojibake is repaired and
-    characters no output format can hold are dropped (``warn`` is told how many)."""
+    """Make a Document from text already in memory (the notebook entry point); mojibake is repaired,
+    characters no output format can hold are dropped (``warn`` is told how many), and the date (and
+    source) a timestamp line or dateline states at its top is kept; a Markdown file's YAML front matter
+    gives its title, date, source, url and author."""
     name, path = _UNWRITABLE.sub(LOST, name), _UNWRITABLE.sub(LOST, path)  # undecodable file names: a visible mark
     text, dropped = _UNWRITABLE.subn("", text)
     if dropped and warn:
         warn(f"{name}: dropped {dropped} control or non-character code point(s)")
     repaired = fix_encoding(text)
-    paragraphs = split_paragraphs(repaired, markdown=name.lower().endswith(".md"))
+    markdown = name.lower().endswith(".md")
+    meta, body = front_matter(repaired, name, warn) if markdown else ({}, repaired)
+    paragraphs = split_paragraphs(body, markdown=markdown)
     if not paragraphs:
         raise GraphbuildError(f"{name}: the document has no text")
-    return Document(
+    date, source = stated_date(paragraphs)
+    document = Document(
         doc_id=doc_id or slugify(Path(name).stem),
         name=name,
         paragraphs=paragraphs,
         path=path,
         repaired=repaired != text,
         damaged=LOST in repaired,
+        date=date,
+        source=source,
     )
+    return with_metadata(document, meta, name, warn) if meta else document

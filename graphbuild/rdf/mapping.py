@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib.resources import files
+from typing import Self
 
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.term import Node
 
-from ..graph.attributes import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, edge, graph_data, node
+from ..graph.attributes import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, document, edge, graph_data, node
 from ..graph.build import sorted_edges
 from ..options import DEFAULT_BASE_IRI, DEFAULT_WINDOW, check_base_iri
 from .namespaces import GB, PREFIXES, SCHEMA
@@ -30,11 +31,31 @@ class IRI(str):
     """An IRI in a block: a plain str subclass, far cheaper to make than rdflib's validated URIRef."""
 
 
-#: Objects in blocks: IRI, str (a plain literal) or int (an xsd:integer literal).
+class Typed(str):
+    """A literal with a datatype in a block ("2017-02-07" as an xsd:date)."""
+
+    datatype: str
+
+    def __new__(cls, value: str, datatype: str) -> Self:
+        typed = super().__new__(cls, value)
+        typed.datatype = datatype
+        return typed
+
+
+def dated(value: str) -> Typed:
+    """An ISO 8601 date as xsd:date, or with a time as xsd:dateTime."""
+    return Typed(value, str(XSD.date) if len(value) == 10 else str(XSD.dateTime))
+
+
+#: Objects in blocks: IRI, Typed (a typed literal), str (a plain literal) or int (an xsd:integer literal).
 Block = tuple[IRI, list[tuple[IRI, list]]]
 RDF_TYPE, _LABEL, _ALT = IRI(RDF.type), IRI(RDFS.label), IRI(SKOS.altLabel)
 _NAME, _HEADLINE, _MENTIONS, _TEXT, _PART_OF = (
     IRI(SCHEMA[t]) for t in ("name", "headline", "mentions", "text", "isPartOf")
+)
+_PUBLISHED, _PUBLISHER, _URL, _AUTHOR, _PROPERTY, _VALUE, _PROPERTY_VALUE = (
+    IRI(SCHEMA[t])
+    for t in ("datePublished", "publisher", "url", "author", "additionalProperty", "value", "PropertyValue")
 )
 _WORK, _COOC, _SENTENCE = IRI(SCHEMA.CreativeWork), IRI(GB.CoOccurrence), IRI(GB.Sentence)
 _COUNT, _WITH, _ENTITY, _WEIGHT, _WINDOW, _EVIDENCE, _START, _END = (
@@ -72,15 +93,7 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
         for doc_id in data["documents"]:
             mentions.setdefault(doc_id, []).append(entity(key))
     for doc_id, meta in sorted(graph.graph.get("documents", {}).items()):
-        yield (
-            doc(doc_id),
-            [
-                (RDF_TYPE, [_WORK]),
-                (_NAME, [meta["name"]]),
-                (_HEADLINE, [meta["title"]]),
-                (_MENTIONS, mentions.get(doc_id, [])),
-            ],
-        )
+        yield from _document_blocks(doc(doc_id), meta, mentions.get(doc_id, []))
     for key, data in sorted(graph.nodes(data=True)):
         yield (
             entity(key),
@@ -135,10 +148,33 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
         )
 
 
+def _document_blocks(iri: IRI, meta: DocumentData, mentions: list[IRI]) -> Iterator[Block]:
+    """A document: its name, headline, entities, and what its file or record said of it."""
+    properties = sorted(meta.get("properties", {}).items())
+    yield (
+        iri,
+        [
+            (RDF_TYPE, [_WORK]),
+            (_NAME, [meta["name"]]),
+            (_HEADLINE, [meta["title"]]),
+            (_MENTIONS, mentions),
+            (_PUBLISHED, [dated(meta["date"])] if meta.get("date") else []),
+            (_PUBLISHER, [meta["source"]] if meta.get("source") else []),
+            (_URL, [Typed(meta["url"], str(XSD.anyURI))] if meta.get("url") else []),
+            (_AUTHOR, [meta["author"]] if meta.get("author") else []),
+            (_PROPERTY, [IRI(f"{iri}/property/{i}") for i in range(1, len(properties) + 1)]),
+        ],
+    )
+    for i, (name, value) in enumerate(properties, 1):
+        yield IRI(f"{iri}/property/{i}"), [(RDF_TYPE, [_PROPERTY_VALUE]), (_NAME, [name]), (_VALUE, [value])]
+
+
 def rdflib_term(value) -> URIRef | Literal:
     """A block's object as an rdflib term."""
     if isinstance(value, IRI):
         return URIRef(value)
+    if isinstance(value, Typed):
+        return Literal(str(value), datatype=URIRef(value.datatype))
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     return Literal(value)
@@ -192,7 +228,18 @@ def from_rdf(rdf: Graph) -> nx.Graph:
     key_of = lambda iri: str(iri).rsplit("entity/", 1)[-1]
     doc_of = lambda iri: str(iri).rsplit("doc/", 1)[-1]
     documents = {
-        doc_of(d): DocumentData(name=_text(rdf, d, SCHEMA.name), title=_text(rdf, d, SCHEMA.headline), path="")
+        doc_of(d): document(
+            _text(rdf, d, SCHEMA.name),
+            _text(rdf, d, SCHEMA.headline),
+            date=_text(rdf, d, SCHEMA.datePublished),
+            source=_text(rdf, d, SCHEMA.publisher),
+            url=_text(rdf, d, SCHEMA.url),
+            author=_text(rdf, d, SCHEMA.author),
+            properties={
+                _text(rdf, v, SCHEMA.name): _text(rdf, v, SCHEMA.value)
+                for v in rdf.objects(d, SCHEMA.additionalProperty)
+            },
+        )
         for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork), key=str)
     }
     windows = {str(w) for w in rdf.objects(None, GB.window)}

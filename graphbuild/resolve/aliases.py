@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..bounded import read_bounded
+from ..bounded import load_yaml, read_bounded
 from ..errors import GraphbuildError
 from ..options import MAX_ALIASES_BYTES
 from ..records import ENTITY_TYPES
@@ -58,21 +58,10 @@ def _from_csv(text: str, path: Path) -> Aliases:
 
 
 def _from_yaml(text: str, path: Path) -> Aliases:
-    import yaml  # only for YAML files
-
-    class _NoAliasLoader(yaml.SafeLoader):
-        """YAML's safe loader without anchors and aliases: 485 bytes of nested aliases ("billion laughs")
-        grew past a gigabyte; an aliases file never needs them."""
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                raise yaml.YAMLError(f"line {self.peek_event().start_mark.line + 1}: YAML aliases (*name) are refused")
-            if getattr(self.peek_event(), "anchor", None):
-                raise yaml.YAMLError(f"line {self.peek_event().start_mark.line + 1}: YAML anchors (&name) are refused")
-            return super().compose_node(parent, index)
+    import yaml  # its error class
 
     try:
-        data = yaml.load(text, Loader=_NoAliasLoader) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as error:
         raise GraphbuildError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(data, dict) or set(data) - {"merge", "never", "types"}:

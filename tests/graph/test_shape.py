@@ -30,14 +30,28 @@ PROBES = {
     "path": "zpathprobe",
     "name": "znameprobe",
     "title": "Ztitleprobe",
+    "date": "2031-07-13",
+    "source": "zsourceprobe",
+    "url": "http://zurlprobe.example/",
+    "author": "zauthorprobe",
+    "properties": "zpropertyprobe",
 }
 #: Graph attributes checked through their fields (documents) or not written by design (attributes.RUN_ONLY).
-FIELDS = {"documents": ("name", "title", "path")}
+FIELDS = {"documents": ("name", "title", "path", "date", "source", "url", "author", "properties")}
 
 
 def probe_graph() -> nx.Graph:
     documents = {
-        "zdocprobe": attributes.DocumentData(name="znameprobe.txt", title="Ztitleprobe", path="zpathprobe/a.txt")
+        "zdocprobe": attributes.document(
+            "znameprobe.txt",
+            "Ztitleprobe",
+            "zpathprobe/a.txt",
+            "2031-07-13",
+            "zsourceprobe",
+            "http://zurlprobe.example/",
+            "zauthorprobe",
+            {"subtitle": "zpropertyprobe"},
+        )
     }
     graph = nx.Graph(**attributes.graph_data(documents, "tokens:77", ["zdroppedprobe"], ["znoteprobe"], 31337, 42424))
     merge = attributes.MergeRecord(alias="Zaliasprobe", rule="zruleprobe", detail="")

@@ -37,7 +37,7 @@ def test_a_folder_is_read_recursively_skipping_unreadable_files(tmp_path):
     (tmp_path / "a.txt").write_text("Alpha text.")
     (tmp_path / "sub" / "b.md").write_text("# Beta\nBody.")
     (tmp_path / "sub" / "c.txt").write_bytes(b"\x00\x01\x02")
-    (tmp_path / "ignored.csv").write_text("x,y")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
     warnings = []
     docs = read_documents([tmp_path], warnings.append)
     assert [d.name for d in docs] == ["a.txt", "b.md"]
@@ -54,7 +54,7 @@ def test_a_named_unreadable_file_is_an_error(tmp_path):
 def test_missing_paths_and_empty_folders_are_errors(tmp_path):
     with pytest.raises(GraphbuildError, match="no such file"):
         read_documents([tmp_path / "nope"])
-    with pytest.raises(GraphbuildError, match="no .txt or .md"):
+    with pytest.raises(GraphbuildError, match="no files to read"):
         read_documents([tmp_path])
     (tmp_path / "bad.txt").write_bytes(b"\x00")
     with pytest.raises(GraphbuildError, match="no readable documents"):
