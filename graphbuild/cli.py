@@ -6,7 +6,6 @@ import re
 import signal
 import webbrowser
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -26,10 +25,12 @@ from .options import (
     DEFAULT_MIN_WEIGHT,
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
+    DEFAULT_PERIOD,
     DEFAULT_PORT,
     DEFAULT_TIMEOUT,
     DEFAULT_WINDOW,
     DEFAULT_WORKERS,
+    PERIODS,
     RESULT_FORMATS,
     ROLES,
     BuildOptions,
@@ -38,9 +39,6 @@ from .options import (
     parse_jobs,
 )
 from .options import FORMAT_NAMES as FORMATS
-
-if TYPE_CHECKING:
-    from .api import Summary
 
 # The heavy modules (spaCy, NetworkX, the exporters) are imported inside the commands that use them, so
 # that `graphbuild --help` and `graphbuild query` start fast.
@@ -139,6 +137,22 @@ def cli() -> None:
     help=f"Which column of a CSV, JSON or Parquet table holds a role ({', '.join(ROLES)}); repeatable "
     "[default: found by the columns' common names].",
 )
+@click.option(
+    "--period",
+    type=click.Choice(PERIODS),
+    default=DEFAULT_PERIOD,
+    show_default=True,
+    help="What entities' and edges' weights over time are counted by.",
+)
+@click.option("--since", metavar="DATE", help="Build a slice: only documents dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Build a slice: only documents dated on or before DATE.")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="NAME",
+    help="Build a slice: only documents of this source (repeatable).",
+)
 def build(
     inputs,
     out_dir,
@@ -158,6 +172,10 @@ def build(
     aliases_file,
     follow_links,
     fields,
+    period,
+    since,
+    until,
+    sources,
 ) -> None:
     """Build the graph of INPUT files, folders or archives (.txt, .md, .csv, .tsv, .jsonl, .json, .parquet,
     .html, .pdf, .docx, .zip, .tar.gz; '-' for stdin; default: seeds/)."""
@@ -179,11 +197,15 @@ def build(
         dask=dask,
         follow_links=follow_links,
         fields=parse_fields(fields),
+        period=period,
+        since=since,
+        until=until,
+        sources=tuple(sources),
     )
     built = api.build_and_export(inputs, out_dir, format_list, options, cache=not no_cache, warn=_warn)
     if explain:
         click.echo(printable(api.explain(built.graph)), nl=False)
-    click.echo(one_line(_summary(built.summary) + ": " + ", ".join(str(p) for p in built.files.values())))
+    click.echo(one_line(built.summary.line() + ": " + ", ".join(str(p) for p in built.files.values())))
     if open_page:
         webbrowser.open(built.files["graph.html"].resolve().as_uri())
 
@@ -351,24 +373,6 @@ def one_line(text: str) -> str:
 def printable(text: str) -> str:
     """Text for a terminal: control characters (ESC, BEL, ...) shown as escapes, never sent raw."""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-def _summary(numbers: Summary) -> str:
-    """ "2 documents, 40 entities (Person 12, ...), 80 edges (sentence window) in 1.2 s (2 parsed, 0 from cache)" """
-    per_type = ", ".join(f"{t} {n}" for t, n in numbers.per_type.items())
-    processes = numbers.processes
-    parsed = f"{numbers.parsed} parsed" + (
-        f" by {processes} process{'es' if processes > 1 else ''}" if numbers.parsed else ""
-    )
-    repairs = (f", {numbers.repaired} repaired by ftfy" if numbers.repaired else "") + (
-        f", {numbers.damaged} with characters lost before reading" if numbers.damaged else ""
-    )
-    first, last = numbers.first_date[:10], numbers.last_date[:10]
-    dates = f" ({numbers.dated} dated {first}" + (f" to {last})" if last != first else ")") if numbers.dated else ""
-    return (
-        f"{numbers.documents} documents{dates}, {numbers.entities} entities ({per_type}), {numbers.edges} edges "
-        f"({numbers.window} window) in {numbers.seconds:.1f} s ({parsed}, {numbers.cached} from cache{repairs})"
-    )
 
 
 def _param(text: str) -> tuple[str, str]:

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import GraphbuildError, Interrupted
+from .errors import GraphbuildError, Interrupted, Note, OptionError
 from .graph.build import build_graph
 from .graph.cooccur import Snippets, cooccur
 from .ingest.clean import clean_document
+from .ingest.dates import parse_date
 from .options import BuildOptions
 from .parse.cache import BadEntry, ExtractionCache, pipeline_id
 from .parse.processes import batches, jobs_for, parse_batches
@@ -48,6 +49,7 @@ def build_documents(
     resolver's corpus statistics; pass 2 counts the co-occurrences of the resolved entities, from the
     parses kept in memory, or past ``KEEP_CHARS`` read back from disk."""
     options = options or BuildOptions()
+    documents = in_slice(documents, options, warn)
     jobs = jobs_for(options.jobs, size)
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
     pipeline = pipeline_id(options.model)  # the model is loaded only if something needs parsing
@@ -71,7 +73,14 @@ def build_documents(
             spill.extractions(seen), resolution, options.window, options.min_weight, options.max_evidence, snippets
         )
     graph = build_graph(
-        seen, resolution.entities, edges, options.window, resolution.dropped, resolution.notes, snippets.by_entity
+        seen,
+        resolution.entities,
+        edges,
+        options.window,
+        resolution.dropped,
+        resolution.notes,
+        snippets.by_entity,
+        options.period,
     )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = processes()
@@ -130,6 +139,40 @@ class _Spill:
         if extraction is None:
             raise GraphbuildError(f"{path}: a parse vanished from the cache, or changed, during the build")
         return extraction
+
+
+def in_slice(documents: Iterable[Document], options: BuildOptions, warn: Callable[[str], None]) -> Iterator[Document]:
+    """The documents inside ``options``' slice (``since``/``until``: dated within it, both days included;
+    ``sources``: published by one of them); how many were left out is said once, at the end."""
+    since, until = _day(options.since, "since"), _day(options.until, "until")
+    if not (since or until or options.sources):
+        return iter(documents)
+    wanted = {source.casefold() for source in options.sources}
+
+    def kept() -> Iterator[Document]:
+        left_out = 0
+        for document in documents:
+            day = document.date[:10]
+            dated = bool(day) and (not since or day >= since) and (not until or day <= until)
+            if (dated or not (since or until)) and (not wanted or document.source.casefold() in wanted):
+                yield document
+            else:
+                left_out += 1
+        bounds = [f"since {since}"] * bool(since) + [f"until {until}"] * bool(until)
+        bounds += [f"from {', '.join(options.sources)}"] * bool(wanted)
+        warn(Note(f"left out {left_out:,} documents outside the slice ({', '.join(bounds)}; undated ones too)"))
+
+    return kept()
+
+
+def _day(value: str | None, name: str) -> str:
+    """A slice's bound as an ISO 8601 day ("" for none); one that is no date is an OptionError."""
+    if not value:
+        return ""
+    day = parse_date(value)[:10]
+    if not day:
+        raise OptionError(name, f"must be a date (2017-02-01, Feb. 1, 2017, ...), not {value!r}")
+    return day
 
 
 def _metadata(document: Document) -> Document:

@@ -114,6 +114,7 @@ class Entity:
     documents: tuple[str, ...] = ()
     merges: tuple[Merge, ...] = field(default=(), compare=False)  # why each alias was merged (audit)
     typing: str = field(default="", compare=False)  # how the type was voted, where the mentions disagreed
+    per_document: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (doc id, mentions there)
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,4 @@ class Edge:
     weight: int
     documents: tuple[str, ...]
     evidence: tuple[Sentence, ...]
+    per_document: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (doc id, weight there)

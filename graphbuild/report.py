@@ -32,6 +32,23 @@ class Summary:
     def cached(self) -> int:
         return self.documents - self.parsed
 
+    def line(self) -> str:
+        """ "2 documents, 40 entities (Person 12, ...), 80 edges (sentence window) in 1.2 s (2 parsed, 0 from cache)" """
+        per_type = ", ".join(f"{t} {n}" for t, n in self.per_type.items())
+        processes = self.processes
+        parsed = f"{self.parsed} parsed" + (
+            f" by {processes} process{'es' if processes > 1 else ''}" if self.parsed else ""
+        )
+        repairs = (f", {self.repaired} repaired by ftfy" if self.repaired else "") + (
+            f", {self.damaged} with characters lost before reading" if self.damaged else ""
+        )
+        first, last = self.first_date[:10], self.last_date[:10]
+        dates = f" ({self.dated} dated {first}" + (f" to {last})" if last != first else ")") if self.dated else ""
+        return (
+            f"{self.documents} documents{dates}, {self.entities} entities ({per_type}), {self.edges} edges "
+            f"({self.window} window) in {self.seconds:.1f} s ({parsed}, {self.cached} from cache{repairs})"
+        )
+
 
 def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
     """The numbers of a built graph (the counts of this run are 0 for a graph read back from a file)."""

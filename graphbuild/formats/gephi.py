@@ -1,7 +1,9 @@
 """GraphML and GEXF for Gephi, Cytoscape and yEd, written by NetworkX.
 
 Both formats hold only scalar attributes, so lists are flattened: aliases and documents joined with
-"; ", evidence sentences joined with " | " (plus an evidence count).
+"; ", evidence sentences joined with " | " (plus an evidence count), counts per period and source as
+"2017-02: 5; 2017-03: 2". GEXF also gives every node and edge its spells (the periods it was seen in),
+so that Gephi's timeline plays the graph over time.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 
 import networkx as nx
 
+from ..graph.timeline import bounds
+
 #: Characters XML 1.0 cannot hold (a graph loaded from someone else's Turtle may carry them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -19,9 +23,22 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _counts(counts: dict[str, int]) -> str:
+    return _xml("; ".join(f"{key}: {n}" for key, n in counts.items()))
+
+
+def _seen(d: dict) -> dict:
+    return {
+        "first_seen": d["first_seen"],
+        "last_seen": d["last_seen"],
+        "periods": _counts(d["periods"]),
+        "sources": _counts(d["sources"]),
+    }
+
+
 def flat_graph(graph: nx.Graph) -> nx.Graph:
     """A copy with scalar attributes only, the shape every graph tool reads, and only XML 1.0 characters."""
-    flat: nx.Graph = nx.Graph(window=graph.graph.get("window", ""))
+    flat: nx.Graph = nx.Graph(window=graph.graph.get("window", ""), period=graph.graph.get("period", ""))
     for key, d in graph.nodes(data=True):
         flat.add_node(
             _xml(key),
@@ -30,6 +47,7 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
             aliases=_xml("; ".join(d["aliases"])),
             mentions=int(d["mentions"]),
             documents=_xml("; ".join(d["documents"])),
+            **_seen(d),
         )
     for a, b, d in graph.edges(data=True):
         flat.add_edge(
@@ -39,6 +57,7 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
             documents=_xml("; ".join(d["documents"])),
             evidence=_xml(" | ".join(e["text"] for e in d["evidence"])),
             evidence_count=len(d["evidence"]),
+            **_seen(d),
         )
     return flat
 
@@ -50,6 +69,16 @@ def graphml(graph: nx.Graph, base_iri: str = "") -> bytes:
 
 
 def gexf(graph: nx.Graph, base_iri: str = "") -> bytes:
+    """GEXF 1.2, dynamic where the graph is dated: each node and edge has the spells of its periods."""
+    flat = flat_graph(graph)
+    dated = any(d["periods"] for _, d in graph.nodes(data=True))
+    if dated:
+        flat.graph["mode"] = "dynamic"
+        for key, d in graph.nodes(data=True):
+            flat.nodes[_xml(key)]["spells"] = [bounds(label) for label in d["periods"]]
+        for a, b, d in graph.edges(data=True):
+            flat.edges[_xml(a), _xml(b)]["spells"] = [bounds(label) for label in d["periods"]]
     out = io.BytesIO()
-    nx.write_gexf(flat_graph(graph), out, encoding="utf-8")
-    return out.getvalue()
+    nx.write_gexf(flat, out, encoding="utf-8")
+    data = out.getvalue()
+    return data.replace(b'timeformat="long"', b'timeformat="date"', 1) if dated else data

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict, get_origin, get_type_hints
 
+from ..options import DEFAULT_PERIOD
 from ..records import ENTITY_TYPES
+from .timeline import Spread
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,6 +48,10 @@ class NodeData(TypedDict):
     merges: list[MergeRecord]
     typing: str  # how the type was voted, where the mentions disagreed ("" where they agreed)
     snippets: dict[str, str]  # doc id -> the first sentence naming it, for its first LISTED_DOCUMENTS documents
+    first_seen: str  # the earliest date of its documents (ISO 8601 day; "": none is dated)
+    last_seen: str
+    periods: dict[str, int]  # period ("2017-02") -> mentions then (graph "period": day, week, month or year)
+    sources: dict[str, int]  # source -> mentions in its documents
 
 
 class EdgeData(TypedDict):
@@ -54,6 +60,10 @@ class EdgeData(TypedDict):
     weight: int
     documents: list[str]
     evidence: list[Evidence]  # at most max_evidence sentences
+    first_seen: str  # the earliest date of its documents (ISO 8601 day; "": none is dated)
+    last_seen: str
+    periods: dict[str, int]  # period -> weight then
+    sources: dict[str, int]  # source -> weight in its documents
 
 
 class DocumentData(TypedDict):
@@ -97,6 +107,7 @@ class GraphData(TypedDict, total=False):
 
     documents: dict[str, DocumentData]  # doc id -> document
     window: str  # the co-occurrence window
+    period: str  # what "periods" counts by: day, week, month or year
     dropped: list[str]  # names dropped, and why
     notes: list[str]  # what the resolver or the aliases file had to say
     repaired: int  # documents whose mojibake was repaired
@@ -131,8 +142,10 @@ def node(
     merges: Iterable[MergeRecord] = (),
     typing: str = "",
     snippets: Mapping[str, str] | None = None,
+    seen: Spread | None = None,
 ) -> NodeData:
-    """An entity's attributes, every one of them set."""
+    """An entity's attributes, every one of them set (``seen``: its mentions over time and sources)."""
+    seen = seen or Spread()
     return NodeData(
         label=label,
         type=type,
@@ -142,12 +155,25 @@ def node(
         merges=list(merges),
         typing=typing,
         snippets=dict(sorted((snippets or {}).items())),
+        first_seen=seen.first_seen,
+        last_seen=seen.last_seen,
+        periods=dict(seen.periods),
+        sources=dict(seen.sources),
     )
 
 
-def edge(weight: int, documents: Iterable[str], evidence: Iterable[Evidence]) -> EdgeData:
-    """A co-occurrence's attributes."""
-    return EdgeData(weight=weight, documents=list(documents), evidence=list(evidence))
+def edge(weight: int, documents: Iterable[str], evidence: Iterable[Evidence], seen: Spread | None = None) -> EdgeData:
+    """A co-occurrence's attributes (``seen``: its weight over time and sources)."""
+    seen = seen or Spread()
+    return EdgeData(
+        weight=weight,
+        documents=list(documents),
+        evidence=list(evidence),
+        first_seen=seen.first_seen,
+        last_seen=seen.last_seen,
+        periods=dict(seen.periods),
+        sources=dict(seen.sources),
+    )
 
 
 def graph_data(
@@ -157,10 +183,12 @@ def graph_data(
     notes: Iterable[str] = (),
     repaired: int = 0,
     damaged: int = 0,
+    period: str = DEFAULT_PERIOD,
 ) -> GraphData:
     """The graph's own attributes, in the order the files write them."""
     return GraphData(
         window=window,
+        period=period,
         dropped=list(dropped),
         notes=list(notes),
         repaired=repaired,

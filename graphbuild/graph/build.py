@@ -6,8 +6,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
+from ..options import DEFAULT_PERIOD
 from ..records import Document, Edge, Entity
 from . import attributes
+from .timeline import spread
 
 
 def build_graph(
@@ -18,9 +20,11 @@ def build_graph(
     dropped: Sequence[str] = (),
     notes: Sequence[str] = (),
     snippets: Mapping[str, Mapping[str, str]] | None = None,
+    period: str = DEFAULT_PERIOD,
 ) -> nx.Graph:
     """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata;
-    ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents."""
+    ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents; each
+    node's and edge's weight is spread over the ``period``s and sources of its documents."""
     graph: nx.Graph = nx.Graph(
         **attributes.graph_data(
             {
@@ -34,8 +38,10 @@ def build_graph(
             notes,
             repaired=sum(d.repaired for d in documents),
             damaged=sum(d.damaged for d in documents),
+            period=period,
         )
     )
+    metadata = graph.graph["documents"]
     for entity in entities:
         merges = [attributes.MergeRecord(alias=g.alias, rule=g.rule, detail=g.detail) for g in entity.merges]
         graph.add_node(
@@ -49,6 +55,7 @@ def build_graph(
                 merges,
                 entity.typing,
                 (snippets or {}).get(entity.key),
+                spread(entity.per_document, metadata, period),
             ),
         )
     for edge in edges:
@@ -56,7 +63,8 @@ def build_graph(
             attributes.Evidence(doc=s.doc_id, sentence=s.index, start=s.start, end=s.end, text=s.text)
             for s in edge.evidence
         ]
-        graph.add_edge(edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence))
+        seen = spread(edge.per_document, metadata, period)
+        graph.add_edge(edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence, seen))
     return graph
 
 

@@ -22,7 +22,7 @@ from ..resolve.entities import Resolution
 @dataclass
 class _Tally:
     weight: int = 0
-    documents: set[str] = field(default_factory=set)
+    documents: dict[str, int] = field(default_factory=dict)  # doc id -> weight there
     evidence: dict[tuple[str, int], Sentence] = field(default_factory=dict)
 
 
@@ -47,13 +47,20 @@ def cooccur(
             (a, ma), (b, mb) = sorted((first, second), key=lambda km: km[0])
             tally = tallies[(a, b)]
             tally.weight += 1
-            tally.documents.add(ma.doc_id)
+            tally.documents[ma.doc_id] = tally.documents.get(ma.doc_id, 0) + 1
             for mention in (ma, mb):
                 if len(tally.evidence) < max_evidence:
                     sentence = extraction.sentences[mention.sentence]
                     tally.evidence.setdefault((sentence.doc_id, sentence.index), sentence)
     return [
-        Edge(a, b, t.weight, tuple(sorted(t.documents)), tuple(t.evidence[k] for k in sorted(t.evidence)))
+        Edge(
+            a,
+            b,
+            t.weight,
+            tuple(sorted(t.documents)),
+            tuple(t.evidence[k] for k in sorted(t.evidence)),
+            tuple(sorted(t.documents.items())),
+        )
         for (a, b), t in sorted(tallies.items())
         if t.weight >= min_weight
     ]

@@ -17,7 +17,8 @@ from rdflib.term import Node
 
 from ..graph.attributes import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, document, edge, graph_data, node
 from ..graph.build import sorted_edges
-from ..options import DEFAULT_BASE_IRI, DEFAULT_WINDOW, check_base_iri
+from ..graph.timeline import Spread, bounds
+from ..options import DEFAULT_BASE_IRI, DEFAULT_PERIOD, DEFAULT_WINDOW, check_base_iri
 from .namespaces import GB, PREFIXES, SCHEMA
 
 
@@ -63,6 +64,10 @@ _COUNT, _WITH, _ENTITY, _WEIGHT, _WINDOW, _EVIDENCE, _START, _END = (
     for t in ("mentionCount", "coOccursWith", "entity", "weight", "window", "evidence", "startOffset", "endOffset")
 )
 _DERIVED = IRI(PROV.wasDerivedFrom)
+_FIRST, _LAST, _IN_PERIOD, _PERIOD, _PERIOD_COUNT, _BY_SOURCE, _SOURCE_COUNT = (
+    IRI(GB[t]) for t in ("firstSeen", "lastSeen", "inPeriod", "period", "PeriodCount", "bySource", "SourceCount")
+)
+_START_DATE, _END_DATE = IRI(SCHEMA.startDate), IRI(SCHEMA.endDate)
 _MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = (
     IRI(GB.AliasMerge),
     IRI(GB.merge),
@@ -104,8 +109,10 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
                 (_COUNT, [int(data["mentions"])]),
                 (_WITH, sorted(entity(other) for other in graph.adj[key])),
                 (_MERGE, [IRI(f"{entity(key)}/merge/{i}") for i in range(1, len(data.get("merges", ())) + 1)]),
+                *_seen_pairs(entity(key), data),
             ],
         )
+        yield from _seen_blocks(entity(key), data)
         for i, merge in enumerate(data.get("merges", ()), 1):
             yield (
                 IRI(f"{entity(key)}/merge/{i}"),
@@ -133,8 +140,10 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
                 (_WINDOW, [window]),
                 (_DERIVED, [doc(d) for d in data["documents"]]),
                 (_EVIDENCE, evidence),
+                *_seen_pairs(IRI(f"{base_iri}cooc/{a}/{b}"), data),
             ],
         )
+        yield from _seen_blocks(IRI(f"{base_iri}cooc/{a}/{b}"), data)
     for sentence, ev in sorted(sentences.items()):
         yield (
             sentence,
@@ -167,6 +176,56 @@ def _document_blocks(iri: IRI, meta: DocumentData, mentions: list[IRI]) -> Itera
     )
     for i, (name, value) in enumerate(properties, 1):
         yield IRI(f"{iri}/property/{i}"), [(RDF_TYPE, [_PROPERTY_VALUE]), (_NAME, [name]), (_VALUE, [value])]
+
+
+def _seen_pairs(iri: IRI, data) -> list[tuple[IRI, list]]:
+    """An entity's or a co-occurrence's first and last day seen, and its counts per period and source."""
+    return [
+        (_FIRST, [dated(data["first_seen"])] if data.get("first_seen") else []),
+        (_LAST, [dated(data["last_seen"])] if data.get("last_seen") else []),
+        (_IN_PERIOD, [IRI(f"{iri}/period/{label}") for label in data.get("periods", {})]),
+        (_BY_SOURCE, [IRI(f"{iri}/source/{i}") for i in range(1, len(data.get("sources", {})) + 1)]),
+    ]
+
+
+def _seen_blocks(iri: IRI, data) -> Iterator[Block]:
+    for label, weight in data.get("periods", {}).items():
+        start, end = bounds(label)
+        yield (
+            IRI(f"{iri}/period/{label}"),
+            [
+                (RDF_TYPE, [_PERIOD_COUNT]),
+                (_PERIOD, [label]),
+                (_START_DATE, [dated(start)]),
+                (_END_DATE, [dated(end)]),
+                (_WEIGHT, [int(weight)]),
+            ],
+        )
+    for i, (source, weight) in enumerate(data.get("sources", {}).items(), 1):
+        yield (
+            IRI(f"{iri}/source/{i}"),
+            [(RDF_TYPE, [_SOURCE_COUNT]), (_PUBLISHER, [source]), (_WEIGHT, [int(weight)])],
+        )
+
+
+def _seen(rdf: Graph, subject: Node) -> Spread:
+    """An entity's or a co-occurrence's spread over time and sources, read back."""
+    periods = {_text(rdf, c, GB.period): _number(rdf, c, GB.weight) for c in rdf.objects(subject, GB.inPeriod)}
+    sources = {_text(rdf, c, SCHEMA.publisher): _number(rdf, c, GB.weight) for c in rdf.objects(subject, GB.bySource)}
+    return Spread(
+        _text(rdf, subject, GB.firstSeen),
+        _text(rdf, subject, GB.lastSeen),
+        dict(sorted(periods.items())),
+        dict(sorted(sources.items())),
+    )
+
+
+def _period_kind(labels: list[str]) -> str:
+    """What a graph read back counted by, from the shape of a period label."""
+    if not labels:
+        return DEFAULT_PERIOD
+    label = labels[0]
+    return "week" if "-W" in label else {4: "year", 7: "month"}.get(len(label), "day")
 
 
 def rdflib_term(value) -> URIRef | Literal:
@@ -243,7 +302,9 @@ def from_rdf(rdf: Graph) -> nx.Graph:
         for d in sorted(rdf.subjects(RDF.type, SCHEMA.CreativeWork), key=str)
     }
     windows = {str(w) for w in rdf.objects(None, GB.window)}
-    graph: nx.Graph = nx.Graph(**graph_data(documents, windows.pop() if len(windows) == 1 else DEFAULT_WINDOW))
+    window = windows.pop() if len(windows) == 1 else DEFAULT_WINDOW
+    period = _period_kind([str(p) for p in rdf.objects(None, GB.period)])
+    graph: nx.Graph = nx.Graph(**graph_data(documents, window, period=period))
     for iri, cls in sorted(rdf.subject_objects(RDF.type), key=lambda pair: (str(pair[0]), str(pair[1]))):
         if isinstance(iri, URIRef) and isinstance(cls, URIRef) and cls in types:
             data = node(
@@ -253,6 +314,7 @@ def from_rdf(rdf: Graph) -> nx.Graph:
                 _number(rdf, iri, GB.mentionCount),
                 sorted(doc_of(d) for d in rdf.subjects(SCHEMA.mentions, iri)),
                 _merges(rdf, iri),
+                seen=_seen(rdf, iri),
             )
             graph.add_node(key_of(iri), **data)
     for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence), key=str):
@@ -271,5 +333,5 @@ def from_rdf(rdf: Graph) -> nx.Graph:
             )
         evidence.sort(key=lambda e: (e["doc"], e["sentence"]))
         documents_of = sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom))
-        graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence))
+        graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence, _seen(rdf, cooc)))
     return graph

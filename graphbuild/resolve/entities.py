@@ -119,12 +119,21 @@ def _entities(
                 documents=tuple(sorted({m.doc for m in members})),
                 merges=_merges(same, members, label),
                 typing=_typing(votes, override),
+                per_document=_per_document(members),
             )
         )
         for m in members:
             keys[m.doc][m.key] = key
     entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), e.key))
     return Resolution(tuple(entities), dict(keys), tuple(dropped), notes)
+
+
+def _per_document(members: list[_Member]) -> tuple[tuple[str, int], ...]:
+    """(doc id, mentions there) of an entity, by doc id: what its weight over time and sources is counted from."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        counts[m.doc] += m.count
+    return tuple(sorted(counts.items()))
 
 
 @dataclass(frozen=True, slots=True)

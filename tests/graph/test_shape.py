@@ -6,6 +6,7 @@ import pytest
 from graphbuild import api
 from graphbuild.formats import FORMATS, LEAVES_OUT, export
 from graphbuild.graph import attributes
+from graphbuild.graph.timeline import Spread
 from graphbuild.rdf import from_rdf, to_rdf
 
 #: A value for every attribute of the shape, written nowhere else, so finding it in a file proves the
@@ -35,6 +36,11 @@ PROBES = {
     "url": "http://zurlprobe.example/",
     "author": "zauthorprobe",
     "properties": "zpropertyprobe",
+    "first_seen": "2033-01-05",
+    "last_seen": "2034-02-06",
+    "periods": "2035-W10",
+    "sources": "zseensourceprobe",
+    "period": "week",
 }
 #: Graph attributes checked through their fields (documents) or not written by design (attributes.RUN_ONLY).
 FIELDS = {"documents": ("name", "title", "path", "date", "source", "url", "author", "properties")}
@@ -53,7 +59,10 @@ def probe_graph() -> nx.Graph:
             {"subtitle": "zpropertyprobe"},
         )
     }
-    graph = nx.Graph(**attributes.graph_data(documents, "tokens:77", ["zdroppedprobe"], ["znoteprobe"], 31337, 42424))
+    graph = nx.Graph(
+        **attributes.graph_data(documents, "tokens:77", ["zdroppedprobe"], ["znoteprobe"], 31337, 42424, "week")
+    )
+    seen = Spread("2033-01-05", "2034-02-06", {"2035-W10": 5}, {"zseensourceprobe": 5})
     merge = attributes.MergeRecord(alias="Zaliasprobe", rule="zruleprobe", detail="")
     for key, label in (("organization/zlabelprobe", "Zlabelprobe"), ("person/other", "Other Person")):
         graph.add_node(
@@ -67,10 +76,13 @@ def probe_graph() -> nx.Graph:
                 [merge] if key.startswith("organization") else [],
                 "ztypingprobe" if key.startswith("organization") else "",
                 {"zdocprobe": "zsnippetprobe sentence."},
+                seen,
             ),
         )
     evidence = attributes.Evidence(doc="zdocprobe", sentence=0, start=765431, end=765450, text="zevidenceprobe here.")
-    graph.add_edge("organization/zlabelprobe", "person/other", **attributes.edge(876541, ["zdocprobe"], [evidence]))
+    graph.add_edge(
+        "organization/zlabelprobe", "person/other", **attributes.edge(876541, ["zdocprobe"], [evidence], seen)
+    )
     return graph
 
 

@@ -24,6 +24,9 @@ PARAMS = {
     "shortest-path": {"source": "Drolkar", "target": "Lhasa"},
     "entities-of-type": {"type": "event"},
     "documents": {"label": "Party"},
+    "timeline": {"label": "Wang Huning"},
+    "between": {"label": "Wang Huning", "since": "2024-08-01", "until": "2024-08-31"},
+    "sources": {"label": "Wang Huning", "other": "Xizang"},
 }
 README_QUERIES = re.findall(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.DOTALL)
 
