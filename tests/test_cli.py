@@ -29,7 +29,7 @@ def built(project):
 def test_build_with_no_arguments_builds_seeds_into_exports(project, built):
     assert built.returncode == 0, built.stderr
     summary = built.stdout.strip()
-    assert summary.startswith("2 documents, ") and " entities (Person " in summary
+    assert summary.startswith("2 documents (1 dated 2024-08-29), ") and " entities (Person " in summary
     assert " edges (sentence window) in " in summary
     assert summary.endswith("exports/graph.ttl, exports/graph.html")
     assert len(Graph().parse(project / "exports" / "graph.ttl")) > 100

@@ -178,7 +178,14 @@ def _details(graph: nx.Graph) -> dict:
         "bigGraph": HIDE_ISOLATED_FROM,
         "snippetChars": SNIPPET_CHARS,
         "documents": {
-            k: {"name": v["name"], "title": v["title"], "entities": members.get(k, [])}
+            k: {
+                "name": v["name"],
+                "title": v["title"],
+                "date": v.get("date", "")[:10],
+                "source": v.get("source", ""),
+                "url": _web_url(v.get("url", "")),
+                "entities": members.get(k, []),
+            }
             for k, v in graph.graph.get("documents", {}).items()
         },
         "types": [{"name": t, "colour": TYPE_COLOURS.get(t, "#999999"), "count": c} for t, c in counts.items()],
@@ -210,6 +217,11 @@ def _details(graph: nx.Graph) -> dict:
             for index, (a, b, d) in enumerate(graph.edges(data=True))
         ],
     }
+
+
+def _web_url(url: str) -> str:
+    """A document's URL if it is a web address (http or https), else "": no javascript: or data: link."""
+    return url if url.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in url) else ""
 
 
 def _listed_snippets(node: dict) -> dict[str, str]:

@@ -217,3 +217,27 @@ def test_five_thousand_nodes_load_static_and_clickable(browser, tmp_path):
     assert panel_title(page) == "Person 0"
     assert page.locator("#panel h3", has_text="Neighbours").inner_text() == f"Neighbours ({graph.degree('n0')})"
     page.close()
+
+
+def test_documents_show_their_date_and_source_and_link_only_to_web_pages(browser, nlp, tmp_path):
+    table = tmp_path / "news.csv"
+    table.write_text(
+        "id,date,url,text\n"
+        '1,2017/2/7,https://www.bbc.co.uk/news/a?q=<b>&x="1",Angela Merkel met Vladimir Putin in Berlin.\n'
+        "2,2017/3/1,javascript:alert(7),Vladimir Putin flew to Moscow.\n",
+        encoding="utf-8",
+    )
+    page, log = open_page(browser, write_page(api.build([table]), tmp_path / "graph.html"))
+    edge = page.evaluate("graphbuild.data.edges[0].id")
+    page.evaluate(f"graphbuild.showEdge({edge!r})")
+    assert page.locator(".evidence cite").first.inner_text().endswith("(2017-02-07, bbc.co.uk)")
+    page.locator(".evidence cite button").first.click()
+    panel = page.locator("#panel")
+    assert "Published: 2017-02-07" in panel.inner_text() and "Source: bbc.co.uk" in panel.inner_text()
+    link = panel.locator("a.source-link")
+    assert link.get_attribute("href") == 'https://www.bbc.co.uk/news/a?q=<b>&x="1"'
+    assert (link.get_attribute("rel"), link.get_attribute("target")) == ("noopener noreferrer", "_blank")
+    page.evaluate("graphbuild.select({ showDoc: 'news-2' })")
+    assert "Published: 2017-03-01" in panel.inner_text() and panel.locator("a").count() == 0  # javascript: is no link
+    assert log == CLEAN
+    page.close()

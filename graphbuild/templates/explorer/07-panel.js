@@ -6,7 +6,18 @@
   function docLink(id) {
     const b = el("button", { className: "link doc", onclick: () => select({ showDoc: id }) }, [name(docTitle(id))]);
     b.title = documentOf(id) ? documentOf(id).name : id;
-    return b;
+    const about = docAbout(id);
+    return about ? el("span", {}, [b, el("span", { className: "meta", textContent: " (" + about + ")" })]) : b;
+  }
+  // "2017-02-07, bbc.co.uk": when and by whom a document was published, where its file or record said so.
+  function docAbout(id) {
+    const d = documentOf(id);
+    return d ? [d.date, d.source].filter(Boolean).join(", ") : "";
+  }
+  // The document's own page, opened apart from this one: web addresses only (the build drops any other).
+  function sourceLink(url) {
+    if (!/^https?:\/\//i.test(url || "")) return null;
+    return el("a", { href: url, rel: "noopener noreferrer", target: "_blank", className: "source-link" }, [name(url)]);
   }
   const nodeLink = (n) => el("button", { className: "link", onclick: () => select({ node: n.id, move: true }) }, [name(n.label)]);
   function field(label, ...value) { return el("p", {}, [el("b", { textContent: label + ": " }), ...value]); }
@@ -122,7 +133,10 @@
     only.addEventListener("change", () => select({ doc: only.checked ? id : null, showDoc: id, refit: true }));
     const [list, more] = paged("ul", "members", members, (n) => el("li", {}, [nodeLink(n),
       el("span", { className: "meta", textContent: " " + n.type })]), 25);
+    const link = sourceLink(d.url);
     panel.replaceChildren(el("h2", {}, [name(d.title || d.name)]), field("File", name(d.name)),
+      ...(d.date ? [field("Published", d.date)] : []), ...(d.source ? [field("Source", name(d.source))] : []),
+      ...(link ? [field("Original", link)] : []),
       el("p", {}, [el("label", {}, [only, " only entities of this document"])]),
       el("h3", { textContent: "Entities (" + members.length + ")" }), list, more);
   }
