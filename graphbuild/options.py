@@ -75,17 +75,26 @@ DEFAULT_PERIOD = "month"
 
 
 def parse_fields(specs: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """``--field ROLE=COLUMN`` values as (role, column) pairs, checked: each role known and named once."""
-    fields: dict[str, str] = {}
+    """``--field ROLE=COLUMN`` values as (role, column) pairs, checked (``check_fields``)."""
+    pairs = []
     for spec in specs:
         role, sep, column = spec.partition("=")
-        role = role.strip().lower()
-        if not sep or not column.strip() or role not in ROLES:
+        if not sep:
             raise OptionError("--field", f"takes ROLE=COLUMN with ROLE one of {', '.join(ROLES)}, not {spec!r}")
-        if role in fields:
+        pairs.append((role.strip().lower(), column.strip()))
+    return check_fields(pairs)
+
+
+def check_fields(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(role, column) pairs, each role known, named once and given a column."""
+    seen: set[str] = set()
+    for role, column in pairs:
+        if role not in ROLES or not column:
+            raise OptionError("--field", f"takes ROLE=COLUMN with ROLE one of {', '.join(ROLES)}, not {role}={column}")
+        if role in seen:
             raise OptionError("--field", f"names the {role} column twice")
-        fields[role] = column.strip()
-    return tuple(fields.items())
+        seen.add(role)
+    return tuple(pairs)
 
 
 #: An absolute IRI ending where a local name can follow, without the characters IRIs may not hold.
@@ -129,7 +138,7 @@ class BuildOptions:
             check_dask(self.dask)
         if self.period not in PERIODS:
             raise OptionError("period", f"must be one of {', '.join(PERIODS)}, not {self.period!r}")
-        parse_fields([f"{role}={column}" for role, column in self.fields])
+        check_fields(self.fields)
 
 
 def check_base_iri(iri: str) -> str:

@@ -59,8 +59,9 @@ def with_metadata(
             properties.append((key, value))
     stamp = document.date
     if "date" in roles:
-        stamp = parse_date(roles["date"]) or stamp
-        if not parse_date(roles["date"]) and warn:
+        parsed = parse_date(roles["date"])
+        stamp = parsed or stamp
+        if not parsed and warn:
             warn(f"{name}: its date {roles['date'][:40]!r} is not understood; kept undated")
     url = roles.get("url", document.url)
     return replace(

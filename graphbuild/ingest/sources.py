@@ -205,11 +205,16 @@ def stream_documents(inputs: Inputs, warn: Callable[[str], None] = lambda messag
             except GraphbuildError as error:
                 if str(source) in inputs.named and not isinstance(error, Unreadable):
                     raise
-                warn(str(error) if isinstance(error, Unreadable) else f"skipped {error}")
+                warn(_skipped(error))
         if not found:
             raise GraphbuildError("no readable documents in " + ", ".join(sorted(inputs.named)))
 
     return _unique_ids(documents())
+
+
+def _skipped(error: GraphbuildError) -> str:
+    """The warning for a file left out: an unreadable one names itself; any other is "skipped ..."."""
+    return str(error) if isinstance(error, Unreadable) else f"skipped {error}"
 
 
 def input_size(inputs: Inputs) -> int | None:
@@ -227,8 +232,10 @@ def input_size(inputs: Inputs) -> int | None:
 
 def count_words(inputs: Inputs) -> int | None:
     """About how many words the sources hold (None for standard input), for the progress bar's share
-    done and time left: a quick read, a line at a time (None for URLs: not read twice)."""
-    if STDIN in inputs.sources or any(is_url(s) or not _plain(str(s)) for s in inputs.sources):
+    done and time left: a quick read, a line at a time (None for URLs: not read twice; None for pages,
+    archives and Parquet, whose bytes are not their words; a text table's other columns count too)."""
+    unread = PAGE_SUFFIXES + ARCHIVE_SUFFIXES + (".parquet",)
+    if STDIN in inputs.sources or any(is_url(s) or str(s).lower().endswith(unread) for s in inputs.sources):
         return None
     total = 0
     for source in inputs.sources:
@@ -260,7 +267,7 @@ def _read_one(source: str | Path, fields: Fields, warn: Callable[[str], None]) -
             try:
                 yield from _read_file(name, f"{path}!{name.split('/', 1)[1]}", opener, member_size, fields, warn)
             except GraphbuildError as error:
-                warn(str(error) if isinstance(error, Unreadable) else f"skipped {error}")
+                warn(_skipped(error))
         return
     yield from _read_file(path.name, str(path), lambda: path.open("rb"), size, fields, warn)
 

@@ -90,39 +90,26 @@ def answered_in(port: int) -> float:
     return time.monotonic() - started
 
 
-def test_half_open_connections_lock_no_client_out_and_are_closed(tmp_path, seeds_exports):
+@pytest.mark.parametrize(
+    "request_bytes, pause",
+    # Half-open headers; then headers in full and 3 bytes of a 100-byte body, sent one connection at a
+    # time so that each reaches the app before the next comes (all at once, they were closed while still
+    # waiting for headers).
+    [(HALF_HEADERS, 0.0), (HALF_BODY, 0.003)],
+    ids=["half-open headers", "bodies that never end"],
+)
+def test_slowloris_locks_no_client_out_and_its_connections_are_closed(tmp_path, seeds_exports, request_bytes, pause):
     log = tmp_path / "stderr.log"
     held = []
     with held_descriptors(), limited_server(seeds_exports["ttl"], log, "--header-timeout", "3") as port:
         try:
             for _ in range(1100):
                 connection = socket.create_connection(("127.0.0.1", port), timeout=5)
-                connection.sendall(HALF_HEADERS)
+                connection.sendall(request_bytes)
                 held.append(connection)
+                time.sleep(pause)
             assert all(answered_in(port) < 1 for _ in range(3))
-            time.sleep(4)  # past the header timeout: every half-open connection is closed
-            assert sum(map(still_open, held)) == 0
-            assert answered_in(port) < 1
-        finally:
-            for connection in held:
-                connection.close()
-    assert log.stat().st_size < 20_000
-
-
-def test_bodies_that_never_end_lock_no_client_out_and_are_closed(tmp_path, seeds_exports):
-    """Headers in full, then 3 bytes of a 100-byte body: sent one by one, so that each reaches the app
-    before the next comes (all at once, they were closed while still waiting for headers)."""
-    log = tmp_path / "stderr.log"
-    held = []
-    with held_descriptors(), limited_server(seeds_exports["ttl"], log, "--header-timeout", "3") as port:
-        try:
-            for _ in range(1100):
-                connection = socket.create_connection(("127.0.0.1", port), timeout=5)
-                connection.sendall(HALF_BODY)
-                held.append(connection)
-                time.sleep(0.003)
-            assert all(answered_in(port) < 1 for _ in range(3))
-            time.sleep(4)
+            time.sleep(4)  # past the header timeout: every such connection is closed
             assert sum(map(still_open, held)) == 0
             assert answered_in(port) < 1
         finally:
