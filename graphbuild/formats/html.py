@@ -113,6 +113,9 @@ def corpus_title(graph: nx.Graph) -> str:
     documents = list(graph.graph.get("documents", {}).values())
     if len(documents) == 1:
         return f"{documents[0]['title'] or documents[0]['name']} - graphbuild"
+    paths = {d["path"].split("!", 1)[0] for d in documents if d.get("path") and d["path"] != "-"}
+    if len(paths) == 1 and len(documents) > 1:  # the records of one table, or the members of one archive
+        return f"{Path(paths.pop()).stem} ({len(documents):,} documents) - graphbuild"
     folders = {str(Path(d["path"]).parent) for d in documents if d.get("path") and d["path"] != "-"}
     folder = Path(os.path.commonpath(sorted(folders))).name if folders else ""
     return f"{folder or 'graph'} ({len(documents):,} documents) - graphbuild" if documents else "graphbuild"

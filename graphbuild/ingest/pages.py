@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 from zipfile import BadZipFile
@@ -51,12 +51,24 @@ def _html(data: bytes, name: str, path: str, warn: Warn) -> Document:
     import trafilatura  # a second to import: only for HTML
 
     extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True)
-    found: dict[str, Any] = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else {}
-    text = str(found.get("text") or "")
+    if extracted is None or isinstance(extracted, dict) or extracted.body is None:
+        raise Unreadable(f"{name}: no main text found in this page")
+    found: dict[str, Any] = extracted.as_dict()
+    text = "\n".join(_blocks(extracted.body))
     if not text.strip():
         raise Unreadable(f"{name}: no main text found in this page")
     meta = {role: found.get(key) for role, key in _HTML_META.items()}
     return _document(text, meta, name, path, warn, titled=True)
+
+
+def _blocks(body: Any) -> Iterator[str]:
+    """The main text's blocks (a heading, a paragraph, a list item, a table row), each on one line: the
+    line breaks of the page's source inside a paragraph are only spaces there (trafilatura's text keeps them)."""
+    for element in body:
+        for block in element if element.tag in ("list", "table") else (element,):
+            line = " ".join("".join(block.itertext()).split())
+            if line:
+                yield line
 
 
 #: Role -> trafilatura's name for it.

@@ -32,7 +32,7 @@ PAGE = """<!DOCTYPE html><html><head><title>Merkel and Putin meet in Berlin | Da
 <aside class="related"><h3>Related articles</h3><ul><li><a href="/a">Vellamor Kingsley wins the Open</a></li>
 <li><a href="/b">Storms hit Pelladon again</a></li></ul></aside></main>
 <footer><p>Follow us on Twitter and Facebook.</p><p>Copyright 2017 Daily Planet Media Group, Metropolis.</p></footer>
-</body></html>""".format(*ARTICLE)
+</body></html>""".format(ARTICLE[0], ARTICLE[1].replace(" on Tuesday", "\n  on Tuesday"), *ARTICLE[2:])
 BOILERPLATE_NAMES = ("Zorbatron", "Quenbury", "Vellamor", "Pelladon", "Twitter", "Metropolis")
 
 

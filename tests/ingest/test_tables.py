@@ -4,6 +4,7 @@ record either read or named in a warning."""
 import csv
 import json
 
+import networkx as nx
 import pytest
 from graphbuild.errors import GraphbuildError, Note, OptionError
 from graphbuild.ingest.sources import read_documents
@@ -105,3 +106,14 @@ def test_a_record_of_100_mb_is_read_in_parts_with_its_metadata(tmp_path):
     assert len(parts) == pytest.approx(100, abs=2) and all(d.date == "2017-03-01" for d in parts)
     assert all(len(d.text) <= PART_CHARS for d in parts) and sum(len(d.text) for d in parts) >= len(text) - 200
     assert docs[-1].doc_id == "big-2"
+
+
+def test_the_page_of_one_table_is_titled_by_the_table(tmp_path):
+    from graphbuild.formats.html import corpus_title
+    from graphbuild.graph import attributes
+
+    path = str(tmp_path / "NewsArticles.csv")
+    documents = {f"d{i}": attributes.document(f"NewsArticles.csv#{i}", "T", path) for i in range(3)}
+    assert corpus_title(nx.Graph(documents=documents)) == "NewsArticles (3 documents) - graphbuild"
+    members = {f"m{i}": attributes.document("x", "T", f"{tmp_path}/news.zip!a/{i}.txt") for i in range(2)}
+    assert corpus_title(nx.Graph(documents=members)) == "news (2 documents) - graphbuild"
