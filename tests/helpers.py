@@ -1,6 +1,7 @@
 """Hand-made pipeline records for stage tests that need no model, hand-made texts shared by tests, and a
 `graphbuild serve` process on a free loopback port."""
 
+import csv
 import socket
 import subprocess
 import sys
@@ -20,6 +21,27 @@ INJECTION = {
         "Emmanuel Macron wrote </script><script>alert(4)</script> to Barack Obama in Paris."
     )
 }
+
+
+#: (date, outlet URL, text) of six one-sentence articles, so counts made from this table are the gold of
+#: time and source (graph/test_timeline.py, explorer/test_browser.py). The last is undated.
+ARTICLES = [
+    ("2017/1/30", "http://www.bbc.co.uk/a", "Angela Merkel met Vladimir Putin in Berlin."),
+    ("2017/2/7", "http://www.bbc.co.uk/b", "Angela Merkel spoke with Vladimir Putin again."),
+    ("2017/2/9", "http://tass.com/c", "Vladimir Putin called Angela Merkel from Moscow."),
+    ("2017/2/21", "http://www.cnn.com/d", "Donald Trump flew to Florida."),
+    ("2017/3/2", "http://www.cnn.com/e", "Donald Trump met Angela Merkel in Washington."),
+    ("", "http://tass.com/f", "Vladimir Putin opened a bridge."),
+]
+
+
+def write_news_table(path):
+    """``ARTICLES`` as the CSV a user would bring (id, date, url, text); returns its path."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "date", "url", "text"])
+        writer.writerows([i, *row] for i, row in enumerate(ARTICLES, 1))
+    return path
 
 
 def extraction(doc_id: str, sentences: list[list[tuple[str, str]]], paragraph_of=None) -> Extraction:

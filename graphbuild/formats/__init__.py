@@ -78,11 +78,6 @@ LEAVES_OUT: dict[str, dict[str, str]] = {
         "evidence.start": "the page shows sentences, not offsets",
         "author": "not shown on the page",
         "properties": "not shown on the page: a record's other fields are in json and ttl",
-        "first_seen": "not shown yet: the page's time control is still to come (issue 26)",
-        "last_seen": "not shown yet: the page's time control is still to come (issue 26)",
-        "periods": "not shown yet: the page's time control is still to come (issue 26)",
-        "sources": "not shown yet: the page's source filter is still to come (issue 26)",
-        "period": "not shown yet: the page's time control is still to come (issue 26)",
     },
     "graphml": _FLAT,
     "gexf": _FLAT

@@ -21,7 +21,8 @@ from pyvis.network import Network
 
 from ..graph.build import entity_counts
 from ..graph.layout import communities, layout
-from ..options import LISTED_DOCUMENTS
+from ..graph.timeline import bounds, labels_between, period_of
+from ..options import DEFAULT_PERIOD, LISTED_DOCUMENTS
 from ..records import ENTITY_TYPES
 
 TYPE_COLOURS = {"Person": "#e15759", "Place": "#4e79a7", "Organization": "#59a14f", "Event": "#f28e2b"}
@@ -176,8 +177,26 @@ def _details(graph: nx.Graph) -> dict:
     for key, data in graph.nodes(data=True):
         for doc in data["documents"]:
             members.setdefault(doc, []).append(key)
+    time, sources, cell = _axes(graph)
+    period_index = {label: i for i, label in enumerate(time["labels"])}
+    source_index = {name: i for i, name in enumerate(sources)}
+
+    def seen(d: dict) -> dict:
+        """When and by whom a node or edge was seen: its days, its weight per period and per source (by
+        their index in the page's axes), and the cells (period and source) of its documents, which the
+        page's time and source filters test."""
+        return {
+            "firstSeen": d["first_seen"],
+            "lastSeen": d["last_seen"],
+            "periods": [[period_index[p], w] for p, w in d["periods"].items()],
+            "sources": [[source_index[s], w] for s, w in sorted(d["sources"].items(), key=lambda sw: -sw[1])],
+            "cells": sorted({cell[doc] for doc in d["documents"] if doc in cell}),
+        }
+
     return {
         "window": graph.graph.get("window", ""),
+        "time": time,
+        "sources": sources,
         "bigGraph": HIDE_ISOLATED_FROM,
         "snippetChars": SNIPPET_CHARS,
         "documents": {
@@ -187,6 +206,7 @@ def _details(graph: nx.Graph) -> dict:
                 "date": v.get("date", "")[:10],
                 "source": v.get("source", ""),
                 "url": _web_url(v.get("url", "")),
+                "cell": cell[k],
                 "entities": members.get(k, []),
             }
             for k, v in graph.graph.get("documents", {}).items()
@@ -204,6 +224,7 @@ def _details(graph: nx.Graph) -> dict:
                 "snippets": _listed_snippets(d),
                 "documentCount": len(d["documents"]),
                 "community": community_of.get(key, 0),
+                **seen(d),
             }
             for key, d in graph.nodes(data=True)
         ],
@@ -216,10 +237,39 @@ def _details(graph: nx.Graph) -> dict:
                 "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
                 "documentCount": len(d["documents"]),
                 "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in d["evidence"]],
+                **seen(d),
             }
             for index, (a, b, d) in enumerate(graph.edges(data=True))
         ],
     }
+
+
+def _axes(graph: nx.Graph) -> tuple[dict, list[str], dict[str, int]]:
+    """The page's time axis (every period from the first seen to the last, empty ones included, so the
+    histogram shows the gaps), its sources (most documents first), and each document's cell: its period
+    index times (sources + 1) plus its source index, where the last period and last source stand for none."""
+    documents = graph.graph.get("documents", {})
+    period = graph.graph.get("period", DEFAULT_PERIOD)
+    seen = {period_of(d.get("date", ""), period) for d in documents.values()} - {""}
+    count = dict.fromkeys(sorted({d.get("source", "") for d in documents.values()} - {""}), 0)
+    for d in documents.values():
+        if d.get("source"):
+            count[d["source"]] += 1
+    # The nodes' and edges' periods and sources are their documents': only a graph made by hand adds any.
+    for data in [d for _, d in graph.nodes(data=True)] + [d for _, _, d in graph.edges(data=True)]:
+        seen.update(data["periods"])
+        for s in data["sources"]:
+            count.setdefault(s, 0)
+    labels = labels_between(min(bounds(p)[0] for p in seen), max(bounds(p)[1] for p in seen), period) if seen else []
+    sources = sorted(count, key=lambda s: (-count[s], s))
+    period_index = {label: i for i, label in enumerate(labels)}
+    source_index = {name: i for i, name in enumerate(sources)}
+    cell = {
+        k: period_index.get(period_of(d.get("date", ""), period), len(labels)) * (len(sources) + 1)
+        + source_index.get(d.get("source", ""), len(sources))
+        for k, d in documents.items()
+    }
+    return {"period": period, "labels": labels}, sources, cell
 
 
 def _web_url(url: str) -> str:

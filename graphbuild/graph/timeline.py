@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..options import DEFAULT_PERIOD
 
@@ -41,6 +41,24 @@ def bounds(label: str) -> tuple[str, str]:
         last = calendar.monthrange(int(label[:4]), int(label[5:]))[1]
         return f"{label}-01", f"{label}-{last:02d}"
     return label, label
+
+
+def labels_between(first: str, last: str, period: str = DEFAULT_PERIOD) -> list[str]:
+    """Every period label from the one holding the day ``first`` to the one holding ``last``, empty ones
+    included, in time order: the axis of a timeline that shows its gaps."""
+    start, end = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+    if period == "year":
+        return [f"{year:04d}" for year in range(start.year, end.year + 1)]
+    if period == "month":
+        months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
+        return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in months]
+    step = 7 if period == "week" else 1
+    day = start - timedelta(days=start.weekday() if period == "week" else 0)
+    labels = []
+    while day <= end:
+        labels.append(period_of(day.isoformat(), period))
+        day += timedelta(days=step)
+    return labels
 
 
 @dataclass(frozen=True)

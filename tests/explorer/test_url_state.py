@@ -22,7 +22,7 @@ def page_path(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("key", ["doc", "node", "edge", "path", "hide", "colour"])
+@pytest.mark.parametrize("key", ["doc", "node", "edge", "path", "hide", "colour", "source"])
 @pytest.mark.parametrize("name", INHERITED)
 def test_an_inherited_name_in_the_url_selects_nothing_and_breaks_nothing(browser, page_path, key, name):
     value = f"{name},{name}" if key == "path" else name
@@ -31,7 +31,7 @@ def test_an_inherited_name_in_the_url_selects_nothing_and_breaks_nothing(browser
         nodes = page.evaluate("graphbuild.data.nodes.length")
         assert page.evaluate("graphbuild.nodeView.length") == nodes > 0
         state = page.evaluate("graphbuild.state()")
-        assert state["doc"] is None and state["node"] is None and state["edge"] is None and state["path"] is None
+        assert [state[k] for k in ("doc", "node", "edge", "path", "source")] == [None] * 5
     finally:
         page.close()
     assert log == CLEAN

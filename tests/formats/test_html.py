@@ -4,9 +4,11 @@ import re
 import statistics
 
 import pytest
-from devtools.synthetic import small_graph, synthetic_graph
+from devtools.synthetic import new_graph, small_graph, synthetic_graph
 from graphbuild import api
 from graphbuild.formats import html
+from graphbuild.graph import attributes
+from graphbuild.graph.timeline import spread
 
 from helpers import INJECTION
 
@@ -102,3 +104,39 @@ def test_every_seed_entity_carries_a_sentence_naming_it_from_its_documents(seeds
         assert sorted(d["snippets"]) == d["documents"][: html.MAX_LISTED_DOCUMENTS], key
         for text in d["snippets"].values():
             assert any(name.casefold() in text.casefold() for name in [d["label"], *d["aliases"]]), (key, text)
+
+
+def test_the_page_gives_a_time_axis_with_its_gaps_sources_and_the_cells_the_filters_test():
+    graph = new_graph()
+    for doc_id, day, source in (
+        ("a", "2016-11-20", "bbc"),
+        ("b", "2017-02-07T10:00", "cnn"),
+        ("c", "", "bbc"),
+        ("d", "2017-02-08", ""),
+    ):
+        graph.graph["documents"][doc_id] = attributes.document(f"{doc_id}.txt", doc_id, f"{doc_id}.txt", day, source)
+    docs = graph.graph["documents"]
+    for key, in_docs in (("x", ["a", "b"]), ("y", ["c", "d"])):
+        seen = spread([(d, 1) for d in in_docs], docs, "month")
+        graph.add_node(key, **attributes.node(key.upper(), "Person", [], 2, in_docs, seen=seen))
+    graph.add_edge("x", "y", **attributes.edge(1, ["b"], [], spread([("b", 1)], docs, "month")))
+    data = embedded(html.render(graph), "graph-data")
+    assert data["time"] == {"period": "month", "labels": ["2016-11", "2016-12", "2017-01", "2017-02"]}
+    assert data["sources"] == ["bbc", "cnn"]  # most documents first
+    # cell = period index * (2 sources + 1) + source index; period 4 is "undated", source 2 "none"
+    assert {k: d["cell"] for k, d in data["documents"].items()} == {"a": 0, "b": 10, "c": 12, "d": 11}
+    x, y = data["nodes"]
+    assert (x["cells"], y["cells"], data["edges"][0]["cells"]) == ([0, 10], [11, 12], [10])
+    assert (x["firstSeen"], x["lastSeen"], x["periods"], x["sources"]) == (
+        "2016-11-20",
+        "2017-02-07",
+        [[0, 1], [3, 1]],
+        [[0, 1], [1, 1]],
+    )
+    assert (y["firstSeen"], y["periods"], y["sources"]) == ("2017-02-08", [[3, 1]], [[0, 1]])
+
+
+def test_an_undated_graph_has_no_time_axis():
+    data = embedded(html.render(small_graph()), "graph-data")
+    assert data["time"]["labels"] == [] and data["sources"] == []
+    assert all(n["cells"] == [0] for n in data["nodes"])  # every document: undated, no source

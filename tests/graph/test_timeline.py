@@ -2,32 +2,17 @@
 last day it was seen and its weight per period and per source; the named queries timeline, between and
 sources answer from them; build --since/--until/--source builds a slice."""
 
-import csv
-
 import pytest
 from graphbuild import api
 from graphbuild.errors import OptionError
-from graphbuild.graph.timeline import bounds, period_of
+from graphbuild.graph.timeline import bounds, labels_between, period_of
 
-#: (date, outlet URL, text): each text one sentence, so counts made from this table are the gold.
-ARTICLES = [
-    ("2017/1/30", "http://www.bbc.co.uk/a", "Angela Merkel met Vladimir Putin in Berlin."),
-    ("2017/2/7", "http://www.bbc.co.uk/b", "Angela Merkel spoke with Vladimir Putin again."),
-    ("2017/2/9", "http://tass.com/c", "Vladimir Putin called Angela Merkel from Moscow."),
-    ("2017/2/21", "http://www.cnn.com/d", "Donald Trump flew to Florida."),
-    ("2017/3/2", "http://www.cnn.com/e", "Donald Trump met Angela Merkel in Washington."),
-    ("", "http://tass.com/f", "Vladimir Putin opened a bridge."),
-]
+from helpers import write_news_table
 
 
 @pytest.fixture(scope="module")
 def news(nlp, tmp_path_factory):
-    path = tmp_path_factory.mktemp("news") / "news.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "date", "url", "text"])
-        writer.writerows([i, *row] for i, row in enumerate(ARTICLES, 1))
-    return path
+    return write_news_table(tmp_path_factory.mktemp("news") / "news.csv")
 
 
 def key_of(graph, label):
@@ -44,6 +29,14 @@ def test_periods_and_their_bounds():
     assert bounds("2017-02") == ("2017-02-01", "2017-02-28") and bounds("2016-02") == ("2016-02-01", "2016-02-29")
     assert bounds("2017-W06") == ("2017-02-06", "2017-02-12") and bounds("2017") == ("2017-01-01", "2017-12-31")
     assert period_of("", "month") == ""
+
+
+def test_the_labels_between_two_days_include_the_empty_periods():
+    assert labels_between("2016-11-30", "2017-02-01", "month") == ["2016-11", "2016-12", "2017-01", "2017-02"]
+    assert labels_between("2017-01-01", "2017-01-09", "week") == ["2016-W52", "2017-W01", "2017-W02"]
+    assert labels_between("2016-12-31", "2017-01-01", "day") == ["2016-12-31", "2017-01-01"]
+    assert labels_between("2015-05-05", "2017-01-01", "year") == ["2015", "2016", "2017"]
+    assert labels_between("2017-03-02", "2017-03-02", "month") == ["2017-03"]
 
 
 def test_entities_and_edges_carry_when_and_by_whom_they_were_seen(news):

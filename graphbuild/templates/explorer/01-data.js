@@ -14,8 +14,10 @@
   const typeColour = new Map(DATA.types.map((t) => [t.name, t.colour]));
   const adjacent = new Map(DATA.nodes.map((n) => [n.id, []]));
   for (const e of DATA.edges) { adjacent.get(e.from).push(e); adjacent.get(e.to).push(e); }
+  // The time axis (periods, empty ones included) and the sources; from/to index the axis, source names one.
+  const PERIODS = DATA.time.labels, SOURCES = DATA.sources;
   const defaults = () => ({ hiddenTypes: new Set(), minWeight: 1, hideIsolated: BIG, colourBy: "type", hops: 1,
-    doc: null, node: null, edge: null, path: null });
+    doc: null, node: null, edge: null, path: null, from: 0, to: PERIODS.length - 1, source: null });
   let state = defaults();
 
   function el(tag, props, children) {

@@ -1,8 +1,24 @@
   // ---- Filters and focus --------------------------------------------------------------------------------
   let focus = null;  // the ids kept bright around the selected node or path; null: nothing dimmed
   let docEntities = null;
-  function passesFilters(d) {  // the weight, type and document filters
-    return d.weight >= state.minWeight && !state.hiddenTypes.has(byId.get(d.from).type) &&
+  // A document's cell is its period index times (sources + 1) plus its source index; the last period and
+  // the last source stand for "undated" and "no source". A node or an edge lists the cells of its documents.
+  const sourceIndex = new Map(SOURCES.map((s, i) => [s, i]));
+  const periodOf = (cell) => Math.floor(cell / (SOURCES.length + 1));
+  const sourceOf = (cell) => cell % (SOURCES.length + 1);
+  const wholeTime = () => state.from <= 0 && state.to >= PERIODS.length - 1;
+  const chosenSource = () => (state.source === null ? -1 : sourceIndex.get(state.source));
+  function inSlice(d) {  // seen in a document of the chosen periods and source (undated ones only in all time)
+    const whole = wholeTime(), source = chosenSource();
+    if (whole && source < 0) return true;
+    for (const c of d.cells) {
+      const p = periodOf(c);
+      if ((whole || (p >= state.from && p <= state.to)) && (source < 0 || sourceOf(c) === source)) return true;
+    }
+    return false;
+  }
+  function passesFilters(d) {  // the weight, type, time, source and document filters
+    return d.weight >= state.minWeight && inSlice(d) && !state.hiddenTypes.has(byId.get(d.from).type) &&
       !state.hiddenTypes.has(byId.get(d.to).type) && (!docEntities || (docEntities.has(d.from) && docEntities.has(d.to)));
   }
   function edgeVisible(e) {
@@ -17,7 +33,7 @@
   }
   function nodeVisible(v) {
     const n = byId.get(v.id);
-    if (state.hiddenTypes.has(n.type) || (docEntities && !docEntities.has(n.id))) return false;
+    if (state.hiddenTypes.has(n.type) || (docEntities && !docEntities.has(n.id)) || !inSlice(n)) return false;
     return !state.hideIsolated || connected.has(n.id) || (focus !== null && focus.has(n.id));  // greyed out, not hidden
   }
   recount();  // the views start filtered: no refresh (and no second drawing) before the first frame

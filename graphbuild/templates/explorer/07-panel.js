@@ -85,6 +85,7 @@
       field("Type", n.type),
       field("Aliases", n.aliases.length ? name(n.aliases.join(", ")) : "none"),
       field("Mentions", n.mentions.toLocaleString("en")),
+      ...spreadFields(n, "Mentions"),
       el("h3", { textContent: "Mentioned in " + n.documentCount.toLocaleString("en") + " document" + (n.documentCount === 1 ? "" : "s") +
         (n.documentCount > n.documents.length ? " (the first " + n.documents.length + " listed)" : "") }),
       docs, moreDocs,
@@ -102,6 +103,7 @@
       field("Window", DATA.window),
       field("Documents", ...e.documents.flatMap((d, i) => (i ? [", ", docLink(d)] : [docLink(d)])),
         e.documentCount > e.documents.length ? ", and " + (e.documentCount - e.documents.length) + " more" : ""),
+      ...spreadFields(e, "Weight"),
       el("h3", { textContent: "Evidence (" + evidenceCount(e) + ")" }),
       evidenceList(e, [a.label, ...a.aliases, b.label, ...b.aliases]),
     );

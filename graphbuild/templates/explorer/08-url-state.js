@@ -7,7 +7,7 @@
     const next = Object.assign({}, state, { node: null, edge: null, path: null }, change);
     delete next.move; delete next.refit; delete next.showDoc;
     state = next;
-    if (state.node) reveal(byId.get(state.node));
+    if (state.node) reveal(byId.get(state.node), change);
     acting = true;  // an animation this replaces ends now: its view must not overwrite the last entry
     apply({ move, refit, showDoc });
     acting = false;
@@ -16,9 +16,10 @@
   function keep(change) {  // a filter changed: the selection stays
     select(Object.assign({ node: state.node, edge: state.edge, path: state.path }, change));
   }
-  function reveal(n) {  // a node asked for while the filters hide it comes back, with its type
+  function reveal(n, change) {  // a node asked for while the filters hide it comes back, with its type
     if (!n) return;
     state.hiddenTypes.delete(n.type);
+    if (!inSlice(n) && !("from" in change || "source" in change)) wholeSlice(state);  // unless the slice just changed
     if (state.doc && !(documentOf(state.doc) || { entities: [] }).entities.includes(n.id)) state.doc = null;
   }
   function apply({ move = false, refit = false, showDoc = null } = {}) {
@@ -54,6 +55,7 @@
     document.getElementById("min-weight-value").textContent = String(state.minWeight);
     document.getElementById("hide-isolated").checked = state.hideIsolated;
     document.getElementById("colour-by").value = state.colourBy;
+    syncTime();
   }
   function encode() {
     const p = new URLSearchParams();
@@ -66,6 +68,8 @@
     if (state.hideIsolated !== BIG) p.set("isolated", state.hideIsolated ? "hide" : "show");
     if (state.colourBy !== "type") p.set("colour", state.colourBy);
     if (state.hops !== 1) p.set("hops", String(state.hops));
+    if (!wholeTime()) { p.set("from", PERIODS[state.from]); p.set("to", PERIODS[state.to]); }
+    if (state.source !== null) p.set("source", state.source);
     const v = network.getViewPosition();
     p.set("view", [v.x, v.y, network.getScale()].map((x) => x.toFixed(x < 10 ? 4 : 1)).join(","));
     return "#" + p.toString();
@@ -84,6 +88,9 @@
     if (p.get("isolated")) s.hideIsolated = p.get("isolated") === "hide";
     s.colourBy = p.get("colour") === "community" ? "community" : "type";
     s.hops = p.get("hops") === "2" ? 2 : 1;
+    const from = PERIODS.indexOf(p.get("from")), to = PERIODS.indexOf(p.get("to"));
+    if (from >= 0 && to >= 0) [s.from, s.to] = [Math.min(from, to), Math.max(from, to)];
+    s.source = sourceIndex.has(p.get("source")) ? p.get("source") : null;
     const view = (p.get("view") || "").split(",").map(Number);
     return { state: s, view: view.length === 3 && view.every(Number.isFinite) && view[2] > 0 ? view : null };
   }
