@@ -1,10 +1,12 @@
 """Redraw the README's pictures of the explorer: a page as it opens, or with an entity found by the search
-box (typed, then Enter, as a user does), so that the panel shows it and the graph its neighbourhood.
+box (typed, then Enter, as a user does), so that the panel shows it and the graph its neighbourhood, or
+opened at a view kept in the URL (a ``#fragment``: a time slice, a source).
 
     .venv/bin/graphbuild build -o /tmp/seedsout
     .venv/bin/python docs/screenshot.py /tmp/seedsout/graph.html docs/graph.png "Wang Huning"
     .venv/bin/python docs/screenshot.py NEWS/graph.html docs/news-overview.png
     .venv/bin/python docs/screenshot.py NEWS/graph.html docs/news-focus.png "Angela Merkel"
+    .venv/bin/python docs/screenshot.py NEWS/graph.html docs/news-time.png "Angela Merkel" "#from=2017-02&to=2017-02"
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from devtools.pages import launch, open_page
 from playwright.sync_api import sync_playwright
 
 
-def main(page_path: str, out: str, search: str = "") -> None:
+def main(page_path: str, out: str, search: str = "", fragment: str = "") -> None:
     with sync_playwright() as p:
         browser = launch(p)
-        page, log = open_page(browser, Path(page_path), timeout=120_000, viewport={"width": 1440, "height": 900})
+        page, log = open_page(browser, Path(page_path), timeout=120_000, fragment=fragment, viewport={"width": 1440, "height": 900})
         assert log == {"requests": [], "errors": [], "dialogs": []}, log
         if search:
             page.locator("#search").fill(search)
