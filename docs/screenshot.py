@@ -23,7 +23,9 @@ from playwright.sync_api import sync_playwright
 def main(page_path: str, out: str, search: str = "", fragment: str = "") -> None:
     with sync_playwright() as p:
         browser = launch(p)
-        page, log = open_page(browser, Path(page_path), timeout=120_000, fragment=fragment, viewport={"width": 1440, "height": 900})
+        page, log = open_page(
+            browser, Path(page_path), timeout=120_000, fragment=fragment, viewport={"width": 1440, "height": 900}
+        )
         assert log == {"requests": [], "errors": [], "dialogs": []}, log
         if search:
             page.locator("#search").fill(search)
