@@ -127,3 +127,5 @@ class Edge:
     documents: tuple[str, ...]
     evidence: tuple[Sentence, ...]
     per_document: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (doc id, weight there)
+    #: the windows holding the source, the target, and all windows: what its significance is measured against
+    occurrences: tuple[int, int, int] = field(default=(0, 0, 0), compare=False)

@@ -13,6 +13,7 @@ import re
 
 import networkx as nx
 
+from ..graph.attributes import STRENGTH
 from ..graph.timeline import bounds
 
 #: Characters XML 1.0 cannot hold (a graph loaded from someone else's Turtle may carry them).
@@ -58,6 +59,7 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
             evidence=_xml(" | ".join(e["text"] for e in d["evidence"])),
             evidence_count=len(d["evidence"]),
             **_seen(d),
+            **{name: float(d[name]) for name in STRENGTH},
         )
     return flat
 

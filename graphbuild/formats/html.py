@@ -237,6 +237,9 @@ def _details(graph: nx.Graph) -> dict:
                 "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
                 "documentCount": len(d["documents"]),
                 "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in d["evidence"]],
+                "association": d["association"],
+                "npmi": d["npmi"],
+                "logLikelihood": d["log_likelihood"],
                 **seen(d),
             }
             for index, (a, b, d) in enumerate(graph.edges(data=True))

@@ -13,13 +13,23 @@ import io
 
 import networkx as nx
 
+from ..graph.attributes import STRENGTH
 from ..graph.build import sorted_edges
 
 #: When and by whom, typed: the first and last day seen as Neo4j dates (empty: undated), the counts per
 #: period and per source as arrays of "2017-02=5".
 SEEN_HEADER = ["first_seen:date", "last_seen:date", "periods:string[]", "sources:string[]"]
 NODE_HEADER = ["id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int", "documents:string[]", *SEEN_HEADER]
-EDGE_HEADER = [":START_ID", ":END_ID", ":TYPE", "weight:int", "documents:string[]", "evidence", *SEEN_HEADER]
+EDGE_HEADER = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "weight:int",
+    *(f"{name}:float" for name in STRENGTH),
+    "documents:string[]",
+    "evidence",
+    *SEEN_HEADER,
+]
 
 
 def _array(values) -> str:
@@ -54,6 +64,7 @@ def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
             b,
             "CO_OCCURS_WITH",
             d["weight"],
+            *(d[name] for name in STRENGTH),
             _array(d["documents"]),
             " | ".join(e["text"] for e in d["evidence"]),
             *_seen(d),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, get_origin, get_type_hints
 
 from ..options import DEFAULT_PERIOD
 from ..records import ENTITY_TYPES
+from .significance import Significance
 from .timeline import Spread
 
 if TYPE_CHECKING:
@@ -64,6 +65,9 @@ class EdgeData(TypedDict):
     last_seen: str
     periods: dict[str, int]  # period -> weight then
     sources: dict[str, int]  # source -> weight in its documents
+    association: float  # observed / expected co-occurrences (1: chance); significance.py has all three
+    npmi: float  # normalised pointwise mutual information, -1 to 1
+    log_likelihood: float  # Dunning's G2, negative below chance: what "top links" rank by
 
 
 class DocumentData(TypedDict):
@@ -120,6 +124,8 @@ class GraphData(TypedDict, total=False):
 NODE_ATTRIBUTES: tuple[str, ...] = tuple(NodeData.__annotations__)
 EDGE_ATTRIBUTES: tuple[str, ...] = tuple(EdgeData.__annotations__)
 GRAPH_ATTRIBUTES: tuple[str, ...] = tuple(GraphData.__annotations__)
+#: An edge's measures of significance (graph/significance.py), in the order the files write them.
+STRENGTH: tuple[str, ...] = ("association", "npmi", "log_likelihood")
 #: Graph attributes about one run or about how the files are written, not about the graph: files that
 #: hold graph attributes leave them out, so a cached rebuild writes the same bytes.
 RUN_ONLY: tuple[str, ...] = ("parsed", "processes", "base_iri")
@@ -162,9 +168,16 @@ def node(
     )
 
 
-def edge(weight: int, documents: Iterable[str], evidence: Iterable[Evidence], seen: Spread | None = None) -> EdgeData:
-    """A co-occurrence's attributes (``seen``: its weight over time and sources)."""
+def edge(
+    weight: int,
+    documents: Iterable[str],
+    evidence: Iterable[Evidence],
+    seen: Spread | None = None,
+    strength: Significance | None = None,
+) -> EdgeData:
+    """A co-occurrence's attributes (``seen``: its weight over time and sources; ``strength``: beyond chance)."""
     seen = seen or Spread()
+    strength = strength or Significance()
     return EdgeData(
         weight=weight,
         documents=list(documents),
@@ -173,6 +186,9 @@ def edge(weight: int, documents: Iterable[str], evidence: Iterable[Evidence], se
         last_seen=seen.last_seen,
         periods=dict(seen.periods),
         sources=dict(seen.sources),
+        association=strength.association,
+        npmi=strength.npmi,
+        log_likelihood=strength.log_likelihood,
     )
 
 

@@ -9,6 +9,7 @@ import networkx as nx
 from ..options import DEFAULT_PERIOD
 from ..records import Document, Edge, Entity
 from . import attributes
+from .significance import significance
 from .timeline import spread
 
 
@@ -64,7 +65,10 @@ def build_graph(
             for s in edge.evidence
         ]
         seen = spread(edge.per_document, metadata, period)
-        graph.add_edge(edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence, seen))
+        strength = significance(edge.weight, *edge.occurrences)
+        graph.add_edge(
+            edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence, seen, strength)
+        )
     return graph
 
 

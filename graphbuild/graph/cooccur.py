@@ -5,11 +5,14 @@ Windows:
   of units in which both entities are mentioned.
 - ``tokens:N``: two mentions co-occur when their first tokens are fewer than N tokens apart (within a
   document); a pair's weight is the number of such mention pairs.
+
+Each edge also carries how many windows hold either end and how many windows there are (for a
+``tokens:N`` window: mentions), which its significance is measured against (``significance.py``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -38,12 +41,23 @@ def cooccur(
     given, collects each entity's sentences from the same resolved mentions."""
     kind, size = parse_window(window)
     tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    holding: Counter[str] = Counter()  # entity -> the windows that hold it
+    windows_in_all = 0
     for extraction in extractions:
         keyed = [(key, m) for m in extraction.mentions if (key := resolution.key_of(m)) is not None]
         if snippets is not None:
             snippets.add(extraction, keyed)
-        windows = _token_windows(keyed, size) if kind == "tokens" else _unit_windows(keyed, kind)
-        for first, second in windows:
+        if kind == "tokens":
+            holding.update(key for key, _ in keyed)
+            windows_in_all += len(keyed)
+            pairs = _token_windows(keyed, size)
+        else:
+            units = _units(keyed, kind)
+            for unit in units.values():
+                holding.update(unit.keys())  # each entity once per unit
+            windows_in_all += _unit_count(extraction, kind)
+            pairs = _unit_pairs(units)
+        for first, second in pairs:
             (a, ma), (b, mb) = sorted((first, second), key=lambda km: km[0])
             tally = tallies[(a, b)]
             tally.weight += 1
@@ -60,6 +74,7 @@ def cooccur(
             tuple(sorted(t.documents)),
             tuple(t.evidence[k] for k in sorted(t.evidence)),
             tuple(sorted(t.documents.items())),
+            (holding[a], holding[b], windows_in_all),
         )
         for (a, b), t in sorted(tallies.items())
         if t.weight >= min_weight
@@ -69,17 +84,33 @@ def cooccur(
 KeyedMention = tuple[str, Mention]
 
 
-def _unit_windows(keyed: list[KeyedMention], kind: str) -> Iterator[tuple[KeyedMention, KeyedMention]]:
-    """Each distinct pair of entities once per sentence, paragraph or document, with their first mentions."""
-    units_by_kind: dict[str, Callable[[Mention], int]] = {
-        "sentence": attrgetter("sentence"),
-        "paragraph": attrgetter("paragraph"),
-        "document": lambda mention: 0,
-    }
-    unit_of = units_by_kind[kind]
+_UNIT_OF: dict[str, Callable[[Mention], int]] = {
+    "sentence": attrgetter("sentence"),
+    "paragraph": attrgetter("paragraph"),
+    "document": lambda mention: 0,
+}
+
+
+def _units(keyed: list[KeyedMention], kind: str) -> dict[int, dict[str, Mention]]:
+    """The sentences, paragraphs or the document that hold mentions: unit -> entity -> its first mention there."""
+    unit_of = _UNIT_OF[kind]
     units: dict[int, dict[str, Mention]] = defaultdict(dict)
     for key, mention in keyed:
         units[unit_of(mention)].setdefault(key, mention)
+    return units
+
+
+def _unit_count(extraction: Extraction, kind: str) -> int:
+    """How many sentences, paragraphs (or 1: the document) a document has, with or without an entity."""
+    if kind == "sentence":
+        return len(extraction.sentences)
+    if kind == "paragraph":
+        return len({s.paragraph for s in extraction.sentences})
+    return 1
+
+
+def _unit_pairs(units: dict[int, dict[str, Mention]]) -> Iterator[tuple[KeyedMention, KeyedMention]]:
+    """Each distinct pair of entities once per unit, with their first mentions."""
     for unit in sorted(units):
         first_mentions = sorted(units[unit].items())
         for i, first in enumerate(first_mentions):

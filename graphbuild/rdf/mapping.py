@@ -15,8 +15,19 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.term import Node
 
-from ..graph.attributes import ENTITY_TYPES, DocumentData, Evidence, MergeRecord, document, edge, graph_data, node
+from ..graph.attributes import (
+    ENTITY_TYPES,
+    STRENGTH,
+    DocumentData,
+    Evidence,
+    MergeRecord,
+    document,
+    edge,
+    graph_data,
+    node,
+)
 from ..graph.build import sorted_edges
+from ..graph.significance import Significance
 from ..graph.timeline import Spread, bounds
 from ..options import DEFAULT_BASE_IRI, DEFAULT_PERIOD, DEFAULT_WINDOW, check_base_iri
 from .namespaces import GB, PREFIXES, SCHEMA
@@ -68,6 +79,8 @@ _FIRST, _LAST, _IN_PERIOD, _PERIOD, _PERIOD_COUNT, _BY_SOURCE, _SOURCE_COUNT = (
     IRI(GB[t]) for t in ("firstSeen", "lastSeen", "inPeriod", "period", "PeriodCount", "bySource", "SourceCount")
 )
 _START_DATE, _END_DATE = IRI(SCHEMA.startDate), IRI(SCHEMA.endDate)
+#: An edge's measures of significance (attributes.STRENGTH) and their properties.
+_STRENGTH = dict(zip(STRENGTH, (GB.associationStrength, GB.npmi, GB.logLikelihood)))
 _MERGE_CLASS, _MERGE, _ALIAS, _RULE, _COMMENT = (
     IRI(GB.AliasMerge),
     IRI(GB.merge),
@@ -137,6 +150,7 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
                 (RDF_TYPE, [_COOC]),
                 (_ENTITY, [entity(a), entity(b)]),
                 (_WEIGHT, [int(data["weight"])]),
+                *((IRI(p), [Typed(repr(float(data[name])), str(XSD.double))]) for name, p in _STRENGTH.items()),
                 (_WINDOW, [window]),
                 (_DERIVED, [doc(d) for d in data["documents"]]),
                 (_EVIDENCE, evidence),
@@ -333,5 +347,6 @@ def from_rdf(rdf: Graph) -> nx.Graph:
             )
         evidence.sort(key=lambda e: (e["doc"], e["sentence"]))
         documents_of = sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom))
-        graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence, _seen(rdf, cooc)))
+        strength = Significance(*(float(str(rdf.value(cooc, p) or 0)) for p in _STRENGTH.values()))
+        graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence, _seen(rdf, cooc), strength))
     return graph

@@ -125,3 +125,32 @@ def test_a_panel_gives_when_and_by_whom_and_each_period_or_source_narrows_to_it(
         "bbc.co.uk \u00d72",
         "tass.com \u00d71",
     ]
+
+
+def test_edges_ranked_by_significance_reorder_neighbours_and_the_slider_filters_by_it(page):
+    # Windows are the 6 sentences; Merkel is in 4, Trump in 2, both in 1: less than the 1.33 chance gives.
+    page.locator("#rank-by").select_option("significance")
+    assert page.locator("#min-label").inner_text() == "Min significance"
+    assert page.locator("#min-weight-value").inner_text() == "any"
+    page.locator("#min-weight").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#min-weight-value").inner_text() == "above chance"
+    hidden = page.evaluate("""graphbuild.data.edges.filter((e) => !graphbuild.edgeView.get(e.id)).map((e) =>
+        [e.from, e.to].map((id) => graphbuild.data.nodes.find((n) => n.id === id).label).sort().join(' - '))""")
+    assert hidden == ["Angela Merkel - Donald Trump"]
+    page.keyboard.press("ArrowRight")  # p < 0.05: six sentences are too few for any pair
+    assert page.locator("#min-weight-value").inner_text() == "G\u00b2 3.8 (p < 0.05)" and drawn(page)[1] == 0
+    assert "rank=significance&strength=3.84" in page.evaluate("location.hash")
+    page.locator("#reset").click()
+    assert page.locator("#min-label").inner_text() == "Min weight" and drawn(page)[1] == 9
+    merkel = page.evaluate("graphbuild.data.nodes.find((n) => n.label === 'Angela Merkel').id")
+    page.evaluate(f"graphbuild.showNode({merkel!r})")
+    order = lambda: page.locator(".neighbours li > .link:first-child").all_inner_texts()
+    assert order() == ["Vladimir Putin", "Berlin", "Donald Trump", "Moscow", "Washington"]  # weight 3, then 1
+    page.locator("#rank-by").select_option("significance")
+    # G2: Berlin, Moscow, Washington 0.91 each (1 of 0.67 expected), Putin 0.37 (3 of 2.67), Trump below chance
+    assert order() == ["Berlin", "Moscow", "Washington", "Vladimir Putin", "Donald Trump"]
+    page.evaluate("""graphbuild.showEdge(graphbuild.data.edges.find((e) => [e.from, e.to].map((id) =>
+        graphbuild.data.nodes.find((n) => n.id === id).label).sort().join() === 'Donald Trump,Florida').id)""")
+    # 1 of 6 sentences, Trump in 2, Florida in 1: 3 times chance, NPMI ln 3 / ln 6, G2 2.63
+    assert "Significance: G\u00b2 2.6; NPMI 0.61; 3\u00d7 what chance gives" in page.locator("#panel").inner_text()

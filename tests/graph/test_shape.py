@@ -6,6 +6,7 @@ import pytest
 from graphbuild import api
 from graphbuild.formats import FORMATS, LEAVES_OUT, export
 from graphbuild.graph import attributes
+from graphbuild.graph.significance import Significance
 from graphbuild.graph.timeline import Spread
 from graphbuild.rdf import from_rdf, to_rdf
 
@@ -41,6 +42,9 @@ PROBES = {
     "periods": "2035-W10",
     "sources": "zseensourceprobe",
     "period": "week",
+    "association": "54.321",
+    "npmi": "0.4321",
+    "log_likelihood": "4321.5",
 }
 #: Graph attributes checked through their fields (documents) or not written by design (attributes.RUN_ONLY).
 FIELDS = {"documents": ("name", "title", "path", "date", "source", "url", "author", "properties")}
@@ -81,7 +85,9 @@ def probe_graph() -> nx.Graph:
         )
     evidence = attributes.Evidence(doc="zdocprobe", sentence=0, start=765431, end=765450, text="zevidenceprobe here.")
     graph.add_edge(
-        "organization/zlabelprobe", "person/other", **attributes.edge(876541, ["zdocprobe"], [evidence], seen)
+        "organization/zlabelprobe",
+        "person/other",
+        **attributes.edge(876541, ["zdocprobe"], [evidence], seen, Significance(54.321, 0.4321, 4321.5)),
     )
     return graph
 

@@ -62,6 +62,7 @@ def test_canned_queries_are_listed_with_their_parameters():
         "entities-of-type",
         "documents",
         "shortest-path",
+        "top-links",
     } <= set(queries)
     assert queries["evidence"].params == ("a", "b") and queries["neighbours"].description
 
@@ -83,6 +84,15 @@ def test_canned_queries_answer_like_the_graph(seeds_exports, seeds_graph):
         1 for _, t in seeds_graph.nodes(data="type") if t == "Event"
     )
     assert len(list(api.named_query(rdf, "documents", {"label": "Party"}))) == 2
+    top = list(api.named_query(rdf, "top-links", {}))
+    by_g2 = sorted(seeds_graph.edges(data=True), key=lambda e: -e[2]["log_likelihood"])[:30]
+    assert [float(r.logLikelihood) for r in top] == [d["log_likelihood"] for _, _, d in by_g2]
+    first = seeds_graph.edges[label[str(top[0].a)], label[str(top[0].b)]]
+    assert (int(top[0].weight), float(top[0].npmi), float(top[0].association)) == (
+        first["weight"],
+        first["npmi"],
+        first["association"],
+    )
 
 
 def test_parameters_are_bound_not_pasted(seeds_exports):

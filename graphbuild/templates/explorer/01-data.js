@@ -17,7 +17,19 @@
   // The time axis (periods, empty ones included) and the sources; from/to index the axis, source names one.
   const PERIODS = DATA.time.labels, SOURCES = DATA.sources;
   const defaults = () => ({ hiddenTypes: new Set(), minWeight: 1, hideIsolated: BIG, colourBy: "type", hops: 1,
-    doc: null, node: null, edge: null, path: null, from: 0, to: PERIODS.length - 1, source: null });
+    doc: null, node: null, edge: null, path: null, from: 0, to: PERIODS.length - 1, source: null,
+    rankBy: "weight", minStrength: null });
+  // Edges ranked by weight or by significance (log-likelihood G2: graph/significance.py); the thresholds the
+  // significance slider steps through: any, above chance, p < 0.05, p < 0.001, then decades to the largest.
+  const rankOf = (e) => (state.rankBy === "weight" ? e.weight : e.logLikelihood);
+  const STRENGTH_STEPS = (() => {
+    const most = DATA.edges.reduce((max, e) => Math.max(max, e.logLikelihood), 0);
+    const steps = [null, 0, 3.84, 10.83];
+    for (let s = 100; s <= most; s *= 10) steps.push(s);
+    return steps;
+  })();
+  const strengthText = (g2) => "G\u00b2 " + g2.toLocaleString("en", { maximumFractionDigits: 1 }) +
+    (g2 >= 10.83 ? " (p < 0.001)" : g2 >= 3.84 ? " (p < 0.05)" : "");
   let state = defaults();
 
   function el(tag, props, children) {
@@ -49,7 +61,7 @@
   }
   function edgeTooltip(e) {
     const lines = [isolate(byId.get(e.from).label) + " \u2014 " + isolate(byId.get(e.to).label),
-      "weight: " + e.weight];
+      "weight: " + e.weight + ", significance: " + strengthText(e.logLikelihood)];
     for (const ev of e.evidence.slice(0, 2)) lines.push("\u201c" + shorten(ev.text, 160) + "\u201d");
     if (e.evidence.length > 2) lines.push("(" + evidenceCount(e) + ": click the edge)");
     return lines.join("\n");

@@ -18,7 +18,7 @@
     return false;
   }
   function passesFilters(d) {  // the weight, type, time, source and document filters
-    return d.weight >= state.minWeight && inSlice(d) && !state.hiddenTypes.has(byId.get(d.from).type) &&
+    return d.weight >= state.minWeight && (state.minStrength === null || d.logLikelihood >= state.minStrength) && inSlice(d) && !state.hiddenTypes.has(byId.get(d.from).type) &&
       !state.hiddenTypes.has(byId.get(d.to).type) && (!docEntities || (docEntities.has(d.from) && docEntities.has(d.to)));
   }
   function edgeVisible(e) {

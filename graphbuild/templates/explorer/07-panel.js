@@ -69,7 +69,7 @@
   function nodePanel(id) {
     const n = byId.get(id);
     const neighbours = adjacent.get(id).map((e) => ({ edge: e, other: byId.get(e.from === id ? e.to : e.from) }))
-      .sort((a, b) => b.edge.weight - a.edge.weight || a.other.label.localeCompare(b.other.label));
+      .sort((a, b) => rankOf(b.edge) - rankOf(a.edge) || a.other.label.localeCompare(b.other.label));
     // Per document, a sentence that mentions the entity: kept by the build for its first documents; for a
     // graph read back from RDF, which has none, from its edges' evidence where there is one.
     const snippet = new Map(Object.entries(n.snippets || {}));
@@ -78,7 +78,8 @@
     const [docs, moreDocs] = paged("ul", "documents", n.documents, (d) => el("li", {}, [docLink(d),
       ...(snippet.has(d) ? [el("blockquote", {}, highlight(shorten(snippet.get(d), DATA.snippetChars), names))] : [])]));
     const [list, moreNeighbours] = paged("ol", "neighbours", neighbours, ({ edge, other }) => el("li", {}, [
-      nodeLink(other), el("span", { className: "weight", textContent: " \u00d7" + edge.weight }),
+      nodeLink(other), el("span", { className: "weight", textContent: " \u00d7" + edge.weight +
+        (state.rankBy === "weight" ? "" : ", " + strengthText(edge.logLikelihood)) }),
       el("button", { className: "link small", textContent: "evidence", onclick: () => select({ edge: edge.id }) })]), 25);
     panel.replaceChildren(
       el("h2", { className: "node-label" }, [name(n.label)]),
@@ -100,6 +101,8 @@
     panel.replaceChildren(
       el("h2", {}, [nodeLink(a), " \u2014 ", nodeLink(b)]),
       field("Weight", String(e.weight)),
+      field("Significance", strengthText(e.logLikelihood) + "; NPMI " + e.npmi.toFixed(2) + "; " +
+        e.association.toLocaleString("en", { maximumFractionDigits: 1 }) + "\u00d7 what chance gives"),
       field("Window", DATA.window),
       field("Documents", ...e.documents.flatMap((d, i) => (i ? [", ", docLink(d)] : [docLink(d)])),
         e.documentCount > e.documents.length ? ", and " + (e.documentCount - e.documents.length) + " more" : ""),

@@ -24,6 +24,7 @@
   }
   function apply({ move = false, refit = false, showDoc = null } = {}) {
     let steps = null;
+    rewidth();
     if (state.node && byId.has(state.node)) setFocus(neighbourhood(state.node, state.hops));
     else if (state.path) {
       steps = shortestPath(state.path[0], state.path[1]);
@@ -51,8 +52,7 @@
   function syncControls() {
     syncLegend();
     document.getElementById("hops").value = String(state.hops);
-    document.getElementById("min-weight").value = String(state.minWeight);
-    document.getElementById("min-weight-value").textContent = String(state.minWeight);
+    syncSlider();
     document.getElementById("hide-isolated").checked = state.hideIsolated;
     document.getElementById("colour-by").value = state.colourBy;
     syncTime();
@@ -70,6 +70,8 @@
     if (state.hops !== 1) p.set("hops", String(state.hops));
     if (!wholeTime()) { p.set("from", PERIODS[state.from]); p.set("to", PERIODS[state.to]); }
     if (state.source !== null) p.set("source", state.source);
+    if (state.rankBy !== "weight") p.set("rank", state.rankBy);
+    if (state.minStrength !== null) p.set("strength", String(state.minStrength));
     const v = network.getViewPosition();
     p.set("view", [v.x, v.y, network.getScale()].map((x) => x.toFixed(x < 10 ? 4 : 1)).join(","));
     return "#" + p.toString();
@@ -91,6 +93,9 @@
     const from = PERIODS.indexOf(p.get("from")), to = PERIODS.indexOf(p.get("to"));
     if (from >= 0 && to >= 0) [s.from, s.to] = [Math.min(from, to), Math.max(from, to)];
     s.source = sourceIndex.has(p.get("source")) ? p.get("source") : null;
+    s.rankBy = p.get("rank") === "significance" ? "significance" : "weight";
+    const strength = p.has("strength") ? Number(p.get("strength")) : NaN;
+    s.minStrength = STRENGTH_STEPS.includes(strength) ? strength : null;
     const view = (p.get("view") || "").split(",").map(Number);
     return { state: s, view: view.length === 3 && view.every(Number.isFinite) && view[2] > 0 ? view : null };
   }

@@ -10,14 +10,39 @@
     remember(true);
   });
   document.getElementById("hops").addEventListener("change", (event) => keep({ hops: Number(event.target.value) }));
+  // One slider: the least weight, or the least significance, as the edges are ranked by.
   const slider = document.getElementById("min-weight");
-  slider.max = String(DATA.edges.reduce((max, e) => Math.max(max, e.weight), 1));
+  const MAX_WEIGHT = DATA.edges.reduce((max, e) => Math.max(max, e.weight), 1);
+  function syncSlider() {
+    const byWeight = state.rankBy === "weight";
+    document.getElementById("rank-by").value = state.rankBy;
+    document.getElementById("min-label").textContent = byWeight ? "Min weight" : "Min significance";
+    slider.min = byWeight ? "1" : "0";
+    slider.max = String(byWeight ? MAX_WEIGHT : STRENGTH_STEPS.length - 1);
+    slider.value = String(byWeight ? state.minWeight : STRENGTH_STEPS.indexOf(state.minStrength));
+    document.getElementById("min-weight-value").textContent = byWeight ? String(state.minWeight) :
+      state.minStrength === null ? "any" : state.minStrength === 0 ? "above chance" : strengthText(state.minStrength);
+  }
   slider.addEventListener("input", () => {
-    state.minWeight = Number(slider.value);
-    document.getElementById("min-weight-value").textContent = slider.value;
+    if (state.rankBy === "weight") state.minWeight = Number(slider.value);
+    else state.minStrength = STRENGTH_STEPS[Number(slider.value)];
+    syncSlider();
     setFocus(state.node ? neighbourhood(state.node, state.hops) : focus);
     refresh();
   });
+  document.getElementById("rank-by").addEventListener("change", (event) => {
+    keep({ rankBy: event.target.value, minWeight: 1, minStrength: null });
+  });
+  // Edge widths follow the ranking: the build's for weight, a log scale of G2 for significance.
+  const weightWidths = new Map(visEdges.map((v) => [v.id, v.width]));
+  let widthsBy = "weight";
+  function rewidth() {
+    if (widthsBy === state.rankBy) return;
+    widthsBy = state.rankBy;
+    const top = Math.log1p(DATA.edges.reduce((max, e) => Math.max(max, e.logLikelihood), 0)) || 1;
+    edges.update(DATA.edges.map((e) => ({ id: e.id, width: widthsBy === "weight" ? weightWidths.get(e.id) :
+      Math.round(10 * (1 + 7 * Math.log1p(Math.max(0, e.logLikelihood)) / top)) / 10 })));
+  }
   slider.addEventListener("change", () => { fit(); remember(true); });
   document.getElementById("hide-isolated").addEventListener("change", (event) => {
     keep({ hideIsolated: event.target.checked, refit: true });
