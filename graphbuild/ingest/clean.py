@@ -1,5 +1,5 @@
-"""Page furniture out, before any NLP: breadcrumbs, source and timestamp lines, navigation links, and
-credit lines glued to the line before them.
+"""Page furniture out, before any NLP: breadcrumbs, source and timestamp lines, navigation links, credit
+lines glued to the line before them, and the hyphens scrapers put between sentences.
 
 Rules describe the shape of web news text, never particular names.
 """
@@ -17,8 +17,13 @@ _WORDS = vocabulary()
 _CREDIT = re.compile(rf"(?:{alternation(_WORDS.CREDIT_STARTS)}|©)", re.IGNORECASE)
 #: How the lines that are never part of the paragraph before them start: credits and source labels.
 _OWN_LINES = _WORDS.CREDIT_STARTS + tuple(f"{label}:" for label in _WORDS.SOURCE_LABELS)
-#: Such a line glued to the end of the previous one ("...peopleSponsored by X").
-_GLUED = re.compile(rf"(?<=[a-z0-9.!?\"”)])(?=(?:{alternation(_OWN_LINES)}) )")
+#: Such a line glued to the end of the previous one ("...peopleSponsored by X"), or to its last sentence
+#: ("... three months. Source: Al Jazeera").
+_GLUED = re.compile(rf"(?:(?<=[a-z0-9.!?\"”)])|(?<=[.!?\"”])[ \t]+)(?=(?:{alternation(_OWN_LINES)}) )")
+#: A hyphen that scraped text puts where a space or a line break was, right after punctuation: "life.-And",
+#: "Kenny,-Simon Coveney", "Source:-Al Jazeera". Never a dash ("--"), a hyphen inside a word or number,
+#: nor one after an initialism ("the U.S.-Mexico border").
+_JOINED = re.compile(r"(?<=[.,:;!?\"”’)])(?<!\.[A-Z]\.)-(?!-)[ \t]*")
 #: "Home>News>China", "Home » World » Asia", "News | China".
 _BREADCRUMB = re.compile(r"^\s*\w[\w .&'-]{0,30}(\s*[>»|]\s*\w[\w .&'-]{0,30}){1,6}\s*$")
 #: A timestamp and/or source line ("2024-08-29 10:04:43Source: Xinhua").
@@ -53,11 +58,11 @@ def is_headline(paragraph: str) -> bool:
 
 
 def clean_document(document: Document) -> Document:
-    """The document without furniture lines, glued lines split, and its title the first real line (unless
-    its metadata gave one)."""
+    """The document without furniture lines, glued lines and sentences split, and its title the first real
+    line (unless its metadata gave one)."""
     paragraphs = []
     for paragraph in document.paragraphs:
-        for line in _GLUED.sub("\n", paragraph).split("\n"):
+        for line in _GLUED.sub("\n", _JOINED.sub(" ", paragraph)).split("\n"):
             line = line.strip()
             if line and not is_furniture(line):
                 paragraphs.append(line)

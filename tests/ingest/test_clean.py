@@ -44,3 +44,18 @@ def test_every_source_label_glued_to_a_line_starts_a_furniture_line_of_its_own()
         "Prices rose.",
         "Photo by Xinhua",
     )
+
+
+def test_the_hyphens_scrapers_put_between_sentences_become_spaces():
+    text = (
+        "She thanked her friend.- Angela Merkel replied.-And left.\n"
+        "Taoiseach Enda Kenny,-Simon Coveney and others came (Reuters)-on Tuesday.-- Then rain.\n"
+        "A 5.6-mile ride, a well-known road (2016-17) to the U.S.-Mexico border.\n"
+        "The extension lasted three months. Source:-Al Jazeera and news agencies"
+    )
+    assert clean_document(document_from_text(text, "p.txt")).paragraphs == (
+        "She thanked her friend. Angela Merkel replied. And left.",
+        "Taoiseach Enda Kenny, Simon Coveney and others came (Reuters) on Tuesday.-- Then rain.",
+        "A 5.6-mile ride, a well-known road (2016-17) to the U.S.-Mexico border.",
+        "The extension lasted three months.",  # the credit line, now apart, is furniture like any source line
+    )
