@@ -96,6 +96,25 @@ def middle_initials(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
             yield Join(keys[0], bare)
 
 
+def stray_words(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
+    """ "Chair Devin Nunes" = "Devin Nunes", "Islamophobic Geert Wilders" = "Geert Wilders": a word NER took
+    into a person's name (a title, an adjective, a headline's verb, or a given name the text mostly drops),
+    where the corpus never names that word on its own and has the rest, two words or more, as a person
+    mentioned more often."""
+    for key, name in corpus.names.items():
+        first, _, rest = key.partition(" ")
+        other = corpus.names.get(rest)
+        if (
+            name.type == "Person"
+            and " " in rest
+            and first not in corpus.names
+            and other is not None
+            and other.type == "Person"
+            and other.mentions > name.mentions
+        ):
+            yield Join(key, rest, f"{name.forms.most_common(1)[0][0].split()[0]!r} before the name")
+
+
 def damaged_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "Sinn F\ufffd\ufffdin" = "Sinn Fein": a name with lost characters (U+FFFD) joins the one intact name
     it can be read as, each run of lost characters standing for one letter."""
@@ -305,6 +324,7 @@ CORPUS_RULES: tuple[Rule[CorpusRule], ...] = (
     Rule("country-name", "a name of the country (ISO 3166, pycountry)", country_names),
     Rule("place-variant", "place name with an administrative prefix or suffix", place_variants),
     Rule("middle-initial", "the same name with a middle initial", middle_initials),
+    Rule("stray-word", "the name with a word before it that the corpus never names alone", stray_words),
     Rule("damaged-characters", "the same name with characters lost (U+FFFD) before reading", damaged_names),
     Rule("spelling-variant", "the same person's name spelt with one letter changed", spelling_variants),
     Rule("initialled-word", "a word cut to its initial in the one name that has it whole", initialled_words),

@@ -19,6 +19,7 @@ from graphbuild.resolve.rules import (
     place_variants,
     qualified_names,
     spelling_variants,
+    stray_words,
 )
 from graphbuild.resolve.short_forms import (
     DOCUMENT_RULES,
@@ -49,6 +50,7 @@ def test_the_rules_are_declared_once_in_the_order_of_their_priority():
         "country-name",
         "place-variant",
         "middle-initial",
+        "stray-word",
         "damaged-characters",
         "spelling-variant",
         "initialled-word",
@@ -194,6 +196,30 @@ def test_a_middle_initial_is_the_same_person():
     assert proposals(middle_initials, docs) == {("donald j trump", "donald trump")}
     found = entities(resolve(docs))
     assert list(found) == ["Donald Trump"] and rules(found["Donald Trump"])["Donald J. Trump"] == "middle-initial"
+
+
+def test_a_word_the_corpus_never_names_alone_before_a_persons_name_is_stripped():
+    people = {"Devin Nunes": "Person", "Chair Devin Nunes": "Person", "Nunes": "Person", "Kim Jong Un": "Person"}
+    docs = [
+        document(
+            "a", "Chair Devin Nunes spoke. Devin Nunes left. Kim Jong Un and Jong Un.", people | {"Jong Un": "Person"}
+        ),
+        document("b", "Devin Nunes again. Kim Jong Un again. Nunes said.", people),
+        document("c", "Donald Trump and Trump Tower.", {"Donald Trump": "Person", "Trump Tower": "Place"}),
+    ]
+    # not "Kim Jong Un" = "Jong Un": the rest is mentioned less often; not a two-word name (Donald Trump)
+    assert proposals(stray_words, docs) == {("chair devin nunes", "devin nunes")}
+    found = entities(resolve(docs))
+    assert rules(found["Devin Nunes"])["Chair Devin Nunes"] == "stray-word"
+    assert "'Chair' before the name" in {m.detail for m in found["Devin Nunes"].merges}
+    nunes_only = [
+        document(
+            "d",
+            "Chair Devin Nunes spoke. Chair said no. Devin Nunes left. Devin Nunes won.",
+            people | {"Chair": "Person"},
+        )
+    ]
+    assert proposals(stray_words, nunes_only) == set()  # "Chair" is a name on its own there
 
 
 def test_a_name_with_lost_characters_joins_the_one_intact_name_it_can_be_read_as():
