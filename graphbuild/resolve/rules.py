@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, NamedTuple, TypeVar
 
+from nicknames import NickNamer
+
 from ..lang import alternation, vocabulary
 from ..names import LOST, head_noun, initials, match_key
 from .corpus import Corpus
@@ -136,13 +138,7 @@ def spelling_variants(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "Sergei Lavrov" = "Sergey Lavrov", "Hilary Clinton" = "Hillary Clinton": people with the same
     surname whose first names (five letters or more) differ by one letter and who are never named in one
     document (one writer does not spell one person two ways; "Ivana" and "Ivanka Trump" meet in many)."""
-    by_rest: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key, name in corpus.names.items():
-        words = key.split()
-        if len(words) >= 2 and name.type == "Person" and len(words[0]) >= 5:
-            by_rest[tuple(words[1:])].append(key)
-    for keys in by_rest.values():
-        keys.sort(key=lambda k: -corpus.names[k].mentions)
+    for keys in _by_surname(corpus, shortest_first=5):
         for i, rare in enumerate(keys):
             for common in keys[:i]:
                 if (
@@ -151,6 +147,50 @@ def spelling_variants(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
                 ):
                     yield Join(rare, common)
                     break
+
+
+def nicknames(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
+    """ "Mike Flynn" = "Michael Flynn", "Bill Clinton" = "William Clinton": people with the same surname
+    whose first names are a name and its nickname in the ``nicknames`` package's hand-curated English
+    data, where neither pairs so with another name of the surname and one document names both (English
+    corpora only)."""
+    if corpus.lang != "en":
+        return
+    for keys in _by_surname(corpus):
+        pairs = {k: [o for o in keys if o != k and _nickname_pair(k.split()[0], o.split()[0])] for k in keys}
+        for i, rare in enumerate(keys):
+            # each the other's only pair ("Chris" pairs with Christopher and Christine: no guess), named
+            # together in a document at least once (the data pairs "Bill" with Robert too: Bill and
+            # Robert Gates never meet), the less mentioned joining the more mentioned
+            other = pairs[rare][0] if len(pairs[rare]) == 1 else None
+            if (
+                other is not None
+                and pairs[other] == [rare]
+                and other in keys[:i]
+                and corpus.names[rare].docs.keys() & corpus.names[other].docs.keys()
+            ):
+                yield Join(rare, other)
+
+
+def _by_surname(corpus: Corpus, shortest_first: int = 1) -> list[list[str]]:
+    """Person names of two words or more (the first of at least ``shortest_first`` letters) grouped by all
+    but their first word, each group most mentioned first."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        words = key.split()
+        if len(words) >= 2 and name.type == "Person" and len(words[0]) >= shortest_first:
+            groups[tuple(words[1:])].append(key)
+    return [sorted(keys, key=lambda k: (-corpus.names[k].mentions, k)) for keys in groups.values() if len(keys) > 1]
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def _nickname_pair(a: str, b: str) -> bool:
+    """One first name is a nickname of the other ("mike", "michael")."""
+    return b in _nicknamer().nicknames_of(a) or a in _nicknamer().nicknames_of(b)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -327,6 +367,7 @@ CORPUS_RULES: tuple[Rule[CorpusRule], ...] = (
     Rule("stray-word", "the name with a word before it that the corpus never names alone", stray_words),
     Rule("damaged-characters", "the same name with characters lost (U+FFFD) before reading", damaged_names),
     Rule("spelling-variant", "the same person's name spelt with one letter changed", spelling_variants),
+    Rule("nickname", "the same person's name with a nickname for the first name", nicknames),
     Rule("initialled-word", "a word cut to its initial in the one name that has it whole", initialled_words),
     Rule(
         "qualified-name",

@@ -15,6 +15,7 @@ from graphbuild.resolve.rules import (
     definitions,
     initialled_words,
     middle_initials,
+    nicknames,
     org_short_forms,
     place_variants,
     qualified_names,
@@ -53,6 +54,7 @@ def test_the_rules_are_declared_once_in_the_order_of_their_priority():
         "stray-word",
         "damaged-characters",
         "spelling-variant",
+        "nickname",
         "initialled-word",
         "qualified-name",
         "definition",
@@ -283,8 +285,26 @@ def test_spelling_variants_initialled_words_and_qualified_names_are_one_entity()
     assert rules(found["Hillary Clinton"])["Hilary Clinton"] == "spelling-variant"
     assert rules(found["North Korea"])["N Korea"] == "initialled-word"
     assert rules(found["Senate"])["US Senate"] == rules(found["Samsung"])["Samsung Group"] == "qualified-name"
-    assert {"Mike Flynn", "Michael Flynn"} <= set(found)  # a nickname is no spelling variant
+    assert rules(found["Michael Flynn"])["Mike Flynn"] == "nickname"  # a nickname is no spelling variant
     assert {"Ivana Trump", "Ivanka Trump"} <= set(found)  # named in one document: two people
+
+
+def test_a_nickname_joins_the_one_full_first_name_of_its_surname():
+    names = {"Michael Flynn": "Person", "Mike Flynn": "Person", "Bill Smith": "Person", "Chris Smith": "Person"}
+    docs = [
+        document("a", "Michael Flynn met Mike Flynn. Michael Flynn left.", names),
+        document(
+            "b",
+            "Christopher Smith, Christine Smith and Chris Smith. Bill Smith spoke.",
+            names | {"Christopher Smith": "Person", "Christine Smith": "Person"},
+        ),
+        document("c", "Mike Flynn and Mike Pence.", {"Mike Flynn": "Person", "Mike Pence": "Person"}),
+    ]
+    # "Chris" is a nickname of Christopher and of Christine: which one is not for a rule to guess
+    assert proposals(nicknames, docs) == {("mike flynn", "michael flynn")}
+    found = entities(resolve(docs))
+    assert found["Michael Flynn"].mentions == 4 and rules(found["Michael Flynn"]) == {"Mike Flynn": "nickname"}
+    assert {"Chris Smith", "Christine Smith", "Christopher Smith", "Bill Smith", "Mike Pence"} <= set(found)
 
 
 def test_a_definition_in_the_text_joins_names_across_the_corpus():
