@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
@@ -177,9 +179,8 @@ def _details(graph: nx.Graph) -> dict:
     for key, data in graph.nodes(data=True):
         for doc in data["documents"]:
             members.setdefault(doc, []).append(key)
-    time, sources, cell = _axes(graph)
-    period_index = {label: i for i, label in enumerate(time["labels"])}
-    source_index = {name: i for i, name in enumerate(sources)}
+    axes = _axes(graph)
+    period_index, source_index, cell = axes.period_index, axes.source_index, axes.cell
 
     def seen(d: dict) -> dict:
         """When and by whom a node or edge was seen: its days, its weight per period and per source (by
@@ -195,8 +196,8 @@ def _details(graph: nx.Graph) -> dict:
 
     return {
         "window": graph.graph.get("window", ""),
-        "time": time,
-        "sources": sources,
+        "time": {"period": axes.period, "labels": list(period_index)},
+        "sources": list(source_index),
         "bigGraph": HIDE_ISOLATED_FROM,
         "snippetChars": SNIPPET_CHARS,
         "documents": {
@@ -247,10 +248,21 @@ def _details(graph: nx.Graph) -> dict:
     }
 
 
-def _axes(graph: nx.Graph) -> tuple[dict, list[str], dict[str, int]]:
+@dataclass(frozen=True)
+class _Axes:
     """The page's time axis (every period from the first seen to the last, empty ones included, so the
-    histogram shows the gaps), its sources (most documents first), and each document's cell: its period
-    index times (sources + 1) plus its source index, where the last period and last source stand for none."""
+    histogram shows the gaps) and its sources (most documents first), each label -> its index, and each
+    document's cell: its period index times (sources + 1) plus its source index, where the last period and
+    the last source stand for none."""
+
+    period: str
+    period_index: dict[str, int]
+    source_index: dict[str, int]
+    cell: dict[str, int]
+
+
+def _axes(graph: nx.Graph) -> _Axes:
+    """The time and source axes of a graph's page (``_Axes``)."""
     documents = graph.graph.get("documents", {})
     period = graph.graph.get("period", DEFAULT_PERIOD)
     seen = {period_of(d.get("date", ""), period) for d in documents.values()} - {""}
@@ -259,7 +271,7 @@ def _axes(graph: nx.Graph) -> tuple[dict, list[str], dict[str, int]]:
         if d.get("source"):
             count[d["source"]] += 1
     # The nodes' and edges' periods and sources are their documents': only a graph made by hand adds any.
-    for data in [d for _, d in graph.nodes(data=True)] + [d for _, _, d in graph.edges(data=True)]:
+    for data in chain((d for _, d in graph.nodes(data=True)), (d for _, _, d in graph.edges(data=True))):
         seen.update(data["periods"])
         for s in data["sources"]:
             count.setdefault(s, 0)
@@ -272,7 +284,7 @@ def _axes(graph: nx.Graph) -> tuple[dict, list[str], dict[str, int]]:
         + source_index.get(d.get("source", ""), len(sources))
         for k, d in documents.items()
     }
-    return {"period": period, "labels": labels}, sources, cell
+    return _Axes(period, period_index, source_index, cell)
 
 
 def _web_url(url: str) -> str:

@@ -234,11 +234,10 @@ def _seen(rdf: Graph, subject: Node) -> Spread:
     )
 
 
-def _period_kind(labels: list[str]) -> str:
-    """What a graph read back counted by, from the shape of a period label."""
-    if not labels:
+def _period_kind(label: str | None) -> str:
+    """What a graph read back counted by, from the shape of one of its period labels."""
+    if label is None:
         return DEFAULT_PERIOD
-    label = labels[0]
     return "week" if "-W" in label else {4: "year", 7: "month"}.get(len(label), "day")
 
 
@@ -317,7 +316,7 @@ def from_rdf(rdf: Graph) -> nx.Graph:
     }
     windows = {str(w) for w in rdf.objects(None, GB.window)}
     window = windows.pop() if len(windows) == 1 else DEFAULT_WINDOW
-    period = _period_kind([str(p) for p in rdf.objects(None, GB.period)])
+    period = _period_kind(next((str(p) for p in rdf.objects(None, GB.period)), None))  # one label tells
     graph: nx.Graph = nx.Graph(**graph_data(documents, window, period=period))
     for iri, cls in sorted(rdf.subject_objects(RDF.type), key=lambda pair: (str(pair[0]), str(pair[1]))):
         if isinstance(iri, URIRef) and isinstance(cls, URIRef) and cls in types:

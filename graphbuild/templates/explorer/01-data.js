@@ -22,12 +22,9 @@
   // Edges ranked by weight or by significance (log-likelihood G2: graph/significance.py); the thresholds the
   // significance slider steps through: any, above chance, p < 0.05, p < 0.001, then decades to the largest.
   const rankOf = (e) => (state.rankBy === "weight" ? e.weight : e.logLikelihood);
-  const STRENGTH_STEPS = (() => {
-    const most = DATA.edges.reduce((max, e) => Math.max(max, e.logLikelihood), 0);
-    const steps = [null, 0, 3.84, 10.83];
-    for (let s = 100; s <= most; s *= 10) steps.push(s);
-    return steps;
-  })();
+  const MAX_STRENGTH = DATA.edges.reduce((max, e) => Math.max(max, e.logLikelihood), 0);
+  const STRENGTH_STEPS = [null, 0, 3.84, 10.83];
+  for (let s = 100; s <= MAX_STRENGTH; s *= 10) STRENGTH_STEPS.push(s);
   const strengthText = (g2) => "G\u00b2 " + g2.toLocaleString("en", { maximumFractionDigits: 1 }) +
     (g2 >= 10.83 ? " (p < 0.001)" : g2 >= 3.84 ? " (p < 0.05)" : "");
   let state = defaults();
@@ -40,6 +37,7 @@
   }
   const isolate = (s) => "\u2068" + s + "\u2069";  // a right-to-left mark inside a name stays inside it
   const name = (s) => el("bdi", { textContent: s });
+  const plural = (n, word) => n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
   const shorten = (s, max) => (s.length > max ? s.slice(0, max - 1) + "\u2026" : s);
   // Accents and case folded, for search and highlighting: "Álvarez" and "alvarez" are the same name.
   const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();

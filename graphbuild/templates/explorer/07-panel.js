@@ -87,7 +87,7 @@
       field("Aliases", n.aliases.length ? name(n.aliases.join(", ")) : "none"),
       field("Mentions", n.mentions.toLocaleString("en")),
       ...spreadFields(n, "Mentions"),
-      el("h3", { textContent: "Mentioned in " + n.documentCount.toLocaleString("en") + " document" + (n.documentCount === 1 ? "" : "s") +
+      el("h3", { textContent: "Mentioned in " + plural(n.documentCount, "document") +
         (n.documentCount > n.documents.length ? " (the first " + n.documents.length + " listed)" : "") }),
       docs, moreDocs,
       el("h3", { textContent: "Neighbours (" + neighbours.length.toLocaleString("en") + ")" }), list, moreNeighbours,
@@ -128,7 +128,7 @@
         el("button", { className: "link small", textContent: "all evidence", onclick: () => select({ edge: e.id }) })]);
     });
     panel.replaceChildren(el("h2", {}, [name(A.label), " \u2192 ", name(B.label)]),
-      el("p", { textContent: steps.length + " step" + (steps.length === 1 ? "" : "s") }),
+      el("p", { textContent: plural(steps.length, "step") }),
       el("ol", { className: "path" }, items));
   }
   function docPanel(id) {

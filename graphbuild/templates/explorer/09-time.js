@@ -6,7 +6,6 @@
   const histogram = document.getElementById("histogram");
   const sourcePicker = document.getElementById("source");
   const PERIOD_NAME = DATA.time.period || "period";
-  const plural = (n, word) => n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
   const sourceDocuments = new Array(SOURCES.length + 1).fill(0);
   for (const d of documents.values()) sourceDocuments[sourceOf(d.cell)]++;
   timeBox.hidden = PERIODS.length < 2;  // one period (or none) leaves nothing to choose
@@ -14,8 +13,10 @@
   for (const input of [fromInput, toInput]) input.max = String(Math.max(0, PERIODS.length - 1));
   sourcePicker.append(...SOURCES.map((s, i) => el("option", { value: s, textContent: s + " (" + plural(sourceDocuments[i], "document") + ")" })));
 
-  let perPeriod = [];  // documents per period, of the chosen source
+  let perPeriod = [], countedFor;  // documents per period (the last: undated), of the source counted for
   function countPeriods() {
+    if (countedFor === state.source) return perPeriod;  // every action syncs the controls: count once per source
+    countedFor = state.source;
     const counts = new Array(PERIODS.length + 1).fill(0), source = chosenSource();
     for (const d of documents.values()) if (source < 0 || sourceOf(d.cell) === source) counts[periodOf(d.cell)]++;
     return counts;

@@ -39,7 +39,7 @@
   function rewidth() {
     if (widthsBy === state.rankBy) return;
     widthsBy = state.rankBy;
-    const top = Math.log1p(DATA.edges.reduce((max, e) => Math.max(max, e.logLikelihood), 0)) || 1;
+    const top = Math.log1p(MAX_STRENGTH) || 1;
     edges.update(DATA.edges.map((e) => ({ id: e.id, width: widthsBy === "weight" ? weightWidths.get(e.id) :
       Math.round(10 * (1 + 7 * Math.log1p(Math.max(0, e.logLikelihood)) / top)) / 10 })));
   }
