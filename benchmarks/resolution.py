@@ -35,7 +35,7 @@ from graphbuild.names import normalize
 from graphbuild.nlp.extract import LABEL_TYPES
 from graphbuild.options import BuildOptions
 from graphbuild.parse.cache import ExtractionCache, pipeline_id
-from graphbuild.pipeline import _extractions
+from graphbuild.pipeline import _extractions, _parser
 from graphbuild.resolve import resolve
 
 from corpus import CACHE, ROOT, commons_speeches, news_articles, word_count
@@ -120,7 +120,8 @@ def now(corpus: str) -> tuple[list[Node], float]:
     options = BuildOptions(jobs=2, cache_dir=str(CACHE / f"parses-{corpus}"))
     documents = [clean_document(d) for d in read_documents([texts_folder(corpus)])]
     cache = ExtractionCache(options.cache_dir, pipeline_id(options.model))
-    extractions = list(_extractions(documents, cache, options, 2, None))
+    with _parser(options, 2, print) as (parse, _):
+        extractions = list(_extractions(documents, cache, parse, False, None))
     started = time.perf_counter()
     resolution = resolve(extractions)
     seconds = time.perf_counter() - started

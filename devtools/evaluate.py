@@ -145,8 +145,10 @@ class ResolutionReport:
     type_right: int = 0  # gold entities whose largest node has the gold type
     wrong_type: list[str] = field(default_factory=list)
     wrong_merges: list[str] = field(default_factory=list)  # nodes holding two gold entities' names
+    wrong_holders: list[str] = field(default_factory=list)  # nodes holding a gold entity's short form wrongly
     debris: list[str] = field(default_factory=list)
     debris_mentions: int = 0
+    debris_top: list[str] = field(default_factory=list)  # debris labels among the TOP_NODES most mentioned
     mentions: int = 0
 
     @property
@@ -154,21 +156,53 @@ class ResolutionReport:
         return self.debris_mentions / self.mentions if self.mentions else 0.0
 
 
+#: Debris is also counted among this many of the most mentioned nodes, where an analyst reads labels.
+TOP_NODES = 2000
+
+
+def is_debris(label: str) -> bool:
+    """A label that is extraction debris (``DEBRIS``) or page furniture (``is_noise``)."""
+    return bool(DEBRIS.search(label)) or is_noise(label)
+
+
+def short_forms(entity: dict) -> set[str]:
+    """A gold entity's one-word forms ("Trump", "London", "NATO"): what a longer name can wrongly hold."""
+    return {n for n in (normalize(f) for f in entity["forms"]) if " " not in n}
+
+
+def wrong_holder(node: Node, entity: dict, short: str) -> bool:
+    """Whether a node that holds a gold entity's one-word form, without being labelled as that entity,
+    cannot own it: it is of another type ("Trump White House", an organization, holding "Trump"; "Inner
+    London", a person, holding "London"), or, where the form is a person's surname or first name, its label
+    does not end or start with it as the entity's own names do ("Trump-Russia" holding "Trump")."""
+    if node.type != entity["type"]:
+        return True
+    names = [normalize(f).split() for f in entity["forms"]]
+    surname = any(len(n) > 1 and n[-1] == short for n in names)
+    first = any(len(n) > 1 and n[0] == short for n in names)
+    if entity["type"] != "Person" or not (surname or first):
+        return False
+    label = normalize(node.label).split()
+    return not ((surname and label[-1] == short) or (first and label[0] == short))
+
+
 def score_resolution(nodes: list[Node], gold: dict) -> ResolutionReport:
     """Score entity resolution against a gold file of entities (name, type, forms) and never-merge pairs.
 
     A gold entity is split when more than one node is labelled with one of its forms; its type is right
     when its most mentioned such node (or, failing that, node holding one of its forms) has the gold type.
-    A wrong merge is a node that holds specific forms of two gold entities (any form of a place,
+    A short form is held by a wrong holder as ``wrong_holder`` says. A wrong merge is a node that holds specific forms of two gold entities (any form of a place,
     organization or event; a person's forms of two or more words: a one-word surname may rightly go to
     different people in different documents), or forms of both sides of a never-merge pair.
     """
     report = ResolutionReport(entities=len(gold["entities"]))
     report.mentions = sum(n.mentions for n in nodes)
-    for node in nodes:
-        if DEBRIS.search(node.label):
+    for rank, node in enumerate(sorted(nodes, key=lambda n: -n.mentions)):
+        if is_debris(node.label):
             report.debris.append(node.label)
             report.debris_mentions += node.mentions
+            if rank < TOP_NODES:
+                report.debris_top.append(f"{node.label} ({node.mentions})")
     forms = [{normalize(f) for f in e["forms"]} for e in gold["entities"]]
     for entity, names in zip(gold["entities"], forms):
         labelled = [n for n in nodes if normalize(n.label) in names]
@@ -182,6 +216,12 @@ def score_resolution(nodes: list[Node], gold: dict) -> ResolutionReport:
                 f"{entity['name']}: "
                 + ", ".join(f"{n.label} ({n.type}, {n.mentions})" for n in sorted(labelled, key=lambda n: -n.mentions))
             )
+        for short in short_forms(entity):
+            report.wrong_holders += [
+                f"{entity['name']}: {short!r} held by {n.label} ({n.type}, {n.mentions})"
+                for n in nodes
+                if short in n.forms and normalize(n.label) not in names and wrong_holder(n, entity, short)
+            ]
         top = max(holding, key=lambda n: n.mentions)
         if top.type == entity["type"]:
             report.type_right += 1

@@ -57,6 +57,7 @@ class Vocabulary:
     CREDIT_STARTS: tuple[str, ...]
     SOURCE_LABELS: tuple[str, ...]
     NAVIGATION: frozenset[str]
+    ROMANIZATIONS: tuple[tuple[str, str], ...]
 
 
 @cache

@@ -151,4 +151,11 @@ NAVIGATION = frozenset({
     "top", "back to top", "home", "share", "print", "email", "menu", "next", "previous", "more", "related",
     "related news", "read more", "advertisement", "comments", "close", "subscribe",
 })
+
+# One first name in the romanizations English text uses for Russian, Ukrainian and other Cyrillic names
+# (BGN/PCGN, ISO 9, the press's own): "Sergei" = "Sergey", "Aleksei" = "Alexey", "Yuliya" = "Yulia". Each
+# (regex, replacement) applies in turn to a lower-case first name; two names equal after them are one.
+ROMANIZATIONS = (
+    (r"ks", "x"), (r"iy(?=[aeou])", "i"), (r"y(?=[aeou])", "i"), (r"(?:ey|ei|iy|ii|yi|y)$", "i"),
+)
 # fmt: on

@@ -10,46 +10,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
-from typing import Generic, NamedTuple, TypeVar
-
-from nicknames import NickNamer
 
 from ..lang import alternation, vocabulary
 from ..names import LOST, head_noun, initials, match_key
 from .corpus import Corpus
+from .joins import CorpusRule, Join, Rule
+from .people import dropped_given_names, nicknames, spelling_variants
 from .unionfind import UnionFind
-
-F = TypeVar("F", bound=Callable)
-
-
-@dataclass(frozen=True)
-class Rule(Generic[F]):
-    """A resolution rule: its name, what a merge by it means, and the function that finds its merges."""
-
-    name: str
-    detail: str
-    function: F
-
-
-class Join(NamedTuple):
-    """Two names a corpus rule finds to be one thing; ``detail`` where this union says more than the rule."""
-
-    alias: str
-    target: str
-    detail: str | None = None
-
-
-#: A corpus rule's function: the unions it finds in the corpus, given the unions made before it.
-CorpusRule = Callable[[Corpus, UnionFind], Iterator[Join]]
 
 #: A short form joins a corpus-wide holder only when the holder has this share of the co-occurrences...
 DOMINANCE = 2 / 3
 
 #: ...and co-occurs in at least this share of the short form's documents.
 SUPPORT = 0.2
+
+#: ...or, for a first name, which more people share, in at least this share of its documents.
+FIRST_NAME_SUPPORT = 1 / 3
 
 
 def country_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
@@ -132,75 +110,6 @@ def damaged_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
             found = [k for k in by_length.get(length, ()) if k.startswith(parts[0]) and pattern.fullmatch(k)]
             if len(found) == 1:
                 yield Join(key, found[0])
-
-
-def spelling_variants(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
-    """ "Sergei Lavrov" = "Sergey Lavrov", "Hilary Clinton" = "Hillary Clinton": people with the same
-    surname whose first names (five letters or more) differ by one letter and who are never named in one
-    document (one writer does not spell one person two ways; "Ivana" and "Ivanka Trump" meet in many)."""
-    for keys in _by_surname(corpus, shortest_first=5):
-        for i, rare in enumerate(keys):
-            for common in keys[:i]:
-                if (
-                    _one_edit(rare.split()[0], common.split()[0])
-                    and not corpus.names[rare].docs.keys() & corpus.names[common].docs.keys()
-                ):
-                    yield Join(rare, common)
-                    break
-
-
-def nicknames(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
-    """ "Mike Flynn" = "Michael Flynn", "Bill Clinton" = "William Clinton": people with the same surname
-    whose first names are a name and its nickname in the ``nicknames`` package's hand-curated English
-    data, where neither pairs so with another name of the surname and one document names both (English
-    corpora only)."""
-    if corpus.lang != "en":
-        return
-    for keys in _by_surname(corpus):
-        pairs = {k: [o for o in keys if o != k and _nickname_pair(k.split()[0], o.split()[0])] for k in keys}
-        for i, rare in enumerate(keys):
-            # each the other's only pair ("Chris" pairs with Christopher and Christine: no guess), named
-            # together in a document at least once (the data pairs "Bill" with Robert too: Bill and
-            # Robert Gates never meet), the less mentioned joining the more mentioned
-            other = pairs[rare][0] if len(pairs[rare]) == 1 else None
-            if (
-                other is not None
-                and pairs[other] == [rare]
-                and other in keys[:i]
-                and corpus.names[rare].docs.keys() & corpus.names[other].docs.keys()
-            ):
-                yield Join(rare, other)
-
-
-def _by_surname(corpus: Corpus, shortest_first: int = 1) -> list[list[str]]:
-    """Person names of two words or more (the first of at least ``shortest_first`` letters) grouped by all
-    but their first word, each group most mentioned first."""
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key, name in corpus.names.items():
-        words = key.split()
-        if len(words) >= 2 and name.type == "Person" and len(words[0]) >= shortest_first:
-            groups[tuple(words[1:])].append(key)
-    return [sorted(keys, key=lambda k: (-corpus.names[k].mentions, k)) for keys in groups.values() if len(keys) > 1]
-
-
-@cache
-def _nicknamer() -> NickNamer:
-    return NickNamer()
-
-
-def _nickname_pair(a: str, b: str) -> bool:
-    """One first name is a nickname of the other ("mike", "michael")."""
-    return b in _nicknamer().nicknames_of(a) or a in _nicknamer().nicknames_of(b)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Equal but for one letter added, dropped or changed (same first letter)."""
-    if a[0] != b[0] or abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def initialled_words(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
@@ -366,8 +275,13 @@ CORPUS_RULES: tuple[Rule[CorpusRule], ...] = (
     Rule("middle-initial", "the same name with a middle initial", middle_initials),
     Rule("stray-word", "the name with a word before it that the corpus never names alone", stray_words),
     Rule("damaged-characters", "the same name with characters lost (U+FFFD) before reading", damaged_names),
-    Rule("spelling-variant", "the same person's name spelt with one letter changed", spelling_variants),
+    Rule(
+        "spelling-variant",
+        "the same person's name spelt with one letter changed or romanized another way",
+        spelling_variants,
+    ),
     Rule("nickname", "the same person's name with a nickname for the first name", nicknames),
+    Rule("dropped-given-name", "the one longer name of a person, of which it drops a given name", dropped_given_names),
     Rule("initialled-word", "a word cut to its initial in the one name that has it whole", initialled_words),
     Rule(
         "qualified-name",

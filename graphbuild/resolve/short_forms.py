@@ -11,7 +11,7 @@ from functools import cached_property
 from ..lang import vocabulary
 from ..names import without_suffix
 from .corpus import Corpus
-from .rules import Rule, holder
+from .rules import DOMINANCE, FIRST_NAME_SUPPORT, SUPPORT, Rule, holder
 from .unionfind import UnionFind
 
 
@@ -27,8 +27,12 @@ class ShortForm:
 
     @cached_property
     def holder(self) -> str | None:
-        """The person who holds the surname across the corpus (see ``_holder``), if any."""
-        return holder(self.corpus, self.key, self.surnames, self.same) if self.surnames else None
+        """The person who holds the name across the corpus (``rules.holder``): as a surname, else as a first
+        name, which more people share, so its holder must be named in ``FIRST_NAME_SUPPORT`` of its documents."""
+        found = holder(self.corpus, self.key, self.surnames, self.same) if self.surnames else None
+        if found is None and self.first_names:
+            found = holder(self.corpus, self.key, self.first_names, self.same, support=FIRST_NAME_SUPPORT, least=2)
+        return found
 
 
 def named_in_document(short: ShortForm, doc: str) -> str | None:
@@ -38,8 +42,8 @@ def named_in_document(short: ShortForm, doc: str) -> str | None:
 
 
 def holder_across_corpus(short: ShortForm, doc: str) -> str | None:
-    """The surname's corpus-wide holder, whoever the document names (a first name has none: too many
-    people share one)."""
+    """The name's corpus-wide holder, whoever the document names: a surname's, or a first name's where one
+    person has most of its co-occurrences ("Xi" = Xi Jinping, "Hillary" = Hillary Clinton)."""
     return short.holder
 
 
@@ -67,7 +71,7 @@ Redirects = dict[tuple[str, str], tuple[str, Rule[DocumentRule]]]
 
 def short_forms(corpus: Corpus, same: UnionFind) -> Iterator[ShortForm]:
     """The one- and two-word names that end or start the full name of at least one person (not events,
-    places, organization head nouns or acronyms)."""
+    places, organization head nouns or acronyms), each with the full names that can own it (``_owners``)."""
     words = vocabulary(corpus.lang)
     ends: dict[tuple[str, ...], list[str]] = defaultdict(list)
     starts: dict[str, list[str]] = defaultdict(list)
@@ -95,8 +99,43 @@ def short_forms(corpus: Corpus, same: UnionFind) -> Iterator[ShortForm]:
             continue
         surnames = [c for c in ends.get(tuple(parts), ()) if same.find(c) != same.find(key)]
         first_names = starts.get(key, []) if len(parts) == 1 else []
+        surnames, first_names = _owners(corpus, same, key, surnames, first_names)
         if surnames or first_names:
             yield ShortForm(corpus, same, key, surnames, first_names)
+
+
+def _owners(
+    corpus: Corpus, same: UnionFind, key: str, surnames: list[str], first_names: list[str]
+) -> tuple[list[str], list[str]]:
+    """The full names that can own a short form, as surname and as first name:
+    - a surname that one person holds in most of its documents is no first name ("Trump" does not start
+      "Trump Says");
+    - no full name (``_personal``) that only hyphenates it to one other word ("pro-Trump", "Trump-Russia"),
+      or whose other words are an organization or place the corpus names more ("Obama White House");
+    - none at all where the short form's documents mostly name none of them: then it is a name of its own
+      ("London", "White House" and "Moscow" are not short for "Inner London", "Obama White House" or
+      "Lokomotiv Moscow"), as a surname's are not (news names a person in full before it shortens).
+    """
+    names = corpus.names
+    if first_names and surnames and holder(corpus, key, surnames, same, support=DOMINANCE):
+        first_names = []
+    size = len(key.split())
+    surnames = [c for c in surnames if _personal(corpus, c, c.split()[:-size])]
+    first_names = [c for c in first_names if _personal(corpus, c, c.split()[1:])]
+    docs = names[key].docs
+    covered = {d for c in surnames + first_names for d in names[c].docs if d in docs}
+    if len(covered) < SUPPORT * len(docs):
+        return [], []
+    return surnames, first_names
+
+
+def _personal(corpus: Corpus, full: str, rest: list[str]) -> bool:
+    """Whether a full name's words beside its short form (``rest``) can be a person's other names: not one
+    word hyphenated to it in every form, not two or more words that name something else more often."""
+    if len(rest) == 1:
+        return not all("-" in form and " " not in form for form in corpus.names[full].forms)
+    other = corpus.names.get(" ".join(rest))
+    return other is None or other.type == "Person" or other.mentions <= corpus.names[full].mentions
 
 
 def short_names(corpus: Corpus, same: UnionFind) -> Redirects:

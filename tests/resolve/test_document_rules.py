@@ -59,6 +59,41 @@ def test_a_first_name_is_the_person_its_document_names_and_nobody_elsewhere():
     assert found["Ivanka"].documents == ("b",)  # a first name has no corpus-wide holder
 
 
+def test_a_short_form_goes_only_to_a_full_name_that_can_own_it():
+    # "Trump": Donald Trump holds it in most of its documents, so it starts no name ("Trump Says"), and no
+    # compound hyphenated to it ("pro-Trump") or name ending in an organization ("Trump White House") owns it
+    docs = [
+        document(f"d{i}", "Donald Trump spoke. Trump smiled.", {"Donald Trump": "Person", "Trump": "Person"})
+        for i in range(8)
+    ]
+    docs += [
+        document("says", "Trump Says No. Trump left.", {"Trump Says": "Person", "Trump": "Person"}),
+        document("pro", "A pro-Trump rally. Trump came.", {"pro-Trump": "Person", "Trump": "Person"}),
+        document(
+            "wh",
+            "The Trump White House said so. The White House and Trump agree.",
+            {"Trump White House": "Person", "White House": "Organization", "Trump": "Person"},
+        ),
+    ]
+    docs += [document(f"w{i}", "The White House spoke.", {"White House": "Organization"}) for i in range(6)]
+    # "London": its documents mostly name no person it could be short for, so "Inner London" gets none of it
+    docs += [document(f"l{i}", "London is big.", {"London": "Place"}) for i in range(5)]
+    docs.append(document("in", "Inner London voted. London counted.", {"Inner London": "Person", "London": "Place"}))
+    # "Chu": a surname nobody holds across most of its documents may still be the first word, as written first
+    docs.append(document("c1", "Chu Siming spoke. Chu smiled.", {"Chu Siming": "Person", "Chu": "Person"}))
+    docs.append(document("c2", "Ken Chu spoke. Chu smiled.", {"Ken Chu": "Person", "Chu": "Person"}))
+    corpus, same = Corpus.collect(docs), UnionFind()
+    owners = {s.key: (s.surnames, s.first_names) for s in short_forms(corpus, same)}
+    assert owners["trump"] == (["donald trump"], [])
+    assert "london" not in owners and "white house" not in owners
+    assert owners["chu"] == (["ken chu"], ["chu siming"])
+    found = entities(resolve(docs))
+    assert found["Donald Trump"].mentions == 8 * 2 + 3  # the lone "Trump" in "says", "pro" and "wh" is his
+    assert all(found[n].aliases == () for n in ("Trump Says", "pro-Trump", "Trump White House", "Inner London"))
+    assert found["London"].mentions == 6 and found["White House"].mentions == 7
+    assert rules(found["Chu Siming"]) == {"Chu": "short-name-in-document"}
+
+
 def test_people_who_share_a_surname_are_never_merged():
     docs = [
         document(

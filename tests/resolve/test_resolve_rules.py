@@ -13,6 +13,7 @@ from graphbuild.resolve.rules import (
     country_names,
     damaged_names,
     definitions,
+    dropped_given_names,
     initialled_words,
     middle_initials,
     nicknames,
@@ -55,6 +56,7 @@ def test_the_rules_are_declared_once_in_the_order_of_their_priority():
         "damaged-characters",
         "spelling-variant",
         "nickname",
+        "dropped-given-name",
         "initialled-word",
         "qualified-name",
         "definition",
@@ -287,6 +289,33 @@ def test_spelling_variants_initialled_words_and_qualified_names_are_one_entity()
     assert rules(found["Senate"])["US Senate"] == rules(found["Samsung"])["Samsung Group"] == "qualified-name"
     assert rules(found["Michael Flynn"])["Mike Flynn"] == "nickname"  # a nickname is no spelling variant
     assert {"Ivana Trump", "Ivanka Trump"} <= set(found)  # named in one document: two people
+
+
+def test_one_name_in_two_romanizations_is_one_person_even_in_one_document():
+    names = {"Alexei Navalny": "Person", "Alexey Navalny": "Person", "Aleksei Navalny": "Person"}
+    trumps = {"Ivana Trump": "Person", "Ivanka Trump": "Person"}
+    texts = ["Alexei Navalny spoke. Alexey Navalny left. Alexei Navalny came back.", "Aleksei Navalny spoke."]
+    docs = [document(str(i), text, names) for i, text in enumerate(texts)]
+    docs.append(document("t", "Ivana Trump and Ivanka Trump.", trumps))
+    assert proposals(spelling_variants, docs) == {
+        ("alexey navalny", "alexei navalny"),
+        ("aleksei navalny", "alexei navalny"),
+    }
+    found = entities(resolve(docs))
+    assert found["Alexei Navalny"].mentions == 4
+    assert {"Ivana Trump", "Ivanka Trump"} <= set(found)  # one letter apart in one document, no romanization
+
+
+def test_a_name_that_drops_a_given_name_is_the_one_longer_name_it_ends():
+    people = {"Recep Tayyip Erdogan": "Person", "Tayyip Erdogan": "Person", "Jong Un": "Person"}
+    docs = [
+        document("a", "Recep Tayyip Erdogan spoke. Recep Tayyip Erdogan left.", people),
+        document("b", "Tayyip Erdogan came. Kim Jong Un and Jong Un.", people | {"Kim Jong Un": "Person"}),
+        document("c", "Kim Jong Un met Ri Jong Un.", {"Kim Jong Un": "Person", "Ri Jong Un": "Person"}),
+    ]
+    # "Jong Un" ends two longer names: which one is not for a rule to guess
+    assert proposals(dropped_given_names, docs) == {("tayyip erdogan", "recep tayyip erdogan")}
+    assert rules(entities(resolve(docs))["Recep Tayyip Erdogan"]) == {"Tayyip Erdogan": "dropped-given-name"}
 
 
 def test_a_nickname_joins_the_one_full_first_name_of_its_surname():
