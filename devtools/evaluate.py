@@ -150,6 +150,7 @@ class ResolutionReport:
     debris_mentions: int = 0
     debris_top: list[str] = field(default_factory=list)  # debris labels among the TOP_NODES most mentioned
     mentions: int = 0
+    pairs: Score = field(default_factory=Score)  # pairs of gold forms: held by one node / of one gold entity
 
     @property
     def debris_share(self) -> float:
@@ -245,4 +246,24 @@ def score_resolution(nodes: list[Node], gold: dict) -> ResolutionReport:
         if len(specific) > 1:
             report.wrong_merges.append(f"{node.label}: " + ", ".join(gold["entities"][i]["name"] for i in specific))
         report.wrong_merges += [f"{node.label}: never-merge {name}" for a, b, name in pairs if held & a and held & b]
+    report.pairs = pair_score(nodes, forms)
     return report
+
+
+def pair_score(nodes: list[Node], entities: list[set[str]]) -> Score:
+    """Pairwise clustering score of the gold forms that some node holds: a pair is predicted one thing when
+    the most mentioned node holding each is the same node, and is one thing when one gold entity has both."""
+    owner: dict[str, Node] = {}
+    for node in sorted(nodes, key=lambda n: n.mentions):  # the most mentioned holder wins
+        for form in node.forms:
+            owner[form] = node
+    gold = {f: i for i, names in enumerate(entities) for f in names if f in owner}
+    held = sorted(gold)
+    score = Score()
+    for i, a in enumerate(held):
+        for b in held[i + 1 :]:
+            same_node, same_entity = owner[a] is owner[b], gold[a] == gold[b]
+            score.tp += same_node and same_entity
+            score.fp += same_node and not same_entity
+            score.fn += same_entity and not same_node
+    return score

@@ -32,13 +32,16 @@ def normalize(name: str) -> str:
 def split_title(name: str, lang: str = "en") -> tuple[str, str]:
     """("President", "Donald Trump") from "President Donald Trump"; ("", name) when there is no title.
 
-    Titles are only taken off when a name is left behind ("President" alone stays as it is)."""
+    Titles are only taken off when a name is left behind ("President" alone stays as it is), and not before
+    a lone organization head noun ("Justice Department", "General Assembly")."""
     words = name.split()
-    titles = vocabulary(lang).TITLES
+    titles, heads = vocabulary(lang).TITLES, vocabulary(lang).ORG_HEADS
     taken = 0
     while taken < len(words) - 1:
         for size in (2, 1):
             head = " ".join(words[taken : taken + size])
+            if len(words) == taken + size + 1 and normalize(words[-1]) in heads:
+                continue
             if taken + size < len(words) and normalize(head).rstrip(".") in titles:
                 taken += size
                 break

@@ -1,5 +1,5 @@
-"""Page furniture out, before any NLP: breadcrumbs, source and timestamp lines, navigation links, credit
-lines glued to the line before them, and the hyphens scrapers put between sentences.
+"""Page furniture out, before any NLP: breadcrumbs, source and timestamp lines, navigation links, share
+bars, credit lines glued to the line before them, and the hyphens scrapers put between sentences.
 
 Rules describe the shape of web news text, never particular names.
 """
@@ -24,6 +24,12 @@ _GLUED = re.compile(rf"(?:(?<=[a-z0-9.!?\"”)])|(?<=[.!?\"”])[ \t]+)(?=(?:{al
 #: "Kenny,-Simon Coveney", "Source:-Al Jazeera". Never a dash ("--"), a hyphen inside a word or number,
 #: nor one after an initialism ("the U.S.-Mexico border").
 _JOINED = re.compile(r"(?<=[.,:;!?\"”’)])(?<!\.[A-Z]\.)-(?!-)[ \t]*")
+#: A share bar: four or more share buttons in a row, and the permalink after them ("Send Facebook Twitter
+#: Google+ Whatsapp Tumblr linkedin stumble Digg reddit Newsvine Permalink http://dw.com/p/2X4Ab").
+_SHARE_BAR = re.compile(
+    rf"(?<!\S)(?:(?:{alternation(sorted(_WORDS.SHARE_BUTTONS, key=len, reverse=True))})(?:\s+|$)){{4,}}(?:https?://\S*)?",
+    re.IGNORECASE,
+)
 #: "Home>News>China", "Home » World » Asia", "News | China".
 _BREADCRUMB = re.compile(r"^\s*\w[\w .&'-]{0,30}(\s*[>»|]\s*\w[\w .&'-]{0,30}){1,6}\s*$")
 #: A timestamp and/or source line ("2024-08-29 10:04:43Source: Xinhua").
@@ -62,7 +68,7 @@ def clean_document(document: Document) -> Document:
     line (unless its metadata gave one)."""
     paragraphs = []
     for paragraph in document.paragraphs:
-        for line in _GLUED.sub("\n", _JOINED.sub(" ", paragraph)).split("\n"):
+        for line in _GLUED.sub("\n", _JOINED.sub(" ", _SHARE_BAR.sub("\n", paragraph))).split("\n"):
             line = line.strip()
             if line and not is_furniture(line):
                 paragraphs.append(line)

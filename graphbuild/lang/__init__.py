@@ -56,6 +56,7 @@ class Vocabulary:
     SUBDIVISIONS_OF: tuple[str, ...]
     CREDIT_STARTS: tuple[str, ...]
     SOURCE_LABELS: tuple[str, ...]
+    SHARE_BUTTONS: frozenset[str]
     NAVIGATION: frozenset[str]
     ROMANIZATIONS: tuple[tuple[str, str], ...]
 

@@ -147,6 +147,13 @@ CREDIT_STARTS = ("Sponsored by", "Copyright", "Photo:")
 SOURCE_LABELS = ("Source", "Editor", "Editors", "Updated", "Published", "Posted", "Web editor", "Responsible editor")
 #: Navigation links, a line each: page furniture.
 # fmt: off
+#: The buttons of a page's share bar ("Send Facebook Twitter Google+ Whatsapp ... Permalink"): a run of four
+#: or more of them is furniture, however the scraper glued it to the text.
+SHARE_BUTTONS = frozenset({
+    "send", "share", "email", "e-mail", "mail", "print", "permalink", "facebook", "twitter", "google+",
+    "whatsapp", "tumblr", "linkedin", "stumble", "stumbleupon", "digg", "reddit", "newsvine", "pinterest",
+    "messenger", "telegram", "vk", "xing", "flipboard", "pocket", "delicious", "buffer", "sms",
+})
 NAVIGATION = frozenset({
     "top", "back to top", "home", "share", "print", "email", "menu", "next", "previous", "more", "related",
     "related news", "read more", "advertisement", "comments", "close", "subscribe",

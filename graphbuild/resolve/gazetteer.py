@@ -1,9 +1,11 @@
 """Place names from data, never from a corpus: ISO 3166 countries and the first-level subdivisions of the
 countries a language's news knows best (pycountry; lang's SUBDIVISIONS_OF), plus the short names pycountry
-lacks (lang/*_places.tsv).
+lacks (lang/*_places.tsv), and countries' alternate names (countryinfo's alternate spellings: "Holland",
+"Burma", "East Timor").
 
 Used by resolution as a type cue ("Georgia" is a place) and to join a country's names ("US" = "U.S." =
-"United States" = "America").
+"United States" = "America"); an alternate name joins only a name the corpus types as a place ("Guiana"
+may be a person's name, "Rossiya" a broadcaster's), and is no type cue.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
+from countryinfo import CountryInfo
 
 from ..lang import vocabulary
 
@@ -23,6 +26,7 @@ class Gazetteer:
     country: dict[str, str]  # match key of a country name -> ISO 3166 alpha-2 code
     canonical: dict[str, str]  # alpha-2 code -> the name to show: the table's label, else pycountry's
     places: frozenset[str]  # match keys of every known place name (countries and subdivisions)
+    alternates: dict[str, str]  # match key of a country's alternate name -> its alpha-2 code
 
 
 @lru_cache(maxsize=4)
@@ -45,4 +49,16 @@ def gazetteer(lang: str, key: Callable[[str], str]) -> Gazetteer:
     places = set(country)
     for code in vocabulary(lang).SUBDIVISIONS_OF:
         places.update(key(s.name) for s in pycountry.subdivisions.get(country_code=code) or ())
-    return Gazetteer(country, canonical, frozenset(places))
+    return Gazetteer(country, canonical, frozenset(places), _alternates(key, country, canonical))
+
+
+def _alternates(key: Callable[[str], str], known: dict[str, str], codes: dict[str, str]) -> dict[str, str]:
+    """countryinfo's alternate spellings of each ISO 3166 country not named already, without codes and other
+    names of three letters or fewer ("NL", "NLD")."""
+    alternates: dict[str, str] = {}
+    for data in CountryInfo.all().values():
+        code = (data.get("ISO") or {}).get("alpha2")
+        for name in data.get("altSpellings") or ():
+            if code in codes and len(name) > 3 and key(name) not in known:
+                alternates.setdefault(key(name), code)
+    return alternates

@@ -31,17 +31,19 @@ FIRST_NAME_SUPPORT = 1 / 3
 
 
 def country_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
-    """A country's names and short forms from the gazetteer ("US", "U.S.", "United States", "America")."""
+    """A country's names and short forms from the gazetteer ("US", "U.S.", "United States", "America"), and
+    its alternate names where the corpus types them as places ("Holland")."""
     by_code: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
-        code = corpus.places.country.get(key)
+        code = corpus.places.country.get(key) or (corpus.places.alternates.get(key) if name.type == "Place" else None)
         if code and name.type != "Person":
             by_code[code].append(key)
     for code, keys in by_code.items():
         canonical = match_key(corpus.places.canonical[code])
         target = canonical if canonical in keys else max(keys, key=lambda k: corpus.names[k].mentions)
         for key in keys:
-            yield Join(key, target, f"a name of the country {code} (ISO 3166, pycountry)")
+            source = "pycountry" if key in corpus.places.country else "an alternate name, countryinfo"
+            yield Join(key, target, f"a name of the country {code} (ISO 3166, {source})")
 
 
 def place_variants(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
@@ -136,7 +138,8 @@ def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
     organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
     organization without them, where that name is one too; a country that is part of the name ("China
-    Daily", far commoner than "Daily") is kept."""
+    Daily", far commoner than "Daily") is kept, and so is one that the organization's documents seldom
+    name, alone or so (``SUPPORT``): "Georgia House" is not the House, nor "Montenegro NATO" NATO."""
     suffixes = vocabulary(corpus.lang).ORG_SUFFIXES
     for key, name in corpus.names.items():
         words = key.split()
@@ -144,16 +147,38 @@ def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
             continue
         for size in (1, 2, 3):
             country, rest = " ".join(words[:size]), " ".join(words[size:])
-            if (
-                country in corpus.places.country
-                and _organization(corpus, rest)
-                and corpus.names[rest].mentions >= name.mentions
-            ):
-                yield Join(key, rest, "the organization with its country named before it")
+            if country in corpus.places.country and _organization(corpus, rest):
+                if corpus.names[rest].mentions >= name.mentions and _named_with(corpus, same, [country, key], rest):
+                    yield Join(key, rest, "the organization with its country named before it")
                 break
         else:
             if words[-1] in suffixes and _organization(corpus, " ".join(words[:-1])):
                 yield Join(key, " ".join(words[:-1]), "the organization with a corporate word after it")
+
+
+def inverted_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
+    """ "Justice Department" = "Department of Justice", "Defence Ministry" = "Ministry of Defence": an
+    organization named by its head noun (lang's ORG_HEADS) after a word is the one named by the head noun
+    with that word as its complement (HEAD_COMPLEMENTS), the less mentioned joining the more."""
+    words = vocabulary(corpus.lang)
+    for key in corpus.names:
+        parts = key.split()
+        if len(parts) < 2 or parts[-1] not in words.ORG_HEADS or not _organization(corpus, key):
+            continue
+        for link in words.HEAD_COMPLEMENTS:
+            other = f"{parts[-1]} {link} {' '.join(parts[:-1])}"
+            if _organization(corpus, other):
+                alias, target = sorted((key, other), key=lambda k: (corpus.names[k].mentions, k))
+                yield Join(alias, target)
+
+
+def _named_with(corpus: Corpus, same: UnionFind, names: list[str], key: str) -> bool:
+    """Whether any of ``names``, or of the names joined to them, is named in ``SUPPORT`` of the documents
+    of ``key``."""
+    joined = [n for name in names for n in same.group(name) if n in corpus.names]
+    docs = corpus.names[key].docs
+    named = {d for n in joined for d in corpus.names[n].docs if d in docs}
+    return len(named) >= SUPPORT * len(docs)
 
 
 def _organization(corpus: Corpus, key: str) -> bool:
@@ -254,6 +279,32 @@ def clipped_forms(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
             yield Join(key, found)
 
 
+#: The parts of a name written in camel case, each of three letters or more ("HuffPost" -> Huff, Post).
+_CAMEL_PARTS = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def blended_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
+    """ "HuffPost" = "Huffington Post": a one-word name in camel case whose parts begin the first words of
+    organization names, one after another, joined to the one the corpus names beside it."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, name in corpus.names.items():
+        if " " in key and name.type == "Organization":
+            by_first[key.split()[0][:3]].append(key)
+    for key, name in corpus.names.items():
+        form = name.forms.most_common(1)[0][0]
+        parts = [p.lower() for p in _CAMEL_PARTS.findall(form)]
+        if " " in key or len(parts) < 2 or "".join(parts) != key or key in corpus.places.places:
+            continue
+        candidates = [
+            c
+            for c in by_first[parts[0][:3]]
+            if len(words := c.split()) >= len(parts) and all(w.startswith(p) for w, p in zip(words, parts))
+        ]
+        found = holder(corpus, key, candidates, same, support=0.0, least=2) if candidates else None
+        if found:
+            yield Join(key, found)
+
+
 def holder(
     corpus: Corpus, key: str, candidates: list[str], same: UnionFind, support: float = SUPPORT, least: int = 1
 ) -> str | None:
@@ -288,8 +339,10 @@ CORPUS_RULES: tuple[Rule[CorpusRule], ...] = (
         "the organization with its country named before it, or a corporate word after it",
         qualified_names,
     ),
+    Rule("inverted-name", "the same organization named by its head noun and complement", inverted_names),
     Rule("definition", "defined as the same in the text", definitions),
     Rule("acronym-initials", "acronym of the name it is the initials of", acronym_initials),
     Rule("org-short-form", "head noun of the one organization so named", org_short_forms),
     Rule("clipped-form", "shortened form of the one organization named beside it", clipped_forms),
+    Rule("blended-name", "the first letters of the words of the one organization named beside it", blended_names),
 )

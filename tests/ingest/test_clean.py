@@ -59,3 +59,15 @@ def test_the_hyphens_scrapers_put_between_sentences_become_spaces():
         "A 5.6-mile ride, a well-known road (2016-17) to the U.S.-Mexico border.",
         "The extension lasted three months.",  # the credit line, now apart, is furniture like any source line
     )
+
+
+def test_a_share_bar_glued_to_the_text_goes_and_names_of_networks_in_sentences_stay():
+    text = (
+        "Voters were divided. Send Facebook Twitter Google+ Whatsapp Tumblr linkedin stumble Digg reddit "
+        "Newsvine Permalink http://dw.com/p/2X4Ab\n"
+        "She posted it on Facebook and Twitter, then on Digg. Share it by email."
+    )
+    assert clean_document(document_from_text(text, "p.txt")).paragraphs == (
+        "Voters were divided.",
+        "She posted it on Facebook and Twitter, then on Digg. Share it by email.",
+    )

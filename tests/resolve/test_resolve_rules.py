@@ -9,12 +9,14 @@ from graphbuild.resolve import Corpus, resolve
 from graphbuild.resolve.rules import (
     CORPUS_RULES,
     acronym_initials,
+    blended_names,
     clipped_forms,
     country_names,
     damaged_names,
     definitions,
     dropped_given_names,
     initialled_words,
+    inverted_names,
     middle_initials,
     nicknames,
     org_short_forms,
@@ -59,10 +61,12 @@ def test_the_rules_are_declared_once_in_the_order_of_their_priority():
         "dropped-given-name",
         "initialled-word",
         "qualified-name",
+        "inverted-name",
         "definition",
         "acronym-initials",
         "org-short-form",
         "clipped-form",
+        "blended-name",
         "short-name-in-document",
         "short-name-corpus",
     ]
@@ -171,6 +175,15 @@ def test_countries_and_their_short_forms_are_one_place():
     assert set(found) == {"United States", "United Kingdom"} or set(found) == {"United States", "Britain"}
     us = found["United States"]
     assert {"U.S.", "US", "America"} <= set(us.aliases) and rules(us)["America"] == "country-name"
+
+
+def test_an_alternate_name_of_a_country_joins_it_only_where_the_corpus_types_it_a_place():
+    docs = [
+        document("a", "In Holland and in the Netherlands.", {"Holland": "Place", "Netherlands": "Place"}),
+        document("b", "Guiana smiled. In Guyana.", {"Guiana": "Person", "Guyana": "Place"}),  # French Guiana's
+    ]
+    assert proposals(country_names, docs) == {("holland", "netherlands")}
+    assert rules(entities(resolve(docs))["Netherlands"]) == {"Holland": "country-name"}
 
 
 def test_a_place_with_an_administrative_word_is_the_place():
@@ -433,6 +446,40 @@ def test_a_clipped_form_joins_the_organization_named_beside_it():
     assert proposals(clipped_forms, docs) == {("fed", "federal reserve")}
     found = entities(resolve(docs))
     assert list(found) == ["Federal Reserve"] and rules(found["Federal Reserve"])["Fed"] == "clipped-form"
+
+
+def test_a_name_in_camel_case_joins_the_organization_whose_words_its_parts_begin():
+    names = {"HuffPost": "Person", "Huffington Post": "Organization", "McDonald": "Person"}
+    docs = [document(d, "The Huffington Post said so. HuffPost and McDonald agreed.", names) for d in "ab"]
+    docs.append(document("c", "McDonald's Corporation sold more.", {"McDonald's Corporation": "Organization"}))
+    assert proposals(blended_names, docs) == {("huffpost", "huffington post")}  # "Mc" is too short a part
+    assert rules(entities(resolve(docs))["Huffington Post"]) == {"HuffPost": "blended-name"}
+
+
+def test_an_organization_named_by_head_noun_and_complement_either_way_is_one():
+    names = {"Justice Department": "Organization", "Department of Justice": "Organization"}
+    docs = [
+        document("a", "The Justice Department said. The Department of Justice said again.", names),
+        document("b", "The Justice Department and the Justice Ministry.", names | {"Justice Ministry": "Organization"}),
+    ]
+    assert proposals(inverted_names, docs) == {("department of justice", "justice department")}
+    found = entities(resolve(docs))
+    assert found["Justice Department"].mentions == 3  # "Justice" is a judge's title, not before a head noun
+    assert "Justice Ministry" in found
+
+
+def test_a_country_before_an_organization_qualifies_it_only_where_its_documents_name_the_country():
+    senate = {"US Senate": "Organization", "Senate": "Organization", "US": "Place"}
+    docs = [document(f"s{i}", "The US Senate voted. The Senate agreed. The US waits.", senate) for i in range(3)]
+    docs += [document(f"n{i}", "The House voted.", {"House": "Organization"}) for i in range(5)]
+    docs.append(
+        document(
+            "g",
+            "The Georgia House voted. The House agreed.",
+            {"Georgia House": "Organization", "House": "Organization"},
+        )
+    )
+    assert proposals(qualified_names, docs) == {("us senate", "senate")}
 
 
 def test_a_whole_word_is_no_clipping_and_a_country_in_a_name_stays():
