@@ -146,8 +146,9 @@ def row(system: str, report: ResolutionReport, entities: int) -> str:
     return (
         f"| {system} | {entities:,} | {len(report.split)} | {len(report.wrong_holders)} | "
         f"{report.type_right}/{report.entities} | {len(report.wrong_merges)} | {len(report.debris):,} | "
-        f"{report.debris_share:.2%} | {len(report.debris_top)} | {pairs.precision:.3f} / {pairs.recall:.3f} / "
-        f"{pairs.f1:.3f} |"
+        f"{report.debris_share:.2%} | {len(report.debris_top)} | "
+        + (f"{pairs.precision:.3f}" if pairs.tp + pairs.fp else "-")  # no pair held by one node: none to judge
+        + f" / {pairs.recall:.3f} / {pairs.f1:.3f} |"
     )
 
 

@@ -53,6 +53,7 @@ class Vocabulary:
     PLACE_SUFFIXES: tuple[str, ...]
     PLACE_PREFIXES: tuple[str, ...]
     HEAD_COMPLEMENTS: tuple[str, ...]
+    OMITTED_HEADS: frozenset[str]
     SUBDIVISIONS_OF: tuple[str, ...]
     CREDIT_STARTS: tuple[str, ...]
     SOURCE_LABELS: tuple[str, ...]

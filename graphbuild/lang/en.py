@@ -138,7 +138,9 @@ PLACE_SUFFIXES = (
 #: The same, before a place name ("People's Republic of China" = "China").
 PLACE_PREFIXES = ("people's republic of", "republic of", "kingdom of", "state of", "city of", "commonwealth of")
 #: Words that follow an organization name's head noun ("Communist Party of China": the head is "party").
-HEAD_COMPLEMENTS = ("of",)
+HEAD_COMPLEMENTS = ("of", "for")
+#: Head nouns an organization's name is as often written without ("the Labour Party" = "Labour").
+OMITTED_HEADS = frozenset({"party"})
 #: Countries whose first-level subdivisions (states, provinces, nations) are well-known places to English news.
 SUBDIVISIONS_OF = ("US", "GB", "CA", "AU", "IN")
 #: How a credit or sponsor line starts (as written, any case): kept for its names, never taken as the title.

@@ -19,7 +19,7 @@ from ..lang import vocabulary
 from ..names import head_noun, is_acronym, match_key, split_title
 from ..records import ENTITY_TYPES, Extraction, Mention
 from .gazetteer import Gazetteer, gazetteer
-from .typevote import CONJOINED, Votes, conjoined, mention_votes
+from .typevote import CONJOINED, Votes, conjoined, mention_votes, title_before
 
 _BRACKETED = re.compile(r"\s*[(\[]\s*")
 
@@ -33,6 +33,7 @@ class _Name:
     forms: Counter[str] = field(default_factory=Counter)
     votes: Votes = field(default_factory=Votes)
     docs: dict[str, None] = field(default_factory=dict)  # the documents that name it, in input order
+    titled: int = 0  # mentions with a title in them or right before them ("Mrs May", "President Reagan")
 
     @property
     def mentions(self) -> int:
@@ -110,9 +111,11 @@ class Corpus:
         for m in extraction.mentions:
             key = sys.intern(match_key(m.text, lang))  # one string object for all its documents' rows
             title, _ = split_title(m.text, lang)
+            titled = bool(title) or title_before(m, text, lang)
             head_noun_cue = " " in key and head_noun(key, lang) in words.ORG_HEADS
-            votes = mention_votes(m, text, bool(title), head_noun_cue, key in places.places, lang)
+            votes = mention_votes(m, text, titled, head_noun_cue, key in places.places, lang)
             name = self.names[key]
+            name.titled += titled
             name.forms[sys.intern(m.text)] += 1
             name.votes.add(votes)
             name.docs[doc] = None

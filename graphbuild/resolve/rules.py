@@ -137,10 +137,11 @@ def initialled_words(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
 def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
     organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
-    organization without them, where that name is one too; a country that is part of the name ("China
+    organization without them, where that name is one too, and so is one without a head noun it is often
+    written without (OMITTED_HEADS: "Labour" = "Labour Party"); a country that is part of the name ("China
     Daily", far commoner than "Daily") is kept, and so is one that the organization's documents seldom
     name, alone or so (``SUPPORT``): "Georgia House" is not the House, nor "Montenegro NATO" NATO."""
-    suffixes = vocabulary(corpus.lang).ORG_SUFFIXES
+    suffixes, omitted = vocabulary(corpus.lang).ORG_SUFFIXES, vocabulary(corpus.lang).OMITTED_HEADS
     for key, name in corpus.names.items():
         words = key.split()
         if len(words) < 2 or name.type == "Person":
@@ -154,19 +155,26 @@ def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
         else:
             if words[-1] in suffixes and _organization(corpus, " ".join(words[:-1])):
                 yield Join(key, " ".join(words[:-1]), "the organization with a corporate word after it")
+            elif words[-1] in omitted and _organization(corpus, " ".join(words[:-1])):
+                yield Join(" ".join(words[:-1]), key, "the organization without its head noun")
 
 
 def inverted_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
-    """ "Justice Department" = "Department of Justice", "Defence Ministry" = "Ministry of Defence": an
-    organization named by its head noun (lang's ORG_HEADS) after a word is the one named by the head noun
-    with that word as its complement (HEAD_COMPLEMENTS), the less mentioned joining the more."""
+    """ "Justice Department" = "Department of Justice", "Department of Transport" = "Department for
+    Transport": an organization named by its head noun (lang's ORG_HEADS) and a complement, either way
+    round or with another word linking them (HEAD_COMPLEMENTS), the less mentioned joining the more."""
     words = vocabulary(corpus.lang)
     for key in corpus.names:
         parts = key.split()
-        if len(parts) < 2 or parts[-1] not in words.ORG_HEADS or not _organization(corpus, key):
+        if len(parts) < 2 or not _organization(corpus, key):
             continue
-        for link in words.HEAD_COMPLEMENTS:
-            other = f"{parts[-1]} {link} {' '.join(parts[:-1])}"
+        if parts[-1] in words.ORG_HEADS:
+            others = [f"{parts[-1]} {link} {' '.join(parts[:-1])}" for link in words.HEAD_COMPLEMENTS]
+        elif len(parts) >= 3 and parts[0] in words.ORG_HEADS and parts[1] in words.HEAD_COMPLEMENTS:
+            others = [f"{parts[0]} {link} {' '.join(parts[2:])}" for link in words.HEAD_COMPLEMENTS if link < parts[1]]
+        else:
+            continue
+        for other in others:
             if _organization(corpus, other):
                 alias, target = sorted((key, other), key=lambda k: (corpus.names[k].mentions, k))
                 yield Join(alias, target)
@@ -222,7 +230,8 @@ def _compatible(corpus: Corpus, a: str, b: str, explicit: bool) -> bool:
 
 def acronym_initials(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "FBI" = "Federal Bureau of Investigation": an acronym joins the one long name with its initials
-    that the corpus names beside it (the holder of most co-occurrences)."""
+    that the corpus names beside it (the holder of most co-occurrences, in two documents at least, or in
+    one where no other name has those initials)."""
     long_names: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
         if " " in key and name.type != "Person" and not name.acronym:
@@ -230,7 +239,10 @@ def acronym_initials(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
                 long_names[letters].append(key)
     for key, name in corpus.names.items():
         if name.acronym and 2 <= len(key) <= 6 and key in long_names:
-            found = holder(corpus, key, long_names[key], same, support=0.0, least=2)
+            candidates = long_names[key]
+            found = holder(corpus, key, candidates, same, support=0.0, least=2) or holder(
+                corpus, key, candidates, same, support=0.0, alone=True
+            )
             if found:
                 yield Join(key, found)
 
@@ -306,12 +318,19 @@ def blended_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
 
 
 def holder(
-    corpus: Corpus, key: str, candidates: list[str], same: UnionFind, support: float = SUPPORT, least: int = 1
+    corpus: Corpus,
+    key: str,
+    candidates: list[str],
+    same: UnionFind,
+    support: float = SUPPORT,
+    least: int = 1,
+    alone: bool = False,
 ) -> str | None:
     """The candidate that holds a short form corpus-wide: it has most of the co-occurrences
-    (``DOMINANCE``), in at least ``least`` documents and ``support`` of the short form's documents."""
+    (``DOMINANCE``), in at least ``least`` documents and ``support`` of the short form's documents; with
+    ``alone``, only where it is the one candidate."""
     counts = corpus.cooccurrence(key, candidates, same.find)
-    if not counts:
+    if not counts or (alone and len(counts) > 1):
         return None
     (root, n), total = counts.most_common(1)[0], sum(counts.values())
     if n < least or n < DOMINANCE * total or n < support * len(corpus.names[key].docs):

@@ -14,6 +14,10 @@ from .corpus import Corpus
 from .rules import DOMINANCE, FIRST_NAME_SUPPORT, SUPPORT, Rule, holder
 from .unionfind import UnionFind
 
+#: A one-word name with a title in this share of its mentions (twice at least) is a surname, however seldom
+#: its documents name the person in full.
+TITLED = 0.1
+
 
 @dataclass
 class ShortForm:
@@ -27,9 +31,12 @@ class ShortForm:
 
     @cached_property
     def holder(self) -> str | None:
-        """The person who holds the name across the corpus (``rules.holder``): as a surname, else as a first
-        name, which more people share, so its holder must be named in ``FIRST_NAME_SUPPORT`` of its documents."""
+        """The person who holds the name across the corpus (``rules.holder``): as a surname (the one person of
+        that surname, where a title marks it as one: ``titled``), else as a first name, which more people
+        share, so its holder must be named in ``FIRST_NAME_SUPPORT`` of its documents."""
         found = holder(self.corpus, self.key, self.surnames, self.same) if self.surnames else None
+        if found is None and self.surnames and titled(self.corpus, self.key):
+            found = holder(self.corpus, self.key, self.surnames, self.same, support=0.0, least=1, alone=True)
         if found is None and self.first_names:
             found = holder(self.corpus, self.key, self.first_names, self.same, support=FIRST_NAME_SUPPORT, least=2)
         return found
@@ -114,7 +121,8 @@ def _owners(
       or whose other words are an organization or place the corpus names more ("Obama White House");
     - none at all where the short form's documents mostly name none of them: then it is a name of its own
       ("London", "White House" and "Moscow" are not short for "Inner London", "Obama White House" or
-      "Lokomotiv Moscow"), as a surname's are not (news names a person in full before it shortens).
+      "Lokomotiv Moscow"), as a surname's are not (news names a person in full before it shortens), unless
+      ``TITLED`` of its mentions carry a title ("President Reagan" in a wire that seldom writes "Ronald").
     """
     names = corpus.names
     if first_names and surnames and holder(corpus, key, surnames, same, support=DOMINANCE):
@@ -124,9 +132,15 @@ def _owners(
     first_names = [c for c in first_names if _personal(corpus, c, c.split()[1:])]
     docs = names[key].docs
     covered = {d for c in surnames + first_names for d in names[c].docs if d in docs}
-    if len(covered) < SUPPORT * len(docs):
+    if len(covered) < SUPPORT * len(docs) and not titled(corpus, key):
         return [], []
     return surnames, first_names
+
+
+def titled(corpus: Corpus, key: str) -> bool:
+    """Whether a one-word name carries a title in ``TITLED`` of its mentions, twice at least: a surname."""
+    name = corpus.names[key]
+    return " " not in key and name.titled >= max(2, TITLED * name.mentions)
 
 
 def _personal(corpus: Corpus, full: str, rest: list[str]) -> bool:

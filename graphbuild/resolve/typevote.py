@@ -60,9 +60,18 @@ def _words_before(text: str, start: int) -> list[str]:
     return [w.rstrip(".").casefold() for w in _WORD.findall(text, max(0, start - 40), start)[-3:]]
 
 
+def title_before(mention: Mention, text: str, lang: str = "en") -> bool:
+    """Whether a title stands right before the mention ("President Reagan", "Mr. Trump")."""
+    before = _words_before(text, mention.start)
+    if not before or not text[max(0, mention.start - 2) : mention.start].endswith((" ", "-")):
+        return False
+    titles = vocabulary(lang).TITLES
+    return before[-1] in titles or " ".join(before[-2:]) in titles
+
+
 def mention_votes(mention: Mention, text: str, titled: bool, head_noun: bool, place: bool, lang: str = "en") -> Votes:
     """The votes one mention gives to each type. ``text`` is its document's text; ``titled``: its form
-    carries a title; ``head_noun``: its name ends in an organization head noun; ``place``: a known place."""
+    carries a title or one stands before it (``title_before``); ``head_noun``: its name ends in an organization head noun; ``place``: a known place."""
     words = vocabulary(lang)
     before = _words_before(text, mention.start)
     gap = text[max(0, mention.start - 2) : mention.start]
@@ -89,7 +98,7 @@ def mention_votes(mention: Mention, text: str, titled: bool, head_noun: bool, pl
         votes[mention.type] += MODIFIER  # "the Trump administration": a modifier; its NER label is weak evidence
     elif not (determiner and single_word and mention.type == "Person"):
         votes[mention.type] += 1.0
-    if titled or last in words.TITLES or two in words.TITLES:
+    if titled:
         votes["Person"] += TITLE
     if after in words.SPEECH_VERBS or last in words.SPEECH_VERBS:
         votes["Person"] += SPEECH

@@ -94,6 +94,28 @@ def test_a_short_form_goes_only_to_a_full_name_that_can_own_it():
     assert rules(found["Chu Siming"]) == {"Chu": "short-name-in-document"}
 
 
+def test_a_titled_surname_is_the_one_person_of_that_surname_though_seldom_named_in_full():
+    # a wire that writes "President Reagan" and "Reagan", and "Ronald Reagan" once
+    docs = [
+        document("r", "Ronald Reagan spoke. President Reagan left.", {"Ronald Reagan": "Person", "Reagan": "Person"})
+    ]
+    docs += [document(f"d{i}", "President Reagan spoke. Reagan left.", {"Reagan": "Person"}) for i in range(6)]
+    docs += [
+        document(
+            "b",
+            "James Baker and Howard Baker met. Mr Baker spoke.",
+            {"James Baker": "Person", "Howard Baker": "Person", "Baker": "Person"},
+        )
+    ]
+    docs += [document(f"b{i}", "Mr Baker spoke.", {"Baker": "Person"}) for i in range(3)]
+    found = entities(resolve(docs))
+    reagan = found["Ronald Reagan"]
+    assert reagan.mentions == 2 + 6 * 2 and "short-name-corpus" in {
+        g.rule for g in reagan.merges if g.alias == "Reagan"
+    }
+    assert "Baker" in found  # two people of that surname: no guess
+
+
 def test_people_who_share_a_surname_are_never_merged():
     docs = [
         document(

@@ -468,6 +468,30 @@ def test_an_organization_named_by_head_noun_and_complement_either_way_is_one():
     assert "Justice Ministry" in found
 
 
+def test_a_head_noun_a_name_is_written_without_and_the_word_linking_a_complement_change_nothing():
+    names = {"Labour": "Organization", "Labour party": "Organization", "Department for Transport": "Organization"}
+    docs = [document("a", "Labour and the Labour party. The Department for Transport spoke.", names)]
+    docs.append(
+        document(
+            "b",
+            "Labour won. The Department of Transport.",
+            {"Labour": "Organization", "Department of Transport": "Organization"},
+        )
+    )
+    assert proposals(qualified_names, docs) == {("labour", "labour party")}
+    assert proposals(inverted_names, docs) == {("department for transport", "department of transport")}
+    found = entities(resolve(docs))
+    labour = next(e for e in found.values() if "Labour" in (e.label, *e.aliases))
+    assert labour.mentions == 3 and found["Department of Transport"].mentions == 2
+
+
+def test_an_acronym_named_once_beside_the_one_long_name_of_its_initials_is_it():
+    names = {"Department of Trade and Industry": "Organization", "DTI": "Organization"}
+    docs = [document("a", "The Department of Trade and Industry (the DTI) said so.", names)]
+    docs.append(document("b", "The DTI said no.", {"DTI": "Organization"}))
+    assert proposals(acronym_initials, docs) == {("dti", "department of trade and industry")}
+
+
 def test_a_country_before_an_organization_qualifies_it_only_where_its_documents_name_the_country():
     senate = {"US Senate": "Organization", "Senate": "Organization", "US": "Place"}
     docs = [document(f"s{i}", "The US Senate voted. The Senate agreed. The US waits.", senate) for i in range(3)]
