@@ -161,9 +161,14 @@ class ResolutionReport:
 TOP_NODES = 2000
 
 
+#: A nickname in quotes inside a name ('I. Lewis "Scooter" Libby'), which is how the name is written.
+_QUOTED_NICKNAME = re.compile(r'(?<=\w) "[A-Z][\w.-]*" (?=\w)')
+
+
 def is_debris(label: str) -> bool:
-    """A label that is extraction debris (``DEBRIS``) or page furniture (``is_noise``)."""
-    return bool(DEBRIS.search(label)) or is_noise(label)
+    """A label that is extraction debris (``DEBRIS``) or page furniture (``is_noise``); a quoted nickname
+    inside a name is no debris."""
+    return bool(DEBRIS.search(_QUOTED_NICKNAME.sub(" ", label))) or is_noise(label)
 
 
 def short_forms(entity: dict) -> set[str]:

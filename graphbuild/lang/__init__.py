@@ -54,6 +54,7 @@ class Vocabulary:
     PLACE_PREFIXES: tuple[str, ...]
     HEAD_COMPLEMENTS: tuple[str, ...]
     OMITTED_HEADS: frozenset[str]
+    SPELLINGS: tuple[tuple[str, str], ...]
     SUBDIVISIONS_OF: tuple[str, ...]
     CREDIT_STARTS: tuple[str, ...]
     SOURCE_LABELS: tuple[str, ...]

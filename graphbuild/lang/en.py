@@ -13,7 +13,7 @@ TITLES = frozenset({
     "pope", "sheikh", "judge", "justice", "chief justice", "gen", "general", "lt", "col", "colonel", "capt", "adm",
     "admiral", "sgt", "sergeant", "officer", "first lady", "speaker", "leader", "chairman", "chairwoman",
     "ambassador", "commissioner", "director", "spokesman", "spokeswoman", "premier", "supreme leader", "crown prince",
-    "emir", "ayatollah", "cardinal", "archbishop", "bishop", "detective", "vp", "ceo", "pm",
+    "emir", "ayatollah", "cardinal", "archbishop", "bishop", "detective", "vp", "ceo", "pm", "taoiseach", "tanaiste",
 })
 # fmt: on
 #: Name suffixes that belong to the person ("Donald Trump Jr." is not "Donald Trump").
@@ -139,6 +139,10 @@ PLACE_SUFFIXES = (
 PLACE_PREFIXES = ("people's republic of", "republic of", "kingdom of", "state of", "city of", "commonwealth of")
 #: Words that follow an organization name's head noun ("Communist Party of China": the head is "party").
 HEAD_COMPLEMENTS = ("of", "for")
+#: British and American spellings of one word, as (regex, replacement) applied in turn to a lower-case name
+#: ("organisation" = "organization", "defence" = "defense", "centre" = "center"). Not -our/-or: the Labour
+#: and the Labor Party are two parties.
+SPELLINGS = ((r"isation\b", "ization"), (r"yse\b", "yze"), (r"tre\b", "ter"), (r"ence\b", "ense"), (r"ogue\b", "og"))
 #: Head nouns an organization's name is as often written without ("the Labour Party" = "Labour").
 OMITTED_HEADS = frozenset({"party"})
 #: Countries whose first-level subdivisions (states, provinces, nations) are well-known places to English news.

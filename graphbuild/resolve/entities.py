@@ -11,6 +11,7 @@ It works in two passes, so each decision sees the whole corpus:
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -199,8 +200,15 @@ def _typing(votes: Votes, override: str | None) -> str:
     return "type voted " + ", ".join(f"{t} {v:g}" for t, v in shown) if len(shown) > 1 else ""
 
 
+#: A clock time ("10:45pm PDT", "6.05pm Connolly", "9 a.m."): a timestamp NER took for a name.
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?![\d.:])|\b\d{1,2}(?:[.:]\d{2})? ?[ap]\.?m\b", re.IGNORECASE)
+
+
 def _fragment(entity_type: str, members: list[_Member]) -> str | None:
-    """Why an 'organization' is only a piece of something else, if it is."""
+    """Why a name is only a piece of something else (an 'organization' of headlines or events), or a
+    timestamp, if it is."""
+    if all(_CLOCK.search(m.text) for m in members):
+        return "a clock time, not a name"
     if entity_type != "Organization":
         return None
     if all(m.headline for m in members):

@@ -11,7 +11,7 @@ from functools import cached_property
 from ..lang import vocabulary
 from ..names import without_suffix
 from .corpus import Corpus
-from .rules import DOMINANCE, FIRST_NAME_SUPPORT, SUPPORT, Rule, holder
+from .joins import DOMINANCE, FIRST_NAME_SUPPORT, SUPPORT, Rule, holder
 from .unionfind import UnionFind
 
 #: A one-word name with a title in this share of its mentions (twice at least) is a surname, however seldom

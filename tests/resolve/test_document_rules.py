@@ -182,3 +182,17 @@ def test_organizations_named_only_in_headlines_or_inside_events_are_dropped():
         "Democratic Reform: organization named only inside event names",
     )
     assert res.key_of(docs[0].mentions[0]) is None and res.key_of(docs[2].mentions[0]) == "organization/xinhua"
+
+
+def test_a_timestamp_taken_for_a_name_is_dropped():
+    docs = [
+        document(
+            "a",
+            "Posted 10:45pm PDT. Said at 6.05pm Connolly.",
+            {"10:45pm PDT": "Organization", "6.05pm Connolly": "Person"},
+        ),
+        document("b", "Resolution 2254 passed.", {"Resolution 2254": "Organization"}),
+    ]
+    res = resolve(docs)
+    assert [e.label for e in res.entities] == ["Resolution 2254"]
+    assert sorted(res.dropped) == ["10:45pm PDT: a clock time, not a name", "6.05pm Connolly: a clock time, not a name"]

@@ -15,6 +15,7 @@ from graphbuild.resolve.rules import (
     damaged_names,
     definitions,
     dropped_given_names,
+    heads_of_names,
     initialled_words,
     inverted_names,
     middle_initials,
@@ -23,6 +24,7 @@ from graphbuild.resolve.rules import (
     place_variants,
     qualified_names,
     spelling_variants,
+    spellings,
     stray_words,
 )
 from graphbuild.resolve.short_forms import (
@@ -61,10 +63,12 @@ def test_the_rules_are_declared_once_in_the_order_of_their_priority():
         "dropped-given-name",
         "initialled-word",
         "qualified-name",
+        "spelling",
         "inverted-name",
         "definition",
         "acronym-initials",
         "org-short-form",
+        "head-of-name",
         "clipped-form",
         "blended-name",
         "short-name-in-document",
@@ -504,6 +508,42 @@ def test_a_country_before_an_organization_qualifies_it_only_where_its_documents_
         )
     )
     assert proposals(qualified_names, docs) == {("us senate", "senate")}
+
+
+def test_british_and_american_spellings_of_a_name_are_one():
+    names = {"North Atlantic Treaty Organization": "Organization", "North Atlantic Treaty Organisation": "Organization"}
+    docs = [
+        document(
+            "a", "The North Atlantic Treaty Organization met. So did the North Atlantic Treaty Organization.", names
+        )
+    ]
+    docs.append(
+        document(
+            "b",
+            "The North Atlantic Treaty Organisation. Labour and Labor.",
+            names | {"Labour": "Organization", "Labor": "Organization"},
+        )
+    )
+    assert proposals(spellings, docs) == {("north atlantic treaty organisation", "north atlantic treaty organization")}
+
+
+def test_a_lone_head_noun_is_the_organization_it_heads_before_a_complement_that_the_corpus_names_beside_it():
+    names = {"House of Representatives": "Organization", "House": "Organization"}
+    docs = [document(f"d{i}", "The House of Representatives voted. The House agreed.", names) for i in range(3)]
+    docs.append(
+        document(
+            "uk",
+            "The House of Commons voted. The White House watched.",
+            {"House of Commons": "Organization", "White House": "Organization"},
+        )
+    )
+    assert proposals(heads_of_names, docs) == {("house", "house of representatives")}
+
+
+def test_a_country_with_an_administrative_word_after_it_is_a_place_in_it():
+    places = {"Mexico City": "Place", "Mexico": "Place", "Shannan City": "Place", "Shannan": "Place"}
+    docs = [document("a", "Mexico City is in Mexico. Shannan City is Shannan.", places)]
+    assert proposals(place_variants, docs) == {("shannan city", "shannan")}
 
 
 def test_a_whole_word_is_no_clipping_and_a_country_in_a_name_stays():
