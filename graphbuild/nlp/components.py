@@ -4,8 +4,8 @@ Each is small, named, registered with spaCy and testable alone on a hand-made se
 
 - ``graphbuild_credits`` (before ``ner``): a photo credit "(Agency/Photographer Name)" is an
   organization and a person, not one organization.
-- ``graphbuild_datelines`` (after ``ner``): the place in a capitalised dateline "LHASA, Aug. 29 --"
-  is a place, whatever label NER gave it.
+- ``graphbuild_datelines`` (after ``ner``): the place in a capitalised dateline ("LHASA, Aug. 29 --",
+  "NAIROBI 2017-02-07", "PARIS (Reuters) -") is a place, whatever label NER gave it.
 - ``graphbuild_groups`` (after ``ner``): names listed before "people", "ethnic groups", ... are
   peoples (NORP), not persons or places.
 - ``graphbuild_events`` (after ``ner``): named events NER misses, found by their head noun (conference,
@@ -74,14 +74,21 @@ class CreditSplitter:
 
 @Language.component("graphbuild_datelines", requires=["doc.ents"], assigns=["doc.ents"])
 def fix_datelines(doc: Doc) -> Doc:
-    """ "LHASA, Aug. 29, 2024 --": the capitalised words before the first comma are a place."""
-    comma = next((t.i for t in doc[:6] if t.text == ","), None)
-    if comma and comma > 0 and all(t.is_upper and t.is_alpha for t in doc[:comma]) and comma + 1 < len(doc):
-        after = doc[comma + 1]
-        if _MONTH.match(after.text) or after.like_num or after.text.lower() in vocabulary().WEEKDAYS:
-            place = Span(doc, 0, comma, label="GPE")
-            keep = [e for e in doc.ents if e.start >= comma]
-            doc.set_ents([place, *keep])
+    """A capitalised dateline's place: "LHASA, Aug. 29, 2024 --", "NAIROBI 2017-02-07", "PARIS (Reuters) -":
+    the capitalised words at the start, before a comma and a date, before a date, or before an agency in
+    brackets."""
+    end = next((t.i for t in doc[:6] if not (t.is_upper and t.is_alpha)), None)
+    if not end or end + 1 >= len(doc):
+        return doc
+    mark, after = doc[end], doc[end + 1]
+    dated = mark.text == "," and (
+        _MONTH.match(after.text) or after.like_num or after.text.lower() in vocabulary().WEEKDAYS
+    )
+    agency = mark.text == "(" and after.is_title and any(t.text == ")" for t in doc[end + 2 : end + 6])
+    if dated or agency or _YEAR.match(mark.text[:4]):
+        place = Span(doc, 0, end, label="GPE")
+        keep = [e for e in doc.ents if e.start >= end]
+        doc.set_ents([place, *keep])
     return doc
 
 

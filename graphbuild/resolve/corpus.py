@@ -23,6 +23,13 @@ from .typevote import CONJOINED, Votes, conjoined, mention_votes, title_before
 
 _BRACKETED = re.compile(r"\s*[(\[]\s*")
 
+#: A word of letters, hyphens and apostrophes inside it ("Geun-hye"), for the counts of how each word is
+#: written (``Corpus.common_word``).
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+#: The share of a word's occurrences in lower case that makes it a common word.
+COMMON = 0.85
+
 _ACRONYM_AFTER = re.compile(r"^ ?\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
@@ -90,10 +97,18 @@ class Corpus:
     occurrences: Occurrences
     places: Gazetteer
     lang: str = "en"
+    words: Counter[str] = field(default_factory=Counter)  # every word of the texts, case folded
+    lower: Counter[str] = field(default_factory=Counter)  # the times it is written in lower case
 
     @classmethod
     def new(cls, lang: str = "en") -> Corpus:
         return cls(defaultdict(_Name), [], Occurrences(), gazetteer(lang, match_key), lang)
+
+    def common_word(self, word: str) -> bool:
+        """Whether the texts write a word in lower case ``COMMON`` of the times ("live", "says"): a common
+        word, no name's ("May", "Brown" and "White" are written capitalised far more often)."""
+        seen = self.words[word]
+        return seen >= 5 and self.lower[word] >= COMMON * seen
 
     @classmethod
     def collect(cls, extractions: Iterable[Extraction], lang: str = "en") -> Corpus:
@@ -107,6 +122,11 @@ class Corpus:
         lang, words, places = self.lang, vocabulary(self.lang), self.places
         alias_cue = _alias_cue(lang)
         text, doc = extraction.document.text, extraction.document.doc_id
+        for word in _LETTERS.findall(text):
+            folded = word.lower()
+            self.words[folded] += 1
+            if word == folded:
+                self.lower[folded] += 1
         seen: list[tuple[Mention, str, Votes]] = []
         for m in extraction.mentions:
             key = sys.intern(match_key(m.text, lang))  # one string object for all its documents' rows

@@ -3,6 +3,7 @@ full name the first of ``DOCUMENT_RULES`` finds for it there."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from .unionfind import UnionFind
 #: A one-word name with a title in this share of its mentions (twice at least) is a surname, however seldom
 #: its documents name the person in full.
 TITLED = 0.1
+
+
+#: An acronym of two to four capitals, not a regnal number ("AI", "XL"; not "VI" of "Mohammed VI").
+_ACRONYM = re.compile(r"^(?![IVXL]+$)[A-Z]{2,4}$")
 
 
 @dataclass
@@ -118,7 +123,8 @@ def _owners(
     - a surname that one person holds in most of its documents is no first name ("Trump" does not start
       "Trump Says");
     - no full name (``_personal``) that only hyphenates it to one other word ("pro-Trump", "Trump-Russia"),
-      or whose other words are an organization or place the corpus names more ("Obama White House");
+      or whose other words are an organization or place the corpus names more ("Obama White House"); no
+      first name of a name that goes on with a common word or an acronym ("Facebook Live", "Facebook AI");
     - none at all where the short form's documents mostly name none of them: then it is a name of its own
       ("London", "White House" and "Moscow" are not short for "Inner London", "Obama White House" or
       "Lokomotiv Moscow"), as a surname's are not (news names a person in full before it shortens), unless
@@ -129,7 +135,7 @@ def _owners(
         first_names = []
     size = len(key.split())
     surnames = [c for c in surnames if _personal(corpus, c, c.split()[:-size])]
-    first_names = [c for c in first_names if _personal(corpus, c, c.split()[1:])]
+    first_names = [c for c in first_names if _personal(corpus, c, c.split()[1:]) and not _common(corpus, c)]
     docs = names[key].docs
     covered = {d for c in surnames + first_names for d in names[c].docs if d in docs}
     if len(covered) < SUPPORT * len(docs) and not titled(corpus, key):
@@ -141,6 +147,13 @@ def titled(corpus: Corpus, key: str) -> bool:
     """Whether a one-word name carries a title in ``TITLED`` of its mentions, twice at least: a surname."""
     name = corpus.names[key]
     return " " not in key and name.titled >= max(2, TITLED * name.mentions)
+
+
+def _common(corpus: Corpus, full: str) -> bool:
+    """Whether a name, as it is most often written, goes on after its first word with a common word
+    (``Corpus.common_word``: "Facebook Live") or an acronym ("Facebook AI"): no person's other names."""
+    words = corpus.names[full].forms.most_common(1)[0][0].split()[1:]
+    return any(corpus.common_word(w.lower()) or _ACRONYM.match(w) for w in words)
 
 
 def _personal(corpus: Corpus, full: str, rest: list[str]) -> bool:

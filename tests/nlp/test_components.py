@@ -56,6 +56,9 @@ def test_photo_credit_is_an_agency_and_a_person(nlp):
 def test_capitalised_dateline_is_a_place(nlp):
     assert ("NAIROBI", "GPE") in ents(nlp, "NAIROBI, March 3, 2023 -- The minister said prices rose.")
     assert ("BERLIN", "GPE") in ents(nlp, "BERLIN, Tuesday -- Talks resumed.")
+    assert ("KUALA LUMPUR", "GPE") in ents(nlp, "KUALA LUMPUR 2017-02-07 -- Police said they found him.")
+    assert ("PARIS", "GPE") in ents(nlp, "PARIS (Reuters) - The minister said prices rose.")
+    assert ("THE", "GPE") not in ents(nlp, "THE END of the talks came (Reuters) on Monday.")
 
 
 def test_names_listed_before_people_are_not_persons_or_places(nlp):

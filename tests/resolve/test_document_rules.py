@@ -196,3 +196,19 @@ def test_a_timestamp_taken_for_a_name_is_dropped():
     res = resolve(docs)
     assert [e.label for e in res.entities] == ["Resolution 2254"]
     assert sorted(res.dropped) == ["10:45pm PDT: a clock time, not a name", "6.05pm Connolly: a clock time, not a name"]
+
+
+def test_a_name_that_goes_on_with_a_common_word_or_an_acronym_owns_no_first_name():
+    # "live" is written in lower case in the texts: "Facebook Live" is a product, and "Wang Huning" a person
+    lower = " ".join(["They live here."] * 12)
+    docs = [
+        document(
+            "a",
+            f"Facebook Live streamed it. Facebook said so. {lower}",
+            {"Facebook Live": "Person", "Facebook": "Organization"},
+        ),
+        document("b", "Facebook AI wrote it. Facebook said so.", {"Facebook AI": "Person", "Facebook": "Organization"}),
+        document("c", "Wang Huning spoke. Wang left.", {"Wang Huning": "Person", "Wang": "Organization"}),
+    ]
+    owners = {s.key: s.first_names for s in short_forms(Corpus.collect(docs), UnionFind())}
+    assert "facebook" not in owners and owners["wang"] == ["wang huning"]
