@@ -38,10 +38,12 @@ def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "US Senate" = "Senate", "Samsung Group" = "Samsung", "Islamic State group" = "Islamic State": an
     organization name with a country before it or a corporate word after it (lang's ORG_SUFFIXES) is the
     organization without them, where that name is one too, and so is one without a head noun it is often
-    written without (OMITTED_HEADS: "Labour" = "Labour Party"); a country that is part of the name ("China
+    written without (OMITTED_HEADS: "Labour" = "Labour Party"; not where the rest is a head noun itself:
+    "Congress" is not the Congress party); a country that is part of the name ("China
     Daily", far commoner than "Daily") is kept, and so is one that the organization's documents seldom
     name, alone or so (``SUPPORT``): "Georgia House" is not the House, nor "Montenegro NATO" NATO."""
-    suffixes, omitted = vocabulary(corpus.lang).ORG_SUFFIXES, vocabulary(corpus.lang).OMITTED_HEADS
+    words_of = vocabulary(corpus.lang)
+    suffixes, omitted, heads = words_of.ORG_SUFFIXES, words_of.OMITTED_HEADS, words_of.ORG_HEADS
     for key, name in corpus.names.items():
         words = key.split()
         if len(words) < 2 or name.type == "Person":
@@ -55,8 +57,9 @@ def qualified_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
         else:
             if words[-1] in suffixes and _organization(corpus, " ".join(words[:-1])):
                 yield Join(key, " ".join(words[:-1]), "the organization with a corporate word after it")
-            elif words[-1] in omitted and _organization(corpus, " ".join(words[:-1])):
-                yield Join(" ".join(words[:-1]), key, "the organization without its head noun")
+            elif words[-1] in omitted and (bare := " ".join(words[:-1])) not in heads and _organization(corpus, bare):
+                alias, target = sorted((bare, key), key=lambda k: (corpus.names[k].mentions, k))
+                yield Join(alias, target, "the organization without its head noun")
 
 
 def inverted_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:

@@ -474,7 +474,14 @@ def test_an_organization_named_by_head_noun_and_complement_either_way_is_one():
 
 def test_a_head_noun_a_name_is_written_without_and_the_word_linking_a_complement_change_nothing():
     names = {"Labour": "Organization", "Labour party": "Organization", "Department for Transport": "Organization"}
-    docs = [document("a", "Labour and the Labour party. The Department for Transport spoke.", names)]
+    names |= {"Congress": "Organization", "Congress party": "Organization"}  # "Congress" is a head noun itself
+    docs = [
+        document(
+            "a",
+            "Labour and the Labour party. The Department for Transport spoke. Congress and the Congress party.",
+            names,
+        )
+    ]
     docs.append(
         document(
             "b",
@@ -482,7 +489,7 @@ def test_a_head_noun_a_name_is_written_without_and_the_word_linking_a_complement
             {"Labour": "Organization", "Department of Transport": "Organization"},
         )
     )
-    assert proposals(qualified_names, docs) == {("labour", "labour party")}
+    assert proposals(qualified_names, docs) == {("labour party", "labour")}  # the less mentioned joins
     assert proposals(inverted_names, docs) == {("department for transport", "department of transport")}
     found = entities(resolve(docs))
     labour = next(e for e in found.values() if "Labour" in (e.label, *e.aliases))
