@@ -44,7 +44,7 @@ def cooccur(
     holding: Counter[str] = Counter()  # entity -> the windows that hold it
     windows_in_all = 0
     for extraction in extractions:
-        keyed = [(key, m) for m in extraction.mentions if (key := resolution.key_of(m)) is not None]
+        keyed = [(key, m) for m in extraction.mentions for key in resolution.keys_of(m)]
         if snippets is not None:
             snippets.add(extraction, keyed)
         if kind == "tokens":

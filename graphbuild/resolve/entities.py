@@ -15,14 +15,16 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..names import LOST, is_acronym, match_key, slugify, split_title
 from ..records import ENTITY_TYPES, Entity, Extraction, Mention, Merge
 from .aliases import Aliases
 from .corpus import HEADLINE, NESTED, Corpus, Occurrences
+from .glued import GLUED
 from .rules import CORPUS_RULES, Rule
-from .short_forms import DocumentRule, Redirects, short_names
+from .short_forms import Redirects, short_names
 from .typevote import Votes
 from .unionfind import UnionFind
 
@@ -39,10 +41,16 @@ class Resolution:
     keys: dict[str, dict[str, str]]  # doc_id -> match key of a mention there -> Entity.key
     dropped: tuple[str, ...] = ()  # names dropped, with the reason
     notes: tuple[str, ...] = ()  # merges the aliases file refused or could not apply
+    also: dict[str, str] = field(default_factory=dict)  # match key of a glued name -> its other part's Entity.key
 
     def key_of(self, mention: Mention) -> str | None:
         """The key of the entity a mention belongs to; None where there is none (its entity was dropped)."""
         return self.keys.get(mention.doc_id, {}).get(match_key(mention.text))
+
+    def keys_of(self, mention: Mention) -> tuple[str, ...]:
+        """Every entity a mention belongs to: one, two for a glued name ("US Sergey Kislyak"), or none."""
+        key, text = self.key_of(mention), match_key(mention.text)
+        return tuple(k for k in (key, self.also.get(text)) if k is not None)
 
 
 def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None = None, lang: str = "en") -> Resolution:
@@ -55,10 +63,23 @@ def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None 
     for rule in CORPUS_RULES:
         for join in list(rule.function(corpus, same)):
             same.union(join.alias, join.target, rule.name, join.detail or rule.detail)
+    glued = _glued(corpus, same)
     redirect = short_names(corpus, same)
     notes = aliases_merges(corpus, same, aliases)
     types = {match_key(n, lang): t for n, t in aliases.types.items()}
-    return _entities(corpus, same, redirect, types, tuple(notes + same.refused))
+    return _entities(corpus, same, redirect, types, tuple(notes + same.refused), glued)
+
+
+def _glued(corpus: Corpus, same: UnionFind) -> dict[str, str]:
+    """The glued names no rule joined to anything (``glued.glued_names``), each joined to the part that holds
+    it; returns each one's other part, whose entity gets its mentions too."""
+    others = {}
+    for key, (owner, other) in GLUED.function(corpus).items():
+        if len(same.group(key)) == 1 and same.allowed(key, owner) and same.allowed(key, other):
+            form = corpus.names[other].forms.most_common(1)[0][0]
+            same.union(key, owner, GLUED.name, f"{GLUED.detail}: also a mention of {form}")
+            others[key] = other
+    return others
 
 
 def aliases_merges(corpus: Corpus, same: UnionFind, aliases: Aliases) -> list[str]:
@@ -77,16 +98,25 @@ def aliases_merges(corpus: Corpus, same: UnionFind, aliases: Aliases) -> list[st
 
 
 def _entities(
-    corpus: Corpus, same: UnionFind, redirect: Redirects, types: dict[str, str], notes: tuple[str, ...]
+    corpus: Corpus,
+    same: UnionFind,
+    redirect: Redirects,
+    types: dict[str, str],
+    notes: tuple[str, ...],
+    glued: dict[str, str],
 ) -> Resolution:
     rows = corpus.occurrences
     clusters: dict[str, array[int]] = defaultdict(lambda: array("L"))  # root -> its rows of occurrences
+    second: dict[str, set[int]] = defaultdict(set)  # root -> rows of glued names it holds as the other part
     moved: dict[str, Votes] = defaultdict(Votes)  # votes of mentions a document rule moved
     moved_votes: dict[str, Votes] = defaultdict(Votes)  # the same, by the cluster they went to
     for row, (doc, key) in enumerate(zip(rows.docs, rows.keys)):
         moved_to = redirect.get((doc, key))
         root = same.find(moved_to[0] if moved_to is not None else key)
         clusters[root].append(row)
+        if key in glued:
+            clusters[other := same.find(glued[key])].append(row)
+            second[other].add(row)
         if moved_to is not None:
             votes = rows.votes_of(row)
             moved[key].add(votes)
@@ -95,8 +125,10 @@ def _entities(
     dropped: list[str] = []
     used: set[str] = set()
     keys: dict[str, dict[str, str]] = defaultdict(dict)
+    also: dict[str, str] = {}
     for root in sorted(clusters, key=lambda r: (min(rows.docs[i] for i in clusters[r]), r)):
-        members = [_Member.of(rows, row, redirect) for row in clusters.pop(root)]
+        held = second.pop(root, set())
+        members = [_Member.of(rows, row, redirect, GLUED if row in held else None) for row in clusters.pop(root)]
         votes = Votes()
         votes.add(moved_votes[root], ALIAS_WEIGHT)
         for key in {m.key for m in members if m.rule is None}:
@@ -124,9 +156,12 @@ def _entities(
             )
         )
         for m in members:
-            keys[m.doc][m.key] = key
+            if m.rule is GLUED:
+                also[m.key] = key
+            else:
+                keys[m.doc][m.key] = key
     entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), e.key))
-    return Resolution(tuple(entities), dict(keys), tuple(dropped), notes)
+    return Resolution(tuple(entities), dict(keys), tuple(dropped), notes, also)
 
 
 def _per_document(members: list[_Member]) -> tuple[tuple[str, int], ...]:
@@ -144,15 +179,17 @@ class _Member:
     doc: str
     key: str
     text: str
-    rule: Rule[DocumentRule] | None
+    rule: Rule[Any] | None
     count: int
     headline: bool
     nested: bool
 
     @classmethod
-    def of(cls, rows: Occurrences, row: int, redirect: Redirects) -> _Member:
+    def of(cls, rows: Occurrences, row: int, redirect: Redirects, rule: Rule[Any] | None = None) -> _Member:
+        """The row's mentions, with the document rule that moved them there, or ``rule``."""
         doc, key, flags = rows.docs[row], rows.keys[row], rows.flags[row]
-        rule = redirect[(doc, key)][1] if (doc, key) in redirect else None
+        if rule is None and (doc, key) in redirect:
+            rule = redirect[(doc, key)][1]
         return cls(doc, key, rows.forms[row], rule, rows.counts[row], bool(flags & HEADLINE), bool(flags & NESTED))
 
 

@@ -1,6 +1,7 @@
 """The per-document rules (short forms), the aliases file and the fragments dropped, on hand-made mentions
 without spaCy (the corpus rules are in test_resolve_rules.py)."""
 
+from graphbuild.graph.cooccur import cooccur
 from graphbuild.records import Document, Extraction, Mention, Sentence
 from graphbuild.resolve import Corpus, resolve
 from graphbuild.resolve.aliases import Aliases
@@ -212,3 +213,20 @@ def test_a_name_that_goes_on_with_a_common_word_or_an_acronym_owns_no_first_name
     ]
     owners = {s.key: s.first_names for s in short_forms(Corpus.collect(docs), UnionFind())}
     assert "facebook" not in owners and owners["wang"] == ["wang huning"]
+
+
+def test_a_glued_name_of_a_place_and_a_person_is_a_mention_of_both():
+    names = {"Sergey Kislyak": "Person", "US": "Place", "US Sergey Kislyak": "Organization", "Ms-Le Pen": "Person"}
+    docs = [document(f"d{i}", "Sergey Kislyak met them in the US. The US said so.", names) for i in range(2)]
+    docs.append(document("g", "Ambassador US Sergey Kislyak spoke. Ms-Le Pen too.", names | {"Le Pen": "Person"}))
+    docs.append(document("l", "Le Pen spoke.", {"Le Pen": "Person"}))
+    res = resolve(docs)
+    found = entities(res)
+    assert "US Sergey Kislyak" not in found and "Ms-Le Pen" in found  # "ms" is a title: no name of its own
+    kislyak, us = found["Sergey Kislyak"], found["US"]
+    assert kislyak.mentions == 3 and us.mentions == 5
+    assert rules(kislyak)["US Sergey Kislyak"] == rules(us)["US Sergey Kislyak"] == "glued-names"
+    glued = next(m for m in docs[2].mentions if m.text == "US Sergey Kislyak")
+    assert res.keys_of(glued) == (kislyak.key, us.key)
+    edges = {(e.source, e.target): e for e in cooccur(docs, res)}
+    assert edges[tuple(sorted((kislyak.key, us.key)))].documents == ("d0", "d1", "g")
