@@ -147,7 +147,7 @@ def _entities(
                 key=key,
                 label=label,
                 type=entity_type,
-                aliases=tuple(sorted({m.text for m in members} - {label})),
+                aliases=tuple(sorted({m.text for m in members if m.rule is not GLUED} - {label})),
                 mentions=sum(m.count for m in members),
                 documents=tuple(sorted({m.doc for m in members})),
                 merges=_merges(same, members, label),

@@ -1,6 +1,7 @@
 """Glued names: one span NER made of a person's name and a place's or organization's name that each occur
 alone elsewhere ("US Sergey Kislyak", "Diyarbakir Mariya Petkova", "Edward Snowden- Al Jazeera"). Each
-of its mentions is split: it goes to both entities, the person's as an alias, the other's as well."""
+of its mentions is split: it goes to both entities, the person's as an alias, the other's as a mention
+recorded among its merges but not as an alias (a search for the person finds the person)."""
 
 from __future__ import annotations
 

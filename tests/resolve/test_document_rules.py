@@ -226,6 +226,7 @@ def test_a_glued_name_of_a_place_and_a_person_is_a_mention_of_both():
     kislyak, us = found["Sergey Kislyak"], found["US"]
     assert kislyak.mentions == 3 and us.mentions == 5
     assert rules(kislyak)["US Sergey Kislyak"] == rules(us)["US Sergey Kislyak"] == "glued-names"
+    assert "US Sergey Kislyak" in kislyak.aliases and "US Sergey Kislyak" not in us.aliases
     glued = next(m for m in docs[2].mentions if m.text == "US Sergey Kislyak")
     assert res.keys_of(glued) == (kislyak.key, us.key)
     edges = {(e.source, e.target): e for e in cooccur(docs, res)}
