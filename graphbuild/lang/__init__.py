@@ -7,7 +7,7 @@ A rule asks ``vocabulary(lang)`` for its words; adding a word or a language touc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import import_module
@@ -74,6 +74,20 @@ def vocabulary(lang: str = "en") -> Vocabulary:
     if missing:
         raise GraphbuildError(f"graphbuild/lang/{lang}.py lacks {', '.join(missing)} (see lang.Vocabulary)")
     return Vocabulary(**{f.name: getattr(module, f.name) for f in fields(Vocabulary)})
+
+
+@cache
+def rewriter(pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """A function applying a word list's (regex, replacement) pairs in turn ("ROMANIZATIONS", "SPELLINGS"),
+    compiled once."""
+    rules = [(re.compile(pattern), replacement) for pattern, replacement in pairs]
+
+    def rewrite(text: str) -> str:
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
+        return text
+
+    return rewrite
 
 
 def alternation(phrases: Iterable[str]) -> str:

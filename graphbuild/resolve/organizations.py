@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from ..lang import vocabulary
+from ..lang import rewriter, vocabulary
 from ..names import head_noun, initials
 from .corpus import Corpus
 from .joins import DOMINANCE, SUPPORT, Join, holder
@@ -20,14 +20,11 @@ def spellings(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     """ "North Atlantic Treaty Organisation" = "North Atlantic Treaty Organization", "Defence Ministry" =
     "Defense Ministry": names of places, organizations and events that are one in British and American
     spelling (lang's SPELLINGS), the less mentioned joining the most."""
-    rules = [(re.compile(pattern), one) for pattern, one in vocabulary(corpus.lang).SPELLINGS]
+    spelt = rewriter(vocabulary(corpus.lang).SPELLINGS)
     groups: dict[str, list[str]] = defaultdict(list)
     for key, name in corpus.names.items():
-        spelt = key
-        for pattern, one in rules:
-            spelt = pattern.sub(one, spelt)
         if name.type != "Person":
-            groups[spelt].append(key)
+            groups[spelt(key)].append(key)
     for keys in groups.values():
         if len(keys) > 1:
             target = max(keys, key=lambda k: (corpus.names[k].mentions, k))
@@ -159,16 +156,19 @@ def org_short_forms(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
             heads[head_noun(key, corpus.lang)].append(key)
     words = vocabulary(corpus.lang).ORG_HEADS
     for word, keys in heads.items():
-        lone = corpus.names.get(word)
-        if (
-            len(keys) == 1
-            and word in words
-            and lone is not None
-            and lone.type == "Organization"
-            and not lone.acronym
-            and any(f[:1].isupper() for f in lone.forms)
-        ):
+        if len(keys) == 1 and word in words and _lone_organization(corpus, word):
             yield Join(word, keys[0])
+
+
+def _lone_organization(corpus: Corpus, key: str) -> bool:
+    """Whether a name is an organization's, no acronym, and capitalised somewhere ("the Party", "the House")."""
+    lone = corpus.names.get(key)
+    return (
+        lone is not None
+        and lone.type == "Organization"
+        and not lone.acronym
+        and any(f[:1].isupper() for f in lone.forms)
+    )
 
 
 def heads_of_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
@@ -182,10 +182,7 @@ def heads_of_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
         if len(parts) >= 3 and parts[1] in links and name.type == "Organization":
             heads[parts[0]].append(key)
     for key, candidates in heads.items():
-        lone = corpus.names.get(key)
-        if lone is None or lone.type != "Organization" or lone.acronym or not any(f[:1].isupper() for f in lone.forms):
-            continue
-        found = holder(corpus, key, candidates, same, support=0.0, least=2)
+        found = _lone_organization(corpus, key) and holder(corpus, key, candidates, same, support=0.0, least=2)
         if found:
             yield Join(key, found)
 

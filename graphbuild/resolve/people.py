@@ -3,14 +3,13 @@ another way ("Sergei" / "Sergey Lavrov", "Mike" / "Michael Flynn", "Tayyip" / "R
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
 from nicknames import NickNamer
 
-from ..lang import vocabulary
+from ..lang import rewriter, vocabulary
 from .corpus import Corpus
 from .joins import Join
 from .unionfind import UnionFind
@@ -21,7 +20,7 @@ def spelling_variants(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
     surname whose first names (five letters or more) differ by one letter and who are never named in one
     document (one writer does not spell one person two ways; "Ivana" and "Ivanka Trump" meet in many),
     or are one name in two romanizations (``ROMANIZATIONS``), which one document may well use both of."""
-    romanized = _romanizer(corpus.lang)
+    romanized = rewriter(vocabulary(corpus.lang).ROMANIZATIONS)
     for keys in _by_surname(corpus, shortest_first=5):
         for i, rare in enumerate(keys):
             for common in keys[:i]:
@@ -101,16 +100,3 @@ def dropped_given_names(corpus: Corpus, same: UnionFind) -> Iterator[Join]:
         longer = ends.get(key, [])
         if len(longer) == 1 and corpus.names[longer[0]].mentions > corpus.names[key].mentions:
             yield Join(key, longer[0])
-
-
-@cache
-def _romanizer(lang: str) -> Callable[[str], str]:
-    """A first name with each romanization variant (``ROMANIZATIONS``) written one way."""
-    rules = [(re.compile(pattern), one) for pattern, one in vocabulary(lang).ROMANIZATIONS]
-
-    def romanized(name: str) -> str:
-        for pattern, one in rules:
-            name = pattern.sub(one, name)
-        return name
-
-    return romanized
