@@ -25,8 +25,8 @@ class Document:
     paragraphs: tuple[str, ...]
     path: str = ""
     title: str = ""  # the first paragraph unless the cleaner found a better one
-    repaired: bool = False  # mojibake was repaired (ftfy) when it was read
-    damaged: bool = False  # holds U+FFFD: characters lost before it was read
+    repaired: bool = False  # mojibake (ftfy) or lost letters (ingest/letters.py) were repaired when it was read
+    damaged: bool = False  # still holds U+FFFD: characters lost before it was read, not restored
     date: str = ""  # when it was published: ISO 8601, "2017-02-07" or "2016-12-30T07:11:00" ("": unknown)
     source: str = ""  # who published it (an outlet, a publisher; by default the URL's host)
     url: str = ""

@@ -21,8 +21,8 @@ class Summary:
     window: str
     parsed: int  # documents parsed in this run (the rest came from the parse cache)
     processes: int
-    repaired: int  # documents whose mojibake ftfy repaired
-    damaged: int  # documents holding U+FFFD: characters lost before reading
+    repaired: int  # documents whose mojibake (ftfy) or lost letters were repaired
+    damaged: int  # documents still holding U+FFFD: characters lost before reading
     seconds: float = 0.0
     dated: int = 0  # documents with a date
     first_date: str = ""  # the earliest of their dates (ISO 8601)
@@ -39,7 +39,7 @@ class Summary:
         parsed = f"{self.parsed} parsed" + (
             f" by {processes} process{'es' if processes > 1 else ''}" if self.parsed else ""
         )
-        repairs = (f", {self.repaired} repaired by ftfy" if self.repaired else "") + (
+        repairs = (f", {self.repaired} repaired" if self.repaired else "") + (
             f", {self.damaged} with characters lost before reading" if self.damaged else ""
         )
         first, last = self.first_date[:10], self.last_date[:10]

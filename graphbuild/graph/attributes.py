@@ -114,8 +114,8 @@ class GraphData(TypedDict, total=False):
     period: str  # what "periods" counts by: day, week, month or year
     dropped: list[str]  # names dropped, and why
     notes: list[str]  # what the resolver or the aliases file had to say
-    repaired: int  # documents whose mojibake was repaired
-    damaged: int  # documents holding U+FFFD
+    repaired: int  # documents whose mojibake or lost letters were repaired
+    damaged: int  # documents still holding U+FFFD
     parsed: int  # documents parsed in this run (RUN_ONLY)
     processes: int  # parse processes of this run (RUN_ONLY)
     base_iri: str  # the base of the RDF outputs' IRIs (RUN_ONLY: the files carry it in every IRI)

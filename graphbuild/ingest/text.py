@@ -1,4 +1,5 @@
-"""Text to a Document: mojibake repaired, odd whitespace normalised, one paragraph per non-empty line.
+"""Text to a Document: mojibake repaired, lost letters restored, odd whitespace normalised, one paragraph
+per non-empty line.
 
 Every non-empty line is its own paragraph, so a headline, a dateline or a caption is never glued to
 the next line and no entity can span a line break.
@@ -17,6 +18,7 @@ from ..errors import GraphbuildError
 from ..names import LOST, slugify
 from ..records import Document
 from .dates import stated_date
+from .letters import restore_letters
 from .metadata import front_matter, with_metadata
 
 #: A file longer than this (in bytes) is read in parts of about this many characters, each a document:
@@ -96,12 +98,13 @@ def document_from_text(
     """Make a Document from text already in memory (the notebook entry point); mojibake is repaired,
     characters no output format can hold are dropped (``warn`` is told how many), and the date (and
     source) a timestamp line or dateline states at its top is kept; a Markdown file's YAML front matter
-    gives its title, date, source, url and author."""
+    gives its title, date, source, url and author. Letters lost before reading (U+FFFD) are put back where
+    the language knows the word (``letters``)."""
     name, path = _UNWRITABLE.sub(LOST, name), _UNWRITABLE.sub(LOST, path)  # undecodable file names: a visible mark
     text, dropped = _UNWRITABLE.subn("", text)
     if dropped and warn:
         warn(f"{name}: dropped {dropped} control or non-character code point(s)")
-    repaired = fix_encoding(text)
+    repaired = restore_letters(fix_encoding(text))
     markdown = name.lower().endswith(".md")
     meta, body = front_matter(repaired, name, warn) if markdown else ({}, repaired)
     paragraphs = split_paragraphs(body, markdown=markdown)

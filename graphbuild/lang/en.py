@@ -135,8 +135,10 @@ PLACE_SUFFIXES = (
     "municipality", "township", "governorate", "oblast", "dc",
 )
 # fmt: on
-#: The same, before a place name ("People's Republic of China" = "China").
-PLACE_PREFIXES = ("people's republic of", "republic of", "kingdom of", "state of", "city of", "commonwealth of")
+#: The same, before a place name ("People's Republic of China" = "China"). Not "city of": in English it is
+#: often a local government area's own name, a place apart ("City of London", "City of Westminster", "City of
+#: Melbourne" are not London, Westminster, Melbourne).
+PLACE_PREFIXES = ("people's republic of", "republic of", "kingdom of", "state of", "commonwealth of")
 #: Words that follow an organization name's head noun ("Communist Party of China": the head is "party").
 HEAD_COMPLEMENTS = ("of", "for")
 #: British and American spellings of one word, as (regex, replacement) applied in turn to a lower-case name

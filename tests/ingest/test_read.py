@@ -86,7 +86,9 @@ def test_mojibake_is_repaired_and_lost_characters_are_flagged():
     assert repaired.paragraphs == ("Café owners in São Paulo said “no”.",) and repaired.repaired
     clean = document_from_text("Café owners said “no”.", "c.txt")  # curly quotes are kept, nothing to repair
     assert clean.paragraphs == ("Café owners said “no”.",) and not clean.repaired and not clean.damaged
-    assert document_from_text("Sinn F\ufffd\ufffdin won.", "d.txt").damaged
+    restored = document_from_text("Sinn F\ufffd\ufffdin won.", "r.txt")  # a known word: its letter is put back
+    assert restored.paragraphs == ("Sinn Féin won.",) and restored.repaired and not restored.damaged
+    assert document_from_text("Iarnr\ufffd\ufffdd \ufffd10 fares.", "d.txt").damaged  # no word fits: kept, flagged
 
 
 def test_a_file_name_that_is_not_utf8_is_read_with_a_visible_mark(tmp_path):
