@@ -27,6 +27,7 @@ from .options import (
     DEFAULT_OUTPUT,
     DEFAULT_PERIOD,
     DEFAULT_PORT,
+    DEFAULT_RELATIONS,
     DEFAULT_TIMEOUT,
     DEFAULT_WINDOW,
     DEFAULT_WORKERS,
@@ -97,6 +98,12 @@ def cli() -> None:
 @click.option(
     "--max-evidence", default=DEFAULT_MAX_EVIDENCE, show_default=True, help="Evidence sentences kept per edge."
 )
+@click.option(
+    "--relations/--no-relations",
+    default=DEFAULT_RELATIONS,
+    show_default=True,
+    help="Read typed relations (role, action, event, located_in) off the parse; --explain lists them.",
+)
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of entity IRIs.")
 @click.option(
     "--format",
@@ -160,6 +167,7 @@ def build(
     window,
     min_weight,
     max_evidence,
+    relations,
     base_iri,
     formats,
     explain,
@@ -189,6 +197,7 @@ def build(
         window=window,
         min_weight=min_weight,
         max_evidence=max_evidence,
+        relations=relations,
         base_iri=base_iri,
         jobs=parse_jobs(jobs),
         progress=not quiet,

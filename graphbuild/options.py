@@ -23,6 +23,8 @@ WINDOW_KINDS = ("sentence", "paragraph", "document")
 DEFAULT_WINDOW = "sentence"
 DEFAULT_MIN_WEIGHT = 1
 DEFAULT_MAX_EVIDENCE = 5
+#: Typed relations read off the dependency parse (nlp/relations.py): off until they reach every output.
+DEFAULT_RELATIONS = False
 #: Paragraphs per spaCy batch: small keeps memory flat and all --jobs workers busy.
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_JOBS = "auto"
@@ -109,6 +111,7 @@ class BuildOptions:
     window: str = DEFAULT_WINDOW  # sentence | paragraph | document | tokens:N
     min_weight: int = DEFAULT_MIN_WEIGHT  # edges lighter than this are dropped
     max_evidence: int = DEFAULT_MAX_EVIDENCE  # evidence sentences kept per edge
+    relations: bool = DEFAULT_RELATIONS  # read typed relations off the parse (role, action, event, located_in)
     base_iri: str = DEFAULT_BASE_IRI  # the base of every IRI in the RDF outputs
     batch_size: int = DEFAULT_BATCH_SIZE
     jobs: int | str = DEFAULT_JOBS  # parse processes (parallel.py): "auto" one per CPU for inputs over 100k characters

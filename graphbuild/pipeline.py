@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import GraphbuildError, Interrupted, Note, OptionError
-from .graph.build import build_graph
+from .graph.build import build_graph, relation_data
 from .graph.cooccur import Snippets, cooccur
 from .ingest.clean import clean_document
 from .ingest.dates import parse_date
@@ -25,6 +25,7 @@ from .parse.cache import BadEntry, ExtractionCache, pipeline_id
 from .parse.processes import batches, jobs_for, parse_batches
 from .parse.progress import progress_bar, word_count
 from .records import UNPARSED, Document, Extraction
+from .relate.facts import Facts
 from .resolve import Corpus, resolve
 from .resolve.aliases import load_aliases
 
@@ -52,7 +53,7 @@ def build_documents(
     documents = in_slice(documents, options, warn)
     jobs = jobs_for(options.jobs, size)
     aliases = load_aliases(options.aliases) if options.aliases else None  # a bad file fails before parsing
-    pipeline = pipeline_id(options.model)  # the model is loaded only if something needs parsing
+    pipeline = pipeline_id(options.model, options.relations)  # the model is loaded only if something needs parsing
     cache = ExtractionCache(options.cache_dir, pipeline, warn) if options.cache_dir else None
     with _disk(cache, pipeline) as disk:
         spill = _Spill(disk, write=cache is None)
@@ -69,8 +70,15 @@ def build_documents(
             raise error if isinstance(error, Interrupted) else _interrupted(cache) from None
         resolution = resolve(corpus, aliases)
         snippets = Snippets()
+        facts = Facts(resolution, options.max_evidence) if options.relations else None
+        extractions = spill.extractions(seen)
         edges = cooccur(
-            spill.extractions(seen), resolution, options.window, options.min_weight, options.max_evidence, snippets
+            facts.watch(extractions) if facts else extractions,
+            resolution,
+            options.window,
+            options.min_weight,
+            options.max_evidence,
+            snippets,
         )
     graph = build_graph(
         seen,
@@ -85,6 +93,8 @@ def build_documents(
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = processes()
     graph.graph["base_iri"] = options.base_iri
+    if facts:
+        graph.graph["relations"] = relation_data(facts.relations({d.doc_id: d.date for d in seen}))
     return graph
 
 
@@ -201,13 +211,20 @@ def _parser(
     worker processes, or on the Dask cluster ``options.dask`` names (started, or connected to, when a
     first document needs parsing, and closed on the way out)."""
     if options.dask is None:
-        yield (lambda todo: parse_batches(options.model, todo, options.batch_size, jobs)), lambda: jobs
+        yield (
+            (lambda todo: parse_batches(options.model, todo, options.batch_size, jobs, options.relations)),
+            lambda: jobs,
+        )
         return
     from .parse import dask as cluster
 
     with cluster.lazy_client(options.dask, jobs) as client:
         yield (
-            (lambda todo: cluster.parse_batches(client, options.model, todo, options.batch_size, warn)),
+            (
+                lambda todo: cluster.parse_batches(
+                    client, options.model, todo, options.batch_size, warn, options.relations
+                )
+            ),
             lambda: client.count,
         )
 

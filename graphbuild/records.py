@@ -1,6 +1,7 @@
 """The records that flow between pipeline stages: small, frozen, and testable by hand.
 
-Document -> (extract) -> Sentence, Mention -> (resolve) -> Entity -> (cooccur) -> Edge
+Document -> (extract) -> Sentence, Mention, Statement -> (resolve) -> Entity -> (relate) -> Relation
+-> (cooccur) -> Edge
 """
 
 from __future__ import annotations
@@ -10,7 +11,19 @@ from dataclasses import dataclass, field
 #: The four entity types graphbuild keeps, in display order (also schema.org's class names).
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
 
-__all__ = ["ENTITY_TYPES", "UNPARSED", "Document", "Edge", "Entity", "Extraction", "Mention", "Merge", "Sentence"]
+__all__ = [
+    "ENTITY_TYPES",
+    "UNPARSED",
+    "Document",
+    "Edge",
+    "Entity",
+    "Extraction",
+    "Mention",
+    "Merge",
+    "Relation",
+    "Sentence",
+    "Statement",
+]
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,20 @@ class Mention:
     nested: bool = False  # inside a longer event name ("Democratic Reform" in "60th anniversary of ...")
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A typed relation as one sentence states it, between two of its document's mentions (``nlp.relations``)."""
+
+    sentence: int  # Sentence.index
+    subject: int  # index of the subject's mention in Extraction.mentions
+    object: int
+    predicate: str  # the verb's lemma with its particle or preposition ("meet with"), or the role word
+    kind: str  # role, action, event, located_in
+    rule: str  # the rule that read it off the parse
+    negated: bool = False
+    modality: str = ""  # the modal or governing verb where it is only possible or planned ("will", "plan")
+
+
 #: ``Extraction.n_tokens`` of a document that could not be parsed (on a Dask worker): kept, never cached.
 UNPARSED = -1
 
@@ -91,6 +118,7 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     n_tokens: int
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +143,24 @@ class Entity:
     merges: tuple[Merge, ...] = field(default=(), compare=False)  # why each alias was merged (audit)
     typing: str = field(default="", compare=False)  # how the type was voted, where the mentions disagreed
     per_document: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (doc id, mentions there)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed, directed relation between two entities, merged over every sentence that states it."""
+
+    subject: str  # Entity.key
+    predicate: str
+    object: str
+    kind: str
+    count: int
+    documents: tuple[str, ...]
+    evidence: tuple[Sentence, ...]
+    rules: tuple[str, ...]
+    negated: bool = False
+    modality: str = ""
+    first_seen: str = ""  # the first and last date of its documents, where they are dated
+    last_seen: str = ""
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,8 @@ def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
 
 
 def explain(graph: nx.Graph) -> str:
-    """Each entity with its aliases and the rules that merged or retyped them, then what was dropped."""
+    """Each entity with its aliases and the rules that merged or retyped them, then what was dropped, then
+    (built with relations) each typed relation with the rules that read it and its first sentence."""
     lines = []
     for key, d in sorted(graph.nodes(data=True), key=lambda kd: (kd[1]["type"], kd[1]["label"].lower())):
         aliases = f" (aliases: {'; '.join(d['aliases'])})" if d["aliases"] else ""
@@ -82,4 +83,12 @@ def explain(graph: nx.Graph) -> str:
         lines += [f"    {g['alias']} <- {g['rule']}: {g['detail']}" for g in d.get("merges", [])]
     lines += [f"dropped: {reason}" for reason in graph.graph.get("dropped", [])]
     lines += [f"note: {note}" for note in graph.graph.get("notes", [])]
+    label = graph.nodes
+    for r in graph.graph.get("relations", []):
+        hedge = ("not " if r["negated"] else "") + (f"{r['modality']} " if r["modality"] else "")
+        said = f': "{r["evidence"][0]["text"]}"' if r["evidence"] else ""
+        lines.append(
+            f"relation ({r['kind']}): {label[r['subject']]['label']} {hedge}{r['predicate']} "
+            f"{label[r['object']]['label']}, {r['count']}x <- {', '.join(r['rules'])}{said}"
+        )
     return "\n".join(lines) + "\n"

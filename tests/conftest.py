@@ -18,7 +18,7 @@ SEEDS = ROOT / "seeds"
 #: The fixtures that load the spaCy model in the test's process. Every other fixture that needs the model
 #: asks for one of these (seeds_graph and seeds_exports, or a module's own, such as test_html.evil_html),
 #: and so does every test that builds a graph in its process: that is how its tests get ``model``.
-MODEL_FIXTURES = frozenset({"nlp"})
+MODEL_FIXTURES = frozenset({"nlp", "nlp_relations"})
 
 
 def pytest_collection_modifyitems(items):
@@ -45,6 +45,12 @@ def graphbuild(*args, cwd=None, stdin=None, env=None, timeout=300) -> subprocess
 @pytest.fixture(scope="session")
 def nlp():
     return load_pipeline(BuildOptions().model)
+
+
+@pytest.fixture(scope="session")
+def nlp_relations():
+    """The pipeline that also reads typed relations off the parse (``--relations``)."""
+    return load_pipeline(BuildOptions().model, relations=True)
 
 
 @pytest.fixture(scope="session")

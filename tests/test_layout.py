@@ -20,6 +20,7 @@ ORDER = [
     {"nlp"},
     {"parse"},
     {"resolve"},
+    {"relate"},
     {"graph"},
     {"rdf"},
     {"formats"},

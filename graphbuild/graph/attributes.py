@@ -70,6 +70,23 @@ class EdgeData(TypedDict):
     log_likelihood: float  # Dunning's G2, negative below chance: what "top links" rank by
 
 
+class RelationData(TypedDict):
+    """A typed, directed relation between two nodes, merged over the sentences that state it (relate/)."""
+
+    subject: str  # node id
+    predicate: str  # the verb's lemma with its particle or preposition, or the role word
+    object: str
+    kind: str  # role, action, event, located_in
+    negated: bool
+    modality: str  # "will", "could", "plan", ...: only possible or planned ("": stated as fact)
+    count: int  # sentences that state it
+    documents: list[str]
+    evidence: list[Evidence]
+    rules: list[str]  # the rules that read it off the parse
+    first_seen: str
+    last_seen: str
+
+
 class DocumentData(TypedDict):
     """A source document (its text is not kept)."""
 
@@ -119,6 +136,7 @@ class GraphData(TypedDict, total=False):
     parsed: int  # documents parsed in this run (RUN_ONLY)
     processes: int  # parse processes of this run (RUN_ONLY)
     base_iri: str  # the base of the RDF outputs' IRIs (RUN_ONLY: the files carry it in every IRI)
+    relations: list[RelationData]  # typed relations, with --relations (RUN_ONLY: in no file yet)
 
 
 NODE_ATTRIBUTES: tuple[str, ...] = tuple(NodeData.__annotations__)
@@ -128,7 +146,7 @@ GRAPH_ATTRIBUTES: tuple[str, ...] = tuple(GraphData.__annotations__)
 STRENGTH: tuple[str, ...] = ("association", "npmi", "log_likelihood")
 #: Graph attributes about one run or about how the files are written, not about the graph: files that
 #: hold graph attributes leave them out, so a cached rebuild writes the same bytes.
-RUN_ONLY: tuple[str, ...] = ("parsed", "processes", "base_iri")
+RUN_ONLY: tuple[str, ...] = ("parsed", "processes", "base_iri", "relations")
 
 
 def _value_types(record: type) -> dict[str, type]:

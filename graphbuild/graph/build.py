@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 
 from ..options import DEFAULT_PERIOD
-from ..records import Document, Edge, Entity
+from ..records import Document, Edge, Entity, Relation
 from . import attributes
 from .significance import significance
 from .timeline import spread
@@ -70,6 +70,30 @@ def build_graph(
             edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence, seen, strength)
         )
     return graph
+
+
+def relation_data(relations: Iterable[Relation]) -> list[attributes.RelationData]:
+    """Relations as the graph holds them (``graph.graph["relations"]``)."""
+    return [
+        attributes.RelationData(
+            subject=r.subject,
+            predicate=r.predicate,
+            object=r.object,
+            kind=r.kind,
+            negated=r.negated,
+            modality=r.modality,
+            count=r.count,
+            documents=list(r.documents),
+            evidence=[
+                attributes.Evidence(doc=s.doc_id, sentence=s.index, start=s.start, end=s.end, text=s.text)
+                for s in r.evidence
+            ],
+            rules=list(r.rules),
+            first_seen=r.first_seen,
+            last_seen=r.last_seen,
+        )
+        for r in relations
+    ]
 
 
 def sorted_edges(graph: nx.Graph) -> list[tuple[str, str, dict]]:

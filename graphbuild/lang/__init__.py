@@ -61,6 +61,9 @@ class Vocabulary:
     SHARE_BUTTONS: frozenset[str]
     NAVIGATION: frozenset[str]
     ROMANIZATIONS: tuple[tuple[str, str], ...]
+    ROLES: frozenset[str]
+    QUOTING_VERBS: frozenset[str]
+    LIGHT_VERBS: frozenset[str]
 
 
 @cache

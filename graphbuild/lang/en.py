@@ -174,3 +174,25 @@ ROMANIZATIONS = (
     (r"ks", "x"), (r"iy(?=[aeou])", "i"), (r"y(?=[aeou])", "i"), (r"(?:ey|ei|iy|ii|yi|y)$", "i"),
 )
 # fmt: on
+#: Nouns that name a role or position held in an organization or a place: what a relation of kind "role"
+#: keeps ("chairman of X", "Microsoft CEO Satya Nadella"; nlp/relations.py). One word each: the words
+#: before it in the text complete it ("prime minister", "foreign minister").
+# fmt: off
+ROLES = frozenset({
+    "president", "vice-president", "president-elect", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo",
+    "coo", "founder", "co-founder", "owner", "director", "head", "chief", "leader", "member", "secretary",
+    "minister", "chancellor", "premier", "governor", "mayor", "senator", "congressman", "congresswoman",
+    "representative", "mp", "mep", "td", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+    "adviser", "advisor", "commissioner", "commander", "editor", "correspondent", "reporter", "columnist",
+    "anchor", "host", "executive", "manager", "coach", "captain", "player", "striker", "goalkeeper", "king",
+    "queen", "prince", "princess", "emir", "sheikh", "pope", "bishop", "archbishop", "cardinal", "judge",
+    "prosecutor", "attorney", "professor", "official", "officer", "deputy", "candidate", "nominee", "delegate",
+    "lawmaker", "legislator", "speaker", "treasurer", "aide", "taoiseach", "tanaiste", "monarch", "dictator",
+})
+# fmt: on
+#: Verbs (lemmas) whose object is what was said, never a party to a relation ("Collins said DeVos ...");
+#: verbs that name an addressee ("told", "asked", "urged") are not among them.
+QUOTING_VERBS = frozenset({"say", "add", "write", "tweet", "explain", "argue", "insist", "claim", "note", "reply"})
+#: Verbs (lemmas) whose meaning is in their object noun, which the predicate keeps ("made remarks at X",
+#: "held talks with X", "took part in X", "paid a visit to X").
+LIGHT_VERBS = frozenset({"make", "take", "give", "hold", "pay", "deliver"})

@@ -107,12 +107,26 @@ def fix_groups(doc: Doc) -> Doc:
     return doc
 
 
+class BatchComponent:
+    """A component that works on a batch of Docs at once (``batch``): what it parses costs per call."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.batch([doc])[0]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            yield from self.batch(batch)
+
+    def batch(self, docs: list[Doc]) -> list[Doc]:
+        raise NotImplementedError
+
+
 @Language.factory("graphbuild_events", requires=["doc.ents", "token.is_sent_start"], assigns=["doc.spans"])
 def make_events(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp)
 
 
-class EventFinder:
+class EventFinder(BatchComponent):
     """Named events by head noun; the span grows over the name's modifiers and "of/on/for" objects.
 
     With the parser on (``--model`` pipelines without a ``senter``), every sentence's parse is read. In
@@ -125,14 +139,7 @@ class EventFinder:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self._find([doc])[0]
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, batch_size):
-            yield from self._find(batch)
-
-    def _find(self, docs: list[Doc]) -> list[Doc]:
+    def batch(self, docs: list[Doc]) -> list[Doc]:
         found: list[list[Span]] = [[e for e in doc.ents if e.label_ == "EVENT"] for doc in docs]
         if "parser" in self.nlp.pipe_names:  # every sentence is parsed already
             for doc, spans in zip(docs, found):

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span
 
 from ..ingest.clean import is_headline
 from ..lang import vocabulary
-from ..records import Document, Extraction, Mention, Sentence
-from .components import EVENTS_KEY
+from ..records import Document, Extraction, Mention, Sentence, Statement
+from .components import EVENTS_KEY, BatchComponent
+from .relations import FoundRelation, MentionSpan, paragraph_relations
 
 #: spaCy labels graphbuild keeps, and the entity type each becomes. Everything else is dropped.
 LABEL_TYPES = {
@@ -50,6 +51,7 @@ class ParagraphSummary(NamedTuple):
     mentions: list[FoundMention]
     headline: bool
     tokens: int
+    relations: list[FoundRelation]  # indices into ``mentions``
 
 
 def extract(nlp: Language, documents: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
@@ -82,6 +84,7 @@ class _DocumentBuilder:
         self.starts = document.paragraph_starts()
         self.sentences: list[Sentence] = []
         self.mentions: list[Mention] = []
+        self.statements: list[Statement] = []
         self.n_tokens = 0
 
     def add(self, para_index: int, parsed) -> None:
@@ -89,7 +92,7 @@ class _DocumentBuilder:
         offset = self.starts[para_index]
         paragraph = self.document.paragraphs[para_index]
         doc_id = self.document.doc_id
-        first = len(self.sentences)
+        first, first_mention = len(self.sentences), len(self.mentions)
         summary: ParagraphSummary = parsed.user_data[SUMMARY_KEY]
         for start, end in summary.sentences:
             self.sentences.append(
@@ -111,16 +114,55 @@ class _DocumentBuilder:
                     m.nested,
                 )
             )
+        for r in summary.relations:
+            subject, obj = first_mention + r.subject, first_mention + r.object
+            self.statements.append(
+                Statement(
+                    self.mentions[subject].sentence, subject, obj, r.predicate, r.kind, r.rule, r.negated, r.modality
+                )
+            )
         self.n_tokens += summary.tokens
 
     def finish(self) -> Extraction:
-        return Extraction(self.document, tuple(self.sentences), tuple(self.mentions), self.n_tokens)
+        return Extraction(
+            self.document, tuple(self.sentences), tuple(self.mentions), self.n_tokens, tuple(self.statements)
+        )
 
 
-@Language.component("graphbuild_mentions", requires=["doc.ents", "token.is_sent_start"], assigns=["doc.user_data"])
-def summarise_mentions(doc: Doc) -> Doc:
-    """The last pipeline component: the paragraph's sentences and cleaned mentions as plain lists in
-    ``doc.user_data``, so that with --jobs this work happens in the worker processes."""
+@Language.factory(
+    "graphbuild_mentions",
+    requires=["doc.ents", "token.is_sent_start"],
+    assigns=["doc.user_data"],
+    default_config={"relations": False},
+)
+def make_mentions(nlp: Language, name: str, relations: bool) -> MentionSummariser:
+    return MentionSummariser(nlp, relations)
+
+
+class MentionSummariser(BatchComponent):
+    """The last pipeline component: each paragraph's sentences and cleaned mentions as plain lists in
+    ``doc.user_data``, so that with --jobs this work happens in the worker processes; with ``relations``,
+    also the relations its sentences state (``nlp.relations``), their sentences parsed a batch at a time."""
+
+    def __init__(self, nlp: Language, relations: bool) -> None:
+        self.nlp = nlp
+        self.relations = relations
+
+    def batch(self, docs: list[Doc]) -> list[Doc]:
+        summaries = [summarise_mentions(doc) for doc in docs]
+        if self.relations:
+            spans = [
+                [MentionSpan(m.start, m.end, m.sentence, LABEL_TYPES[m.label]) for m in s.mentions] for s in summaries
+            ]
+            found = paragraph_relations(self.nlp, docs, spans)
+            summaries = [s._replace(relations=r) for s, r in zip(summaries, found)]
+        for doc, summary in zip(docs, summaries):
+            doc.user_data[SUMMARY_KEY] = summary
+        return docs
+
+
+def summarise_mentions(doc: Doc) -> ParagraphSummary:
+    """A parsed paragraph's sentences and cleaned mentions."""
     text = doc.text  # Doc.text joins every token: build it once, not once per entity
     events = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
     sentence_of_token = {sent.start: i for i, sent in enumerate(doc.sents)}
@@ -134,10 +176,9 @@ def summarise_mentions(doc: Doc) -> Doc:
                     name, start, end, ent.start, ent.label_, sentence_of_token[ent.sent.start], _inside(ent, events)
                 )
             )
-    doc.user_data[SUMMARY_KEY] = ParagraphSummary(
-        [(sent.start_char, sent.end_char) for sent in doc.sents], mentions, is_headline(text), len(doc)
+    return ParagraphSummary(
+        [(sent.start_char, sent.end_char) for sent in doc.sents], mentions, is_headline(text), len(doc), []
     )
-    return doc
 
 
 def entity_spans(doc, events: list[Span]) -> list[Span]:

@@ -9,17 +9,21 @@ from spacy.language import Language
 from spacy.pipeline import Tok2Vec
 
 from ..errors import GraphbuildError, unknown_model
+from ..options import DEFAULT_RELATIONS
 from . import components, extract  # noqa: F401  (register the components with spaCy)
 
 #: Components that add nothing to entities or sentences; leaving them out saves time (benchmarks/RESULTS.md).
-UNUSED = ("tagger", "attribute_ruler", "lemmatizer", "morphologizer", "textcat", "textcat_multilabel")
+UNUSED = ("morphologizer", "textcat", "textcat_multilabel")
+#: What only relations need (their verbs' lemmas): loaded for them, run on their sentences alone.
+FOR_RELATIONS = ("tagger", "attribute_ruler", "lemmatizer")
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:
-    """Load an installed spaCy pipeline by package name (cached: one load per process)."""
+def load_pipeline(model: str, relations: bool = DEFAULT_RELATIONS) -> Language:
+    """Load an installed spaCy pipeline by package name (cached: one load per process); with ``relations``,
+    the last component also reads typed relations off the parse (``nlp.relations``)."""
     try:
-        nlp = spacy.load(model, exclude=list(UNUSED))
+        nlp = spacy.load(model, exclude=list(UNUSED if relations else UNUSED + FOR_RELATIONS))
     except OSError:
         raise unknown_model(model) from None
     if "ner" not in nlp.pipe_names:
@@ -27,7 +31,7 @@ def load_pipeline(model: str) -> Language:
     lean(nlp)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
-    add_rules(nlp)
+    add_rules(nlp, relations)
     return nlp
 
 
@@ -38,9 +42,11 @@ def lean(nlp: Language) -> None:
     if "senter" not in nlp.component_names or "parser" not in nlp.pipe_names:
         return
     nlp.enable_pipe("senter")
-    nlp.disable_pipe("parser")
+    for name in ("parser", *FOR_RELATIONS):
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
     tok2vec = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
-    if isinstance(tok2vec, Tok2Vec) and set(tok2vec.listening_components) <= {"parser"}:
+    if isinstance(tok2vec, Tok2Vec) and set(tok2vec.listening_components) <= {"parser", *FOR_RELATIONS}:
         nlp.disable_pipe("tok2vec")
 
 
@@ -57,9 +63,13 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
 NEEDS_PARSER = frozenset({"graphbuild_events"})
 
 
-def add_rules(nlp: Language) -> Language:
-    """graphbuild's fixes for news text around the statistical NER (see components.py), in ``COMPONENTS`` order."""
+def add_rules(nlp: Language, relations: bool = False) -> Language:
+    """graphbuild's fixes for news text around the statistical NER (see components.py), in ``COMPONENTS``
+    order; the mentions component reads relations too where asked and the model has a parser."""
     for name, place in COMPONENTS:
         if name not in NEEDS_PARSER or "parser" in nlp.component_names:
-            nlp.add_pipe(name, **place)  # type: ignore[arg-type]
+            config = (
+                {"relations": relations and "parser" in nlp.component_names} if name == "graphbuild_mentions" else {}
+            )
+            nlp.add_pipe(name, config=config, **place)  # type: ignore[arg-type]
     return nlp

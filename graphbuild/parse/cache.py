@@ -19,18 +19,19 @@ from pathlib import Path
 
 from ..atomic import remove_stale, uninterrupted, write_atomic
 from ..errors import GraphbuildError, unknown_model
-from ..records import ENTITY_TYPES, Document, Extraction, Mention, Sentence
+from ..records import ENTITY_TYPES, Document, Extraction, Mention, Sentence, Statement
 
 #: The modules extraction runs from. The key covers them, every graphbuild module they import (followed
 #: in the source, importing nothing) and every file of the rule data in ``lang/`` (loaded by name).
 EXTRACTION_ROOTS = ("nlp.load", "nlp.extract", "nlp.components", "ingest.clean")
 
 
-def pipeline_id(model: str) -> str:
-    """What, besides the text, decides the mentions: the model and its version, spaCy's version, and our
-    extraction code (which also decides the components that run). Read from package metadata, so that a
-    rebuild from the cache neither imports spaCy nor loads the model."""
-    return f"{model}-{_model_version(model)}|spacy-{metadata.version('spacy')}|{code_hash()[:16]}"
+def pipeline_id(model: str, relations: bool = False) -> str:
+    """What, besides the text, decides the mentions: the model and its version, spaCy's version, our
+    extraction code (which also decides the components that run) and whether relations are read. Read from
+    package metadata, so that a rebuild from the cache neither imports spaCy nor loads the model."""
+    found = f"{model}-{_model_version(model)}|spacy-{metadata.version('spacy')}|{code_hash()[:16]}"
+    return found + "|relations" if relations else found
 
 
 def code_hash(package: Path = Path(__file__).parent.parent) -> str:
@@ -132,6 +133,7 @@ class ExtractionCache:
                 tuple(Sentence(**s) for s in data["sentences"]),
                 tuple(Mention(**m) for m in data["mentions"]),
                 data["n_tokens"],
+                tuple(Statement(**s) for s in data.get("statements", ())),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise BadEntry(f"not an entry: {type(error).__name__}") from None
@@ -153,6 +155,7 @@ class ExtractionCache:
             "sentences": [vars(s) for s in extraction.sentences],  # vars: asdict deep-copies every field
             "mentions": [vars(m) for m in extraction.mentions],
             "n_tokens": extraction.n_tokens,
+            "statements": [vars(s) for s in extraction.statements],
         }
         with uninterrupted():  # counted if and only if written, whenever Ctrl-C comes
             write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")), durable=False)
@@ -187,6 +190,11 @@ def check(extraction: Extraction) -> None:
             raise BadEntry(f"mention {i}")
         if not (isinstance(m.sentence, int) and 0 <= m.sentence < len(sentences)) or m.type not in ENTITY_TYPES:
             raise BadEntry(f"mention {i}'s sentence or type")
+    mentions = extraction.mentions
+    for i, r in enumerate(extraction.statements):
+        ends = (r.subject, r.object)
+        if not all(isinstance(e, int) and 0 <= e < len(mentions) and mentions[e].sentence == r.sentence for e in ends):
+            raise BadEntry(f"statement {i}")
 
 
 def _spans(text: str, start: object, end: object, part: object) -> bool:

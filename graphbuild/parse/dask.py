@@ -120,6 +120,7 @@ def parse_batches(
     batches: Iterable[list[Document]],
     batch_size: int,
     warn: Callable[[str], None],
+    relations: bool = False,
 ) -> Iterator[list[Extraction]]:
     """Each batch's extractions, in input order, parsed on the cluster ``client()`` gives (asked for at
     the first batch with something to parse) with ``AHEAD`` batches per worker in flight; a document that
@@ -133,18 +134,18 @@ def parse_batches(
             if batch:
                 submit = client().submit
                 ahead = AHEAD * max(1, client.count)
-                future = submit(parse_remote, model, batch, batch_size, pure=False, retries=2)
+                future = submit(parse_remote, model, batch, batch_size, relations, pure=False, retries=2)
             pending.append((batch, future))
         if not pending:
             return
         batch, future = pending.popleft()
-        yield extractions_of(batch, _records(client, future, model, batch, batch_size, warn))
+        yield extractions_of(batch, _records(client, future, (model, relations), batch, batch_size, warn))
 
 
 def _records(
     client: LazyClient,
     future: Any,
-    model: str,
+    pipeline: tuple[str, bool],
     batch: list[Document],
     batch_size: int,
     warn: Callable[[str], None],
@@ -160,7 +161,9 @@ def _records(
     records: Records = []
     for document in batch:
         try:
-            records += client().submit(parse_remote, model, [document], batch_size, pure=False).result()
+            records += (
+                client().submit(parse_remote, pipeline[0], [document], batch_size, pipeline[1], pure=False).result()
+            )
         except Exception as error:  # noqa: BLE001  (reported per document; the build goes on)
             records += _unparsed(document, error, warn)
     return records
@@ -169,11 +172,11 @@ def _records(
 def _unparsed(document: Document, error: Exception, warn: Callable[[str], None]) -> Records:
     """A document the cluster could not parse: said in one line, kept without sentences."""
     warn(f"{document.path or document.name}: not parsed on the cluster ({type(error).__name__}: {error})")
-    return [Parsed((), (), UNPARSED)]
+    return [Parsed((), (), UNPARSED, ())]
 
 
-def parse_remote(model: str, batch: list[Document], batch_size: int) -> Records:
+def parse_remote(model: str, batch: list[Document], batch_size: int, relations: bool = False) -> Records:
     """On a worker: one batch's records (the pipeline is loaded by the first batch, then kept)."""
     from ..nlp.load import load_pipeline
 
-    return records_of(load_pipeline(model), batch, batch_size)
+    return records_of(load_pipeline(model, relations), batch, batch_size)

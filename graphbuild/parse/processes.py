@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import GraphbuildError
-from ..options import DEFAULT_BATCH_SIZE
-from ..records import Document, Extraction, Mention, Sentence
+from ..options import DEFAULT_BATCH_SIZE, DEFAULT_RELATIONS
+from ..records import Document, Extraction, Mention, Sentence, Statement
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,6 +41,7 @@ class Parsed(NamedTuple):
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     n_tokens: int
+    statements: tuple[Statement, ...]
 
 
 #: What a worker sends back for a batch: one ``Parsed`` per document, in the batch's order.
@@ -91,28 +92,32 @@ def jobs_for(jobs: int | str, size: int | None) -> int:
 
 
 def parse_batches(
-    model: str, batches: Iterable[list[Document]], batch_size: int = DEFAULT_BATCH_SIZE, jobs: int = 1
+    model: str,
+    batches: Iterable[list[Document]],
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    jobs: int = 1,
+    relations: bool = DEFAULT_RELATIONS,
 ) -> Iterator[list[Extraction]]:
     """Each batch's extractions, batch after batch in input order: parsed here (``jobs`` 1) or by ``jobs``
     worker processes, started by the first batch with something to parse, which pull at most two batches
     each ahead of the one being yielded."""
     if jobs == 1:
         for batch in batches:
-            yield _parse_here(model, batch, batch_size) if batch else []
+            yield _parse_here(model, batch, batch_size, relations) if batch else []
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     tasks = context.Queue()
     results = context.Queue()
     workers = [
-        context.Process(target=_work, args=(model, batch_size, tasks, results, os.getpid()), daemon=True)
+        context.Process(target=_work, args=(model, relations, batch_size, tasks, results, os.getpid()), daemon=True)
         for _ in range(jobs)
     ]
 
     def start() -> None:
         from ..nlp.load import load_pipeline
 
-        load_pipeline(model)  # here, once: the forked workers share it
+        load_pipeline(model, relations)  # here, once: the forked workers share it
         for worker in workers:
             worker.start()
 
@@ -122,12 +127,12 @@ def parse_batches(
         _stop(workers, tasks, results)
 
 
-def _parse_here(model: str, batch: list[Document], batch_size: int) -> list[Extraction]:
+def _parse_here(model: str, batch: list[Document], batch_size: int, relations: bool) -> list[Extraction]:
     """One batch parsed in this process; spaCy is imported only once something needs parsing."""
     from ..nlp.extract import extract
     from ..nlp.load import load_pipeline
 
-    return list(extract(load_pipeline(model), batch, batch_size))
+    return list(extract(load_pipeline(model, relations), batch, batch_size))
 
 
 def _collect(
@@ -172,12 +177,12 @@ def records_of(nlp: Language, batch: list[Document], batch_size: int) -> Records
     """A batch parsed in a worker process, as the records it sends back."""
     from ..nlp.extract import extract
 
-    return [Parsed(e.sentences, e.mentions, e.n_tokens) for e in extract(nlp, batch, batch_size)]
+    return [Parsed(e.sentences, e.mentions, e.n_tokens, e.statements) for e in extract(nlp, batch, batch_size)]
 
 
 def extractions_of(batch: list[Document], records: Records) -> list[Extraction]:
     """A batch's extractions from the records a worker sent back for it."""
-    return [Extraction(d, r.sentences, r.mentions, r.n_tokens) for d, r in zip(batch, records)]
+    return [Extraction(d, r.sentences, r.mentions, r.n_tokens, r.statements) for d, r in zip(batch, records)]
 
 
 def _receive(results, workers: Sequence[BaseProcess]) -> tuple[int, Records]:
@@ -197,7 +202,7 @@ def _receive(results, workers: Sequence[BaseProcess]) -> tuple[int, Records]:
         return index, records
 
 
-def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
+def _work(model: str, relations: bool, batch_size: int, tasks, results, parent: int) -> None:
     """A worker: parse batches until it is terminated, or its parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -206,7 +211,7 @@ def _work(model: str, batch_size: int, tasks, results, parent: int) -> None:
     results.cancel_join_thread()  # never wait, on the way out, for a parent that no longer reads
     from ..nlp.load import load_pipeline
 
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, relations)
     while os.getppid() == parent:
         try:
             task = tasks.get(timeout=POLL)

