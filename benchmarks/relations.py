@@ -64,6 +64,7 @@ def score(part: str, details: bool) -> None:
     folder = corpus_folder(part, gold)
     options = BuildOptions(relations=True, progress=False, cache_dir=str(CACHE / "relations-cache"))
     graph = api.build([folder], options)
+    relations = [r for _, _, d in graph.edges(data=True) for r in d["relations"]]
     doc_of = {name: doc_id for doc_id, meta in graph.graph["documents"].items() for name in [meta["name"]]}
 
     def node(doc_id: str, name: str, forms: list[str]) -> str | None:
@@ -99,7 +100,7 @@ def score(part: str, details: bool) -> None:
         doubtful |= facts(d, d.get("doubtful", []))
     predicted = {
         (doc, r["subject"], predicate_key(r["kind"], r["predicate"]), r["object"], r["kind"], r["negated"])
-        for r in graph.graph["relations"]
+        for r in relations
         for doc in r["documents"]
     } - (doubtful - truth)
     flipped = {p for p in predicted if p not in truth and (*p[:5], not p[5]) in truth}
@@ -122,7 +123,7 @@ def score(part: str, details: bool) -> None:
                 print(
                     f"    {what}: {f[0]} {label.get(f[1], f[1])} | {f[2]} | {label.get(f[3], f[3])} ({f[4]}{', not' * f[5]})"
                 )
-    print("\n20 most frequent predicates:", Counter(r["predicate"] for r in graph.graph["relations"]).most_common(20))
+    print("\n20 most frequent predicates:", Counter(r["predicate"] for r in relations).most_common(20))
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import GraphbuildError, Interrupted, Note, OptionError
-from .graph.build import build_graph, relation_data
+from .graph.build import build_graph
 from .graph.cooccur import Snippets, cooccur
 from .ingest.clean import clean_document
 from .ingest.dates import parse_date
@@ -89,12 +89,11 @@ def build_documents(
         resolution.notes,
         snippets.by_entity,
         options.period,
+        facts.relations({d.doc_id: d.date for d in seen}) if facts else None,
     )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = processes()
     graph.graph["base_iri"] = options.base_iri
-    if facts:
-        graph.graph["relations"] = relation_data(facts.relations({d.doc_id: d.date for d in seen}))
     return graph
 
 

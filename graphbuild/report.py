@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .graph.build import entity_counts
+from .graph.build import entity_counts, sorted_edges
 from .records import ENTITY_TYPES
 
 
@@ -84,7 +84,7 @@ def explain(graph: nx.Graph) -> str:
     lines += [f"dropped: {reason}" for reason in graph.graph.get("dropped", [])]
     lines += [f"note: {note}" for note in graph.graph.get("notes", [])]
     label = graph.nodes
-    for r in graph.graph.get("relations", []):
+    for r in (r for _, _, d in sorted_edges(graph) for r in d.get("relations", ())):
         hedge = ("not " if r["negated"] else "") + (f"{r['modality']} " if r["modality"] else "")
         said = f': "{r["evidence"][0]["text"]}"' if r["evidence"] else ""
         lines.append(

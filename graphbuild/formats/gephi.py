@@ -2,7 +2,7 @@
 
 Both formats hold only scalar attributes, so lists are flattened: aliases and documents joined with
 "; ", evidence sentences joined with " | " (plus an evidence count), counts per period and source as
-"2017-02: 5; 2017-03: 2". GEXF also gives every node and edge its spells (the periods it was seen in),
+"2017-02: 5; 2017-03: 2", typed relations as "Trump -[fire]-> Comey (action, 3)" joined with "; ". GEXF also gives every node and edge its spells (the periods it was seen in),
 so that Gephi's timeline plays the graph over time.
 """
 
@@ -60,8 +60,20 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
             evidence_count=len(d["evidence"]),
             **_seen(d),
             **{name: float(d[name]) for name in STRENGTH},
+            **({"relations": _xml(relations_text(graph, d["relations"]))} if "relations" in d else {}),
         )
     return flat
+
+
+def relations_text(graph: nx.Graph, relations: list) -> str:
+    """An edge's relations as one string, each with its direction: "Trump -[fire]-> Comey (action, 3)",
+    "not" or a modal before the predicate where the text has one, joined with "; "."""
+    label = lambda key: graph.nodes[key]["label"]
+    return "; ".join(
+        f"{label(r['subject'])} -[{'not ' * r['negated']}{r['modality'] + ' ' if r['modality'] else ''}"
+        f"{r['predicate']}]-> {label(r['object'])} ({r['kind']}, {r['count']})"
+        for r in relations
+    )
 
 
 def graphml(graph: nx.Graph, base_iri: str = "") -> bytes:

@@ -3,13 +3,16 @@
     neo4j-admin database import full --nodes=graph.nodes.csv --relationships=graph.edges.csv
 
 Arrays use Neo4j's default delimiter ";" (a ";" inside a value becomes ","); evidence sentences are
-one string joined with " | ".
+one string joined with " | ". A graph built with --relations also has graph.relations.csv: one typed,
+directed relationship per relation, its type the predicate in capitals ("CHAIRMAN_OF" for a role,
+"FIRE", "MEET_WITH"), loaded with a second --relationships=graph.relations.csv.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 import networkx as nx
 
@@ -53,6 +56,29 @@ def _table(header: list[str], rows) -> str:
     return out.getvalue()
 
 
+RELATION_HEADER = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "predicate",
+    "kind",
+    "negated:boolean",
+    "modality",
+    "count:int",
+    "rules:string[]",
+    "documents:string[]",
+    "evidence",
+    "first_seen:date",
+    "last_seen:date",
+]
+
+
+def relationship_type(kind: str, predicate: str) -> str:
+    """A relation's Neo4j type: its predicate in capitals, a role's with "_OF" ("chairman" -> "CHAIRMAN_OF")."""
+    words = re.sub(r"[^A-Za-z0-9]+", "_", predicate).strip("_").upper() or "RELATED"
+    return f"{words}_OF" if kind == "role" else "LOCATED_IN" if kind == "located_in" else words
+
+
 def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
     nodes = [
         [key, d["label"], f"Entity;{d['type']}", _array(d["aliases"]), d["mentions"], _array(d["documents"]), *_seen(d)]
@@ -71,4 +97,26 @@ def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
         ]
         for a, b, d in sorted_edges(graph)
     ]
-    return {"graph.nodes.csv": _table(NODE_HEADER, nodes), "graph.edges.csv": _table(EDGE_HEADER, edges)}
+    tables = {"graph.nodes.csv": _table(NODE_HEADER, nodes), "graph.edges.csv": _table(EDGE_HEADER, edges)}
+    relations = [
+        [
+            r["subject"],
+            r["object"],
+            relationship_type(r["kind"], r["predicate"]),
+            r["predicate"],
+            r["kind"],
+            str(r["negated"]).lower(),
+            r["modality"],
+            r["count"],
+            _array(r["rules"]),
+            _array(r["documents"]),
+            " | ".join(e["text"] for e in r["evidence"]),
+            r["first_seen"],
+            r["last_seen"],
+        ]
+        for _, _, d in sorted_edges(graph)
+        for r in d.get("relations", ())
+    ]
+    if any("relations" in d for _, _, d in graph.edges(data=True)):
+        tables["graph.relations.csv"] = _table(RELATION_HEADER, relations)
+    return tables

@@ -9,7 +9,7 @@ exporter that neither writes it nor says why not (``formats.LEAVES_OUT``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, get_origin, get_type_hints
 
 from ..options import DEFAULT_PERIOD
 from ..records import ENTITY_TYPES
@@ -55,23 +55,8 @@ class NodeData(TypedDict):
     sources: dict[str, int]  # source -> mentions in its documents
 
 
-class EdgeData(TypedDict):
-    """Two entities that co-occur."""
-
-    weight: int
-    documents: list[str]
-    evidence: list[Evidence]  # at most max_evidence sentences
-    first_seen: str  # the earliest date of its documents (ISO 8601 day; "": none is dated)
-    last_seen: str
-    periods: dict[str, int]  # period -> weight then
-    sources: dict[str, int]  # source -> weight in its documents
-    association: float  # observed / expected co-occurrences (1: chance); significance.py has all three
-    npmi: float  # normalised pointwise mutual information, -1 to 1
-    log_likelihood: float  # Dunning's G2, negative below chance: what "top links" rank by
-
-
 class RelationData(TypedDict):
-    """A typed, directed relation between two nodes, merged over the sentences that state it (relate/)."""
+    """A typed relation one edge's sentences state, with its direction: merged over the corpus (relate/)."""
 
     subject: str  # node id
     predicate: str  # the verb's lemma with its particle or preposition, or the role word
@@ -85,6 +70,22 @@ class RelationData(TypedDict):
     rules: list[str]  # the rules that read it off the parse
     first_seen: str
     last_seen: str
+
+
+class EdgeData(TypedDict):
+    """Two entities that co-occur."""
+
+    weight: int
+    documents: list[str]
+    evidence: list[Evidence]  # at most max_evidence sentences
+    first_seen: str  # the earliest date of its documents (ISO 8601 day; "": none is dated)
+    last_seen: str
+    periods: dict[str, int]  # period -> weight then
+    sources: dict[str, int]  # source -> weight in its documents
+    association: float  # observed / expected co-occurrences (1: chance); significance.py has all three
+    npmi: float  # normalised pointwise mutual information, -1 to 1
+    log_likelihood: float  # Dunning's G2, negative below chance: what "top links" rank by
+    relations: NotRequired[list[RelationData]]  # built with --relations: what its sentences say links the two
 
 
 class DocumentData(TypedDict):
@@ -136,17 +137,18 @@ class GraphData(TypedDict, total=False):
     parsed: int  # documents parsed in this run (RUN_ONLY)
     processes: int  # parse processes of this run (RUN_ONLY)
     base_iri: str  # the base of the RDF outputs' IRIs (RUN_ONLY: the files carry it in every IRI)
-    relations: list[RelationData]  # typed relations, with --relations (RUN_ONLY: in no file yet)
 
 
 NODE_ATTRIBUTES: tuple[str, ...] = tuple(NodeData.__annotations__)
 EDGE_ATTRIBUTES: tuple[str, ...] = tuple(EdgeData.__annotations__)
+#: Attributes only some graphs have (NotRequired above): an edge's relations, when they were read (--relations).
+OPTIONAL: frozenset[str] = frozenset({"relations"})
 GRAPH_ATTRIBUTES: tuple[str, ...] = tuple(GraphData.__annotations__)
 #: An edge's measures of significance (graph/significance.py), in the order the files write them.
 STRENGTH: tuple[str, ...] = ("association", "npmi", "log_likelihood")
 #: Graph attributes about one run or about how the files are written, not about the graph: files that
 #: hold graph attributes leave them out, so a cached rebuild writes the same bytes.
-RUN_ONLY: tuple[str, ...] = ("parsed", "processes", "base_iri", "relations")
+RUN_ONLY: tuple[str, ...] = ("parsed", "processes", "base_iri")
 
 
 def _value_types(record: type) -> dict[str, type]:
@@ -251,7 +253,7 @@ def problems(graph: nx.Graph) -> list[str]:
 
 
 def _record_problems(what: str, data: Mapping[str, Any], names: tuple[str, ...]) -> list[str]:
-    found = [f"{what}: no {name!r}" for name in names if name not in data]
+    found = [f"{what}: no {name!r}" for name in names if name not in data and name not in OPTIONAL]
     found += [f"{what}: {name!r} is not declared" for name in data if name not in names]
     found += [
         f"{what}: {name!r} is a {type(value).__name__}, not a {_TYPES[name].__name__}"

@@ -22,10 +22,12 @@ def build_graph(
     notes: Sequence[str] = (),
     snippets: Mapping[str, Mapping[str, str]] | None = None,
     period: str = DEFAULT_PERIOD,
+    relations: Iterable[Relation] | None = None,
 ) -> nx.Graph:
     """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata;
     ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents; each
-    node's and edge's weight is spread over the ``period``s and sources of its documents."""
+    node's and edge's weight is spread over the ``period``s and sources of its documents; ``relations``
+    (built with --relations) go on the edge of their two entities, which every edge then has."""
     graph: nx.Graph = nx.Graph(
         **attributes.graph_data(
             {
@@ -69,11 +71,27 @@ def build_graph(
         graph.add_edge(
             edge.source, edge.target, **attributes.edge(edge.weight, edge.documents, evidence, seen, strength)
         )
+    if relations is not None:
+        _relate(graph, relations)
     return graph
 
 
+def _relate(graph: nx.Graph, relations: Iterable[Relation]) -> None:
+    """Each edge's typed relations; those whose pair is no edge (lighter than --min-weight) are counted."""
+    for a, b, data in graph.edges(data=True):
+        data["relations"] = []
+    left_out = 0
+    for r in relations:
+        if graph.has_edge(r.subject, r.object):
+            graph.edges[r.subject, r.object]["relations"] += relation_data([r])
+        else:
+            left_out += 1
+    if left_out:
+        graph.graph["notes"].append(f"{left_out} relations between entities whose edge is under --min-weight left out")
+
+
 def relation_data(relations: Iterable[Relation]) -> list[attributes.RelationData]:
-    """Relations as the graph holds them (``graph.graph["relations"]``)."""
+    """Relations as an edge holds them."""
     return [
         attributes.RelationData(
             subject=r.subject,

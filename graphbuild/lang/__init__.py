@@ -64,6 +64,7 @@ class Vocabulary:
     ROLES: frozenset[str]
     QUOTING_VERBS: frozenset[str]
     LIGHT_VERBS: frozenset[str]
+    PARTY_PREPOSITIONS: frozenset[str]
 
 
 @cache

@@ -196,3 +196,8 @@ QUOTING_VERBS = frozenset({"say", "add", "write", "tweet", "explain", "argue", "
 #: Verbs (lemmas) whose meaning is in their object noun, which the predicate keeps ("made remarks at X",
 #: "held talks with X", "took part in X", "paid a visit to X").
 LIGHT_VERBS = frozenset({"make", "take", "give", "hold", "pay", "deliver"})
+#: Prepositions whose object is a party to what a verb without a direct object says ("travelled to X",
+#: "met with X", "withdrew from X", "fought against X"); others mostly attach a time, a cause or a purpose
+#: ("granted for", "killed as", "said over") and make no relation. "in", "at", "on" take events only
+#: ("spoke at the summit"): a place after them is where it happened.
+PARTY_PREPOSITIONS = frozenset({"to", "into", "from", "with", "against", "toward", "towards", "onto", "at", "in", "on"})

@@ -51,9 +51,14 @@ class Parsed:
         return list(dict.fromkeys(m for m in found if m is not None))
 
     def typed(self, token: Token, *types: str) -> int | None:
-        """The token's mention, if it has one of ``types``."""
+        """The token's mention, if it may be of one of ``types``: an event is one (graphbuild's rules found
+        it), but NER's person, place and organization labels are each taken for any of the three ("IC" tagged
+        PERSON is the Investigative Committee): resolution votes the types, and ``relate`` checks them."""
         mention = self.mention(token)
-        return mention if mention is not None and self.types[mention] in types else None
+        if mention is None:
+            return None
+        found = self.types[mention]
+        return mention if found in types or (found != "Event" and set(types) - {"Event"}) else None
 
 
 #: Dependents that carry a verb's doer, its patient in the passive, its direct object.
@@ -78,7 +83,7 @@ def _modality(verb: Token) -> str:
 
 def _predicate(verb: Token) -> str:
     """The verb's lemma and its particle ("call off")."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and c.is_lower), "")
     return f"{verb.lemma_.lower()} {particle}".strip()
 
 
@@ -114,16 +119,20 @@ def actions(p: Parsed) -> Iterator[FoundRelation]:
     Macron did not meet Putin" (two, negated). A place after "in", "at", "on" is where it happened, not a
     party to it; an object that is an event makes it an ``event`` relation ("addressed the conference")."""
     for verb in p.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in _WORDS.QUOTING_VERBS:
-            continue
+        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound") or verb.lemma_.lower() in _WORDS.QUOTING_VERBS:
+            continue  # "Hong Kong-based X" describes X: no clause of its own
         subjects, modality, negated = _subjects(verb)
         patients = [c for c in verb.children if c.dep_ in _PASSIVE]
         predicate = _predicate(verb)
         pairs: list[tuple[list[int], str, list[int]]] = []
+        transitive = any(c.dep_ in _OBJECTS and p.mention(c) is None for c in verb.children)
         for prep, obj in _objects(verb, light=p):
+            last = prep.rpartition(" ")[2]
             if prep == "by" and patients:  # the passive, made active
                 pairs += [(p.mentions(obj), predicate, [m for t in patients for m in p.mentions(t)])]
-            elif not patients and not (prep.rpartition(" ")[2] in _LOCATIVE and p.typed(obj, "Event") is None):
+            elif patients or (prep and prep == last and transitive) or not _party(last, obj, p):
+                continue  # "restored X with Y": Y goes with X, not with the verb alone
+            else:
                 pairs += [
                     ([m for t in subjects for m in p.mentions(t)], f"{predicate} {prep}".strip(), p.mentions(obj))
                 ]
@@ -133,6 +142,15 @@ def actions(p: Parsed) -> Iterator[FoundRelation]:
                     if s != o:
                         kind = "event" if "Event" in (p.types[s], p.types[o]) else "action"
                         yield FoundRelation(s, o, pred, kind, "action", negated, modality)
+
+
+def _party(preposition: str, obj: Token, p: Parsed) -> bool:
+    """Whether an object after ``preposition`` ("" for a direct object) is a party to the verb."""
+    if not preposition:
+        return True
+    if preposition in _LOCATIVE:
+        return p.typed(obj, "Event") is not None
+    return preposition in _WORDS.PARTY_PREPOSITIONS
 
 
 def _role_word(noun: Token, p: Parsed) -> str:

@@ -31,6 +31,7 @@ from ..graph.significance import Significance
 from ..graph.timeline import Spread, bounds
 from ..options import DEFAULT_BASE_IRI, DEFAULT_PERIOD, DEFAULT_WINDOW, check_base_iri
 from .namespaces import GB, PREFIXES, SCHEMA
+from .relations import read_relations, relation_blocks
 
 
 def ontology() -> Graph:
@@ -137,13 +138,15 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
                 ],
             )
     window = graph.graph.get("window", DEFAULT_WINDOW)
-    sentences = {}
+    sentences: dict[IRI, Evidence] = {}
+
+    def sentence_of(ev: Evidence) -> IRI:
+        sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
+        sentences[sentence] = ev
+        return sentence
+
     for a, b, data in sorted_edges(graph):
-        evidence = []
-        for ev in data["evidence"]:
-            sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
-            sentences[sentence] = ev
-            evidence.append(sentence)
+        evidence = [sentence_of(ev) for ev in data["evidence"]]
         yield (
             IRI(f"{base_iri}cooc/{a}/{b}"),
             [
@@ -158,6 +161,7 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
             ],
         )
         yield from _seen_blocks(IRI(f"{base_iri}cooc/{a}/{b}"), data)
+    yield from relation_blocks(graph, base_iri, IRI, Typed, sentence_of)
     for sentence, ev in sorted(sentences.items()):
         yield (
             sentence,
@@ -330,22 +334,24 @@ def from_rdf(rdf: Graph) -> nx.Graph:
                 seen=_seen(rdf, iri),
             )
             graph.add_node(key_of(iri), **data)
+
+    def evidence_of(s: Node) -> Evidence:
+        doc_id, index = str(s).rsplit("doc/", 1)[-1].split("/sentence/")
+        return Evidence(
+            doc=doc_id,
+            sentence=int(index),
+            start=_number(rdf, s, GB.startOffset),
+            end=_number(rdf, s, GB.endOffset),
+            text=_text(rdf, s, SCHEMA.text),
+        )
+
     for cooc in sorted(rdf.subjects(RDF.type, GB.CoOccurrence), key=str):
         a, b = sorted(key_of(e) for e in rdf.objects(cooc, GB.entity))
-        evidence = []
-        for s in rdf.objects(cooc, GB.evidence):
-            doc_id, index = str(s).rsplit("doc/", 1)[-1].split("/sentence/")
-            evidence.append(
-                Evidence(
-                    doc=doc_id,
-                    sentence=int(index),
-                    start=_number(rdf, s, GB.startOffset),
-                    end=_number(rdf, s, GB.endOffset),
-                    text=_text(rdf, s, SCHEMA.text),
-                )
-            )
-        evidence.sort(key=lambda e: (e["doc"], e["sentence"]))
+        evidence = sorted(
+            (evidence_of(s) for s in rdf.objects(cooc, GB.evidence)), key=lambda e: (e["doc"], e["sentence"])
+        )
         documents_of = sorted(doc_of(d) for d in rdf.objects(cooc, PROV.wasDerivedFrom))
         strength = Significance(*(float(str(rdf.value(cooc, p) or 0)) for p in _STRENGTH.values()))
         graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence, _seen(rdf, cooc), strength))
+    read_relations(rdf, graph, key_of, evidence_of)
     return graph

@@ -75,12 +75,15 @@ class Facts:
         obj = self.resolution.key_of(extraction.mentions[statement.object])
         if subject is None or obj is None or subject == obj:
             return None
-        subjects, objects = KIND_TYPES[statement.kind]
+        kind = statement.kind
+        if kind in ("action", "event"):  # an action with an event is an event's: "addressed the conference"
+            kind = "event" if "Event" in (self.types[subject], self.types[obj]) else "action"
+        subjects, objects = KIND_TYPES[kind]
         if self.types[subject] not in subjects or self.types[obj] not in objects:
             return None
-        if statement.kind == "located_in" and {subject, obj} <= self.countries:
+        if kind == "located_in" and {subject, obj} <= self.countries:
             return None
-        return subject, statement.predicate, obj, statement.kind, statement.negated, statement.modality
+        return subject, statement.predicate, obj, kind, statement.negated, statement.modality
 
     def relations(self, dates: Mapping[str, str] | None = None) -> list[Relation]:
         """Every relation, sorted by key, with the first and last of its documents' dates (``dates``: doc id
@@ -88,7 +91,7 @@ class Facts:
         dates = dates or {}
         found = []
         for (subject, predicate, obj, kind, negated, modality), t in sorted(self.tallies.items()):
-            dated = sorted(dates[d] for d in t.documents if dates.get(d))
+            dated = sorted(dates[d][:10] for d in t.documents if dates.get(d))  # the day, as edges have it
             found.append(
                 Relation(
                     subject,

@@ -45,6 +45,7 @@ PROBES = {
     "association": "54.321",
     "npmi": "0.4321",
     "log_likelihood": "4321.5",
+    "relations": "zpredicateprobe",
 }
 #: Graph attributes checked through their fields (documents) or not written by design (attributes.RUN_ONLY).
 FIELDS = {"documents": ("name", "title", "path", "date", "source", "url", "author", "properties")}
@@ -88,6 +89,22 @@ def probe_graph() -> nx.Graph:
         "organization/zlabelprobe",
         "person/other",
         **attributes.edge(876541, ["zdocprobe"], [evidence], seen, Significance(54.321, 0.4321, 4321.5)),
+        relations=[
+            attributes.RelationData(
+                subject="person/other",
+                predicate="zpredicateprobe",
+                object="organization/zlabelprobe",
+                kind="role",
+                negated=False,
+                modality="",
+                count=3,
+                documents=["zdocprobe"],
+                evidence=[evidence],
+                rules=["role"],
+                first_seen="2033-01-05",
+                last_seen="2034-02-06",
+            )
+        ],
     )
     return graph
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from graphbuild.records import Statement
 from graphbuild.relate.facts import Facts
 from graphbuild.resolve import resolve
+
 from helpers import document
 
 

@@ -1,0 +1,118 @@
+"""Typed relations in RDF, both ways: each a reified ``gb:Relation`` (subject, predicate, object, kind,
+polarity, modality, count, rules, evidence, ``prov:wasDerivedFrom``), plus the plain schema.org statement
+where the mapping is safe and the text states it as a fact (neither negated nor modal):
+``schema:memberOf`` through a ``schema:Role`` with its ``schema:roleName`` for a role held in an
+organization, ``schema:containedInPlace`` for a place in a place, ``schema:location`` for an event's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import networkx as nx
+from rdflib import RDF, XSD, Graph
+from rdflib.namespace import PROV
+
+from ..graph.attributes import Evidence, RelationData
+from ..names import slugify
+from .namespaces import GB, SCHEMA
+
+#: What the blocks of mapping.py are: (subject IRI, [(predicate IRI, objects)]).
+Block = tuple[Any, list[tuple[Any, list]]]
+
+
+def relation_iri(base_iri: str, r: RelationData) -> str:
+    """A relation's IRI, from its key: subject, predicate, object, polarity and modality."""
+    hedge = ("/not" if r["negated"] else "") + (f"/{slugify(r['modality'])}" if r["modality"] else "")
+    return f"{base_iri}rel/{r['subject']}/{slugify(r['predicate'])}/{r['object']}{hedge}"
+
+
+def relation_blocks(
+    graph: nx.Graph, base_iri: str, iri: type, typed: Callable[[str, str], Any], sentence_of: Callable[[Evidence], Any]
+) -> Iterator[Block]:
+    """The blocks of every edge's relations (``iri`` makes an IRI, ``typed`` a typed literal, ``sentence_of``
+    the IRI of an evidence sentence, which it also records so that mapping.py writes it)."""
+    entity = lambda key: iri(f"{base_iri}entity/{key}")
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2]))):
+        for r in data.get("relations", ()):
+            rel = iri(relation_iri(base_iri, r))
+            yield (
+                rel,
+                [
+                    (iri(RDF.type), [iri(GB.Relation)]),
+                    (iri(GB.subject), [entity(r["subject"])]),
+                    (iri(GB.predicate), [r["predicate"]]),
+                    (iri(GB.object), [entity(r["object"])]),
+                    (iri(GB.kind), [r["kind"]]),
+                    (iri(GB.negated), [typed(str(r["negated"]).lower(), str(XSD.boolean))]),
+                    (iri(GB.modality), [r["modality"]] if r["modality"] else []),
+                    (iri(GB["count"]), [int(r["count"])]),
+                    (iri(GB.rule), list(r["rules"])),
+                    (iri(GB.evidence), [sentence_of(e) for e in r["evidence"]]),
+                    (iri(PROV.wasDerivedFrom), [iri(f"{base_iri}doc/{d}") for d in r["documents"]]),
+                    (iri(GB.firstSeen), [typed(r["first_seen"], str(XSD.date))] if r["first_seen"] else []),
+                    (iri(GB.lastSeen), [typed(r["last_seen"], str(XSD.date))] if r["last_seen"] else []),
+                ],
+            )
+            if not (r["negated"] or r["modality"]):
+                yield from _plain(graph, r, rel, entity, iri)
+
+
+def _plain(graph: nx.Graph, r: RelationData, rel: Any, entity: Callable[[str], Any], iri: type) -> Iterator[Block]:
+    """The schema.org statement of a relation stated as a fact, where schema.org has the term for it."""
+    subject, obj = entity(r["subject"]), entity(r["object"])
+    if r["kind"] == "role" and graph.nodes[r["object"]]["type"] == "Organization":
+        role = iri(f"{rel}/role")
+        yield subject, [(iri(SCHEMA.memberOf), [role])]
+        yield (
+            role,
+            [
+                (iri(RDF.type), [iri(SCHEMA.Role)]),
+                (iri(SCHEMA.roleName), [r["predicate"]]),
+                (iri(SCHEMA.memberOf), [obj]),
+            ],
+        )
+    elif r["kind"] == "located_in":
+        yield subject, [(iri(SCHEMA.containedInPlace), [obj])]
+    elif r["kind"] == "event" and r["predicate"] == "in" and graph.nodes[r["subject"]]["type"] == "Event":
+        yield subject, [(iri(SCHEMA.location), [obj])]
+
+
+def read_relations(
+    rdf: Graph, graph: nx.Graph, key_of: Callable[[Any], str], evidence_of: Callable[[Any], Evidence]
+) -> None:
+    """Each gb:Relation back onto the edge of its two entities (every edge then has its list), in the order
+    a build gives them; a relation between entities that are no edge is dropped, as a build drops it."""
+    found = [_relation(rdf, rel, key_of, evidence_of) for rel in rdf.subjects(RDF.type, GB.Relation)]
+    if not found:
+        return
+    for _, _, data in graph.edges(data=True):
+        data["relations"] = []
+    key = lambda r: (r["subject"], r["predicate"], r["object"], r["kind"], r["negated"], r["modality"])
+    for r in sorted(found, key=key):
+        if graph.has_edge(r["subject"], r["object"]):
+            graph.edges[r["subject"], r["object"]]["relations"].append(r)
+
+
+def _relation(
+    rdf: Graph, rel: Any, key_of: Callable[[Any], str], evidence_of: Callable[[Any], Evidence]
+) -> RelationData:
+    value = lambda p: rdf.value(rel, p)
+    dates = [str(value(GB.firstSeen) or ""), str(value(GB.lastSeen) or "")]
+    return RelationData(
+        subject=key_of(value(GB.subject)),
+        predicate=str(value(GB.predicate) or ""),
+        object=key_of(value(GB.object)),
+        kind=str(value(GB.kind) or ""),
+        negated=str(value(GB.negated)) == "true",
+        modality=str(value(GB.modality) or ""),
+        count=int(str(value(GB["count"]) or 0)),
+        documents=sorted(str(d).rsplit("doc/", 1)[-1] for d in rdf.objects(rel, PROV.wasDerivedFrom)),
+        evidence=sorted(
+            (evidence_of(s) for s in rdf.objects(rel, GB.evidence)), key=lambda e: (e["doc"], e["sentence"])
+        ),
+        rules=sorted(str(x) for x in rdf.objects(rel, GB.rule)),
+        first_seen=dates[0],
+        last_seen=dates[1],
+    )

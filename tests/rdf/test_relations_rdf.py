@@ -1,0 +1,80 @@
+"""Typed relations everywhere the graph goes: edges of the NetworkX graph, RDF both ways (gb:Relation and
+the schema.org statement), named queries, Neo4j's typed relationships, GraphML."""
+
+import pytest
+from graphbuild import BuildOptions, api
+from graphbuild.formats import gephi, neo4j
+from graphbuild.rdf import from_rdf, to_rdf
+from graphbuild.rdf.namespaces import GB, SCHEMA
+from rdflib import RDF, Literal, URIRef
+
+from conftest import SEEDS
+
+BASE = "http://example.org/graphbuild/entity/"
+COMMITTEE = "organization/national-committee-of-the-chinese-peoples-political-consultative-conference"
+
+
+@pytest.fixture(scope="module")
+def related(nlp_relations):
+    return api.build([SEEDS], BuildOptions(relations=True, progress=False))
+
+
+def relations_of(graph):
+    return {
+        (r["subject"], r["predicate"], r["object"], r["kind"], r["count"])
+        for _, _, d in graph.edges(data=True)
+        for r in d["relations"]
+    }
+
+
+def test_each_edge_carries_its_relations_with_their_direction(related):
+    found = relations_of(related)
+    assert ("person/wang-huning", "chairman", COMMITTEE, "role", 3) in found
+    assert ("place/lolung-village", "in", "place/dem-township", "located_in", 1) in found
+    chairman = next(
+        r for r in related.edges["person/wang-huning", COMMITTEE]["relations"] if r["predicate"] == "chairman"
+    )
+    assert chairman["rules"] == ["role"] and chairman["evidence"][0]["text"].startswith("Wang Huning, a member")
+    assert chairman["first_seen"] == "2024-08-29"
+
+
+def test_the_rdf_has_each_relation_reified_and_its_plain_statement_and_reads_back(related):
+    rdf = to_rdf(related)
+    wang, committee = URIRef(BASE + "person/wang-huning"), URIRef(BASE + COMMITTEE)
+    chairman = [r for r in rdf.subjects(GB.predicate, Literal("chairman")) if (r, GB.subject, wang) in rdf]
+    assert len(chairman) == 1 and (chairman[0], RDF.type, GB.Relation) in rdf
+    roles = [r for r in rdf.objects(wang, SCHEMA.memberOf) if (r, SCHEMA.roleName, Literal("chairman")) in rdf]
+    assert [(r, SCHEMA.memberOf, committee) in rdf for r in roles] == [True]
+    village, township = URIRef(BASE + "place/lolung-village"), URIRef(BASE + "place/dem-township")
+    assert (village, SCHEMA.containedInPlace, township) in rdf
+    back = from_rdf(rdf)
+    assert relations_of(back) == relations_of(related)
+    by_pair = lambda g: {tuple(sorted((a, b))): d["relations"] for a, b, d in g.edges(data=True)}
+    assert by_pair(back) == by_pair(related)  # every field, in the order a build gives them
+
+
+def test_named_queries_list_roles_and_an_entitys_relations(related):
+    roles = list(api.named_query(related, "roles"))
+    assert {(str(r["person"]), str(r["role"])) for r in roles} >= {
+        ("Wang Huning", "chairman"),
+        ("Wang Huning", "member"),
+    }
+    rows = list(api.named_query(related, "relations", {"label": "Wang"}))  # an alias finds the entity
+    assert ("role", "Wang Huning", "chairman") in {
+        (str(r["kind"]), str(r["subject"]), str(r["predicate"])) for r in rows
+    }
+
+
+def test_neo4j_gets_typed_relationships_and_graphml_a_relations_attribute(related):
+    tables = neo4j.render(related)
+    rows = tables["graph.relations.csv"].splitlines()
+    assert rows[0].startswith(":START_ID,:END_ID,:TYPE,predicate,kind,negated:boolean")
+    assert any(r.startswith(f"person/wang-huning,{COMMITTEE},CHAIRMAN_OF,chairman,role,false") for r in rows)
+    flat = gephi.flat_graph(related)
+    assert "Wang Huning -[chairman]-> National Committee" in flat.edges["person/wang-huning", COMMITTEE]["relations"]
+
+
+def test_a_graph_built_without_relations_has_none_anywhere(seeds_graph):
+    assert not any("relations" in d for *_, d in seeds_graph.edges(data=True))
+    assert "graph.relations.csv" not in neo4j.render(seeds_graph)
+    assert not list(to_rdf(seeds_graph).subjects(RDF.type, GB.Relation))
