@@ -78,7 +78,6 @@ LEAVES_OUT: dict[str, dict[str, str]] = {
         "evidence.start": "the page shows sentences, not offsets",
         "author": "not shown on the page",
         "properties": "not shown on the page: a record's other fields are in json and ttl",
-        "relations": "not drawn on the page yet: json, ttl, graphml, gexf, csv and --explain hold them",
     },
     "graphml": _FLAT,
     "gexf": _FLAT

@@ -158,9 +158,27 @@ def _vis_network(graph: nx.Graph, positions: dict, physics: bool) -> Network:
         node["x"], node["y"] = positions[key]
         net.nodes.append(node)
     widths = _scale([d["weight"] for _, _, d in graph.edges(data=True)], 1, 8)
-    for index, ((a, b), width) in enumerate(zip(graph.edges(), widths)):
-        net.edges.append({"id": f"e{index}", "from": a, "to": b, "width": width})
+    for index, ((a, b, d), width) in enumerate(zip(graph.edges(data=True), widths)):
+        net.edges.append({"id": f"e{index}", "from": a, "to": b, "width": width, **_typed_edge(a, d)})
     return net
+
+
+def _typed_edge(a: str, d: dict) -> dict:
+    """How an edge with typed relations is drawn: an arrow the way its most stated relation goes, and that
+    relation's predicate as a short label ("+1" for each other)."""
+    relations = sorted(d.get("relations", ()), key=lambda r: -r["count"])
+    if not relations:
+        return {}
+    top = relations[0]
+    label = ("not " if top["negated"] else "") + top["predicate"]
+    label = (label[:23] + "\u2026" if len(label) > 24 else label) + (
+        f" +{len(relations) - 1}" if len(relations) > 1 else ""
+    )
+    return {
+        "arrows": "to" if top["subject"] == a else "from",
+        "label": label,
+        "font": {"size": 10, "color": "#555555", "strokeWidth": 3, "align": "middle"},
+    }
 
 
 def _scale(values: list[int], low: float, high: float) -> list[float]:
@@ -242,6 +260,25 @@ def _details(graph: nx.Graph) -> dict:
                 "npmi": d["npmi"],
                 "logLikelihood": d["log_likelihood"],
                 **seen(d),
+                **(
+                    {
+                        "relations": [
+                            {
+                                "from": r["subject"],
+                                "to": r["object"],
+                                "predicate": r["predicate"],
+                                "kind": r["kind"],
+                                "negated": r["negated"],
+                                "modality": r["modality"],
+                                "count": r["count"],
+                                "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in r["evidence"][:2]],
+                            }
+                            for r in d["relations"]
+                        ]
+                    }
+                    if d.get("relations")
+                    else {}
+                ),
             }
             for index, (a, b, d) in enumerate(graph.edges(data=True))
         ],

@@ -18,7 +18,7 @@
   const PERIODS = DATA.time.labels, SOURCES = DATA.sources;
   const defaults = () => ({ hiddenTypes: new Set(), minWeight: 1, hideIsolated: BIG, colourBy: "type", hops: 1,
     doc: null, node: null, edge: null, path: null, from: 0, to: PERIODS.length - 1, source: null,
-    rankBy: "weight", minStrength: null });
+    rankBy: "weight", minStrength: null, relation: null });
   // Edges ranked by weight or by significance (log-likelihood G2: graph/significance.py); the thresholds the
   // significance slider steps through: any, above chance, p < 0.05, p < 0.001, then decades to the largest.
   const rankOf = (e) => (state.rankBy === "weight" ? e.weight : e.logLikelihood);
@@ -57,9 +57,15 @@
     if (n.aliases.length) lines.push("aliases: " + shorten(n.aliases.map(isolate).join(", "), 200));
     return lines.join("\n");
   }
+  // A typed relation as a line: "Wang Huning → chairman → National Committee (role, 3)".
+  function relationText(r) {
+    return isolate(byId.get(r.from).label) + " \u2192 " + (r.negated ? "not " : "") + (r.modality ? r.modality + " " : "") +
+      r.predicate + " \u2192 " + isolate(byId.get(r.to).label) + " (" + r.kind + ", " + r.count + ")";
+  }
   function edgeTooltip(e) {
     const lines = [isolate(byId.get(e.from).label) + " \u2014 " + isolate(byId.get(e.to).label),
       "weight: " + e.weight + ", significance: " + strengthText(e.logLikelihood)];
+    for (const r of (e.relations || []).slice(0, 3)) lines.push(relationText(r));
     for (const ev of e.evidence.slice(0, 2)) lines.push("\u201c" + shorten(ev.text, 160) + "\u201d");
     if (e.evidence.length > 2) lines.push("(" + evidenceCount(e) + ": click the edge)");
     return lines.join("\n");

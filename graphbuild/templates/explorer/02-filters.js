@@ -17,8 +17,11 @@
     }
     return false;
   }
-  function passesFilters(d) {  // the weight, type, time, source and document filters
-    return d.weight >= state.minWeight && (state.minStrength === null || d.logLikelihood >= state.minStrength) && inSlice(d) && !state.hiddenTypes.has(byId.get(d.from).type) &&
+  // The relation filter: every edge (null), those with typed relations ("*"), or those with one predicate.
+  const related = (d) => state.relation === null || (d.relations !== undefined &&
+    (state.relation === "*" || d.relations.some((r) => r.predicate === state.relation)));
+  function passesFilters(d) {  // the weight, type, time, source, relation and document filters
+    return d.weight >= state.minWeight && related(d) && (state.minStrength === null || d.logLikelihood >= state.minStrength) && inSlice(d) && !state.hiddenTypes.has(byId.get(d.from).type) &&
       !state.hiddenTypes.has(byId.get(d.to).type) && (!docEntities || (docEntities.has(d.from) && docEntities.has(d.to)));
   }
   function edgeVisible(e) {

@@ -107,9 +107,17 @@
       field("Documents", ...e.documents.flatMap((d, i) => (i ? [", ", docLink(d)] : [docLink(d)])),
         e.documentCount > e.documents.length ? ", and " + (e.documentCount - e.documents.length) + " more" : ""),
       ...spreadFields(e, "Weight"),
+      ...relationFields(e, [a.label, ...a.aliases, b.label, ...b.aliases]),
       el("h3", { textContent: "Evidence (" + evidenceCount(e) + ")" }),
       evidenceList(e, [a.label, ...a.aliases, b.label, ...b.aliases]),
     );
+  }
+  // What the sentences say links the two (typed relations, with --relations), each with its first sentences.
+  function relationFields(e, names) {
+    if (!e.relations) return [];
+    return [el("h3", { textContent: "Relations (" + e.relations.length + ")" }),
+      el("ol", { className: "relations" }, e.relations.map((r) => el("li", {}, [
+        el("b", {}, [name(relationText(r))]), evidenceList(r, names)])))];
   }
   function pathPanel(a, b, steps) {
     const A = byId.get(a), B = byId.get(b);

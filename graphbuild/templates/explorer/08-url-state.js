@@ -70,6 +70,7 @@
     if (state.hops !== 1) p.set("hops", String(state.hops));
     if (!wholeTime()) { p.set("from", PERIODS[state.from]); p.set("to", PERIODS[state.to]); }
     if (state.source !== null) p.set("source", state.source);
+    if (state.relation !== null) p.set("relation", state.relation);
     if (state.rankBy !== "weight") p.set("rank", state.rankBy);
     if (state.minStrength !== null) p.set("strength", String(state.minStrength));
     const v = network.getViewPosition();
@@ -93,6 +94,7 @@
     const from = PERIODS.indexOf(p.get("from")), to = PERIODS.indexOf(p.get("to"));
     if (from >= 0 && to >= 0) [s.from, s.to] = [Math.min(from, to), Math.max(from, to)];
     s.source = sourceIndex.has(p.get("source")) ? p.get("source") : null;
+    s.relation = p.get("relation") === "*" || predicates.has(p.get("relation")) ? p.get("relation") : null;
     s.rankBy = p.get("rank") === "significance" ? "significance" : "weight";
     const strength = p.has("strength") ? Number(p.get("strength")) : NaN;
     s.minStrength = STRENGTH_STEPS.includes(strength) ? strength : null;

@@ -40,6 +40,7 @@
     fromInput.value = String(state.from);
     toInput.value = String(state.to);
     sourcePicker.value = state.source || "";
+    relationPicker.value = relationValue();
     if (timeBox.hidden) return;
     perPeriod = countPeriods();
     const inRange = wholeTime() ? perPeriod.reduce((a, b) => a + b, 0) : perPeriod.slice(state.from, state.to + 1).reduce((a, b) => a + b, 0);
@@ -71,6 +72,19 @@
     keep(event.shiftKey ? { from: Math.min(i, state.from), to: Math.max(i, state.to), refit: true } : { from: i, to: i, refit: true });
   });
   sourcePicker.addEventListener("change", () => keep({ source: sourcePicker.value || null, refit: true }));
+  // Typed relations (a graph built with --relations): all edges, those with relations, or one predicate's,
+  // the predicates by how many edges have them.
+  const relationPicker = document.getElementById("relation");
+  const predicates = new Map();
+  for (const e of DATA.edges) for (const p of new Set((e.relations || []).map((r) => r.predicate))) predicates.set(p, (predicates.get(p) || 0) + 1);
+  document.getElementById("relation-filter").hidden = predicates.size === 0;
+  relationPicker.append(...[...predicates].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 200)
+    .map(([p, n]) => el("option", { value: "=" + p, textContent: p + " (" + plural(n, "edge") + ")" })));
+  const relationValue = () => (state.relation === null ? "" : state.relation === "*" ? "*" : "=" + state.relation);
+  relationPicker.addEventListener("change", () => {
+    const v = relationPicker.value;
+    keep({ relation: v === "" ? null : v === "*" ? "*" : v.slice(1), refit: true });
+  });
   function wholeSlice(s) {  // the slice left open, as a node asked for outside it needs
     s.from = 0;
     s.to = PERIODS.length - 1;
