@@ -104,6 +104,7 @@ class Statement:
     rule: str  # the rule that read it off the parse
     negated: bool = False
     modality: str = ""  # the modal or governing verb where it is only possible or planned ("will", "plan")
+    object_name: str = ""  # a country named by its demonym only ("Russian President ..."): object is -1
 
 
 #: ``Extraction.n_tokens`` of a document that could not be parsed (on a Dask worker): kept, never cached.

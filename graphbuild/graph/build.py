@@ -77,7 +77,8 @@ def build_graph(
 
 
 def _relate(graph: nx.Graph, relations: Iterable[Relation]) -> None:
-    """Each edge's typed relations; those whose pair is no edge (lighter than --min-weight) are counted."""
+    """Each edge's typed relations; those whose pair is no edge (lighter than --min-weight, or named by a
+    demonym in a sentence that never names the country) are counted in a note."""
     for a, b, data in graph.edges(data=True):
         data["relations"] = []
     left_out = 0
@@ -87,7 +88,7 @@ def _relate(graph: nx.Graph, relations: Iterable[Relation]) -> None:
         else:
             left_out += 1
     if left_out:
-        graph.graph["notes"].append(f"{left_out} relations between entities whose edge is under --min-weight left out")
+        graph.graph["notes"].append(f"{left_out} relations left out: no co-occurrence edge joins their entities")
 
 
 def relation_data(relations: Iterable[Relation]) -> list[attributes.RelationData]:

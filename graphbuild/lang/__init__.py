@@ -65,6 +65,8 @@ class Vocabulary:
     QUOTING_VERBS: frozenset[str]
     LIGHT_VERBS: frozenset[str]
     PARTY_PREPOSITIONS: frozenset[str]
+    ADMINISTRATIVE_NOUNS: frozenset[str]
+    COMPASS_WORDS: frozenset[str]
 
 
 @cache

@@ -201,3 +201,19 @@ LIGHT_VERBS = frozenset({"make", "take", "give", "hold", "pay", "deliver"})
 #: ("granted for", "killed as", "said over") and make no relation. "in", "at", "on" take events only
 #: ("spoke at the summit"): a place after them is where it happened.
 PARTY_PREPOSITIONS = frozenset({"to", "into", "from", "with", "against", "toward", "towards", "onto", "at", "in", "on"})
+#: Head nouns of the names of administrative areas ("Nang County", "Xizang Autonomous Region"): a place
+#: written after another and a comma contains it only if it is a country, a known subdivision or named so.
+# fmt: off
+ADMINISTRATIVE_NOUNS = frozenset({
+    "county", "state", "province", "region", "prefecture", "district", "municipality", "township", "governorate",
+    "oblast", "territory", "canton", "borough", "parish", "krai", "republic", "emirate", "voivodeship",
+})
+# fmt: on
+#: Words of direction that may stand between a place and its container ("Lhasa, southwest China's Xizang").
+# fmt: off
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-east", "north-west", "south-east", "south-west", "upper", "lower",
+})
+# fmt: on

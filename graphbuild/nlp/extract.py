@@ -1,4 +1,5 @@
-"""Run the spaCy pipeline over documents in batches and keep every mention with its offsets.
+"""Run the spaCy pipeline over documents in batches and keep every mention with its offsets, and (with
+relations) what the sentences state between them (``relations`` has the rules, this module runs them).
 
 Paragraphs of all documents stream through ``nlp.pipe`` together; an ``Extraction`` is yielded as
 soon as the last paragraph of its document is parsed, so no list of parsed Docs is ever held.
@@ -7,7 +8,8 @@ soon as the last paragraph of its document is parsed, so no list of parsed Docs 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -17,7 +19,7 @@ from ..ingest.clean import is_headline
 from ..lang import vocabulary
 from ..records import Document, Extraction, Mention, Sentence, Statement
 from .components import EVENTS_KEY, BatchComponent
-from .relations import FoundRelation, MentionSpan, paragraph_relations
+from .relations import FoundRelation, Parsed, relations
 
 #: spaCy labels graphbuild keeps, and the entity type each becomes. Everything else is dropped.
 LABEL_TYPES = {
@@ -115,11 +117,10 @@ class _DocumentBuilder:
                 )
             )
         for r in summary.relations:
-            subject, obj = first_mention + r.subject, first_mention + r.object
+            subject, obj = first_mention + r.subject, first_mention + r.object if r.object >= 0 else -1
+            sentence = self.mentions[subject].sentence
             self.statements.append(
-                Statement(
-                    self.mentions[subject].sentence, subject, obj, r.predicate, r.kind, r.rule, r.negated, r.modality
-                )
+                Statement(sentence, subject, obj, r.predicate, r.kind, r.rule, r.negated, r.modality, r.object_name)
             )
         self.n_tokens += summary.tokens
 
@@ -282,3 +283,53 @@ def _unpaired_brackets(name: str) -> str:
         if name.count(left) != name.count(right):
             name = name.replace(left, "").replace(right, "")
     return name
+
+
+class MentionSpan(NamedTuple):
+    """A mention as the relation rules need it: character offsets in its paragraph, sentence, entity type."""
+
+    start: int
+    end: int
+    sentence: int  # index among the paragraph's sentences
+    type: str
+
+
+#: The components a relation's sentence is parsed with, where the pipeline did not run them on all text.
+PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def paragraph_relations(
+    nlp: Language, docs: Sequence[Doc], mentions: Sequence[list[MentionSpan]]
+) -> list[list[FoundRelation]]:
+    """The relations each paragraph states (indices into its ``mentions``): only the sentences that hold two
+    mentions or more are parsed, all of them at once, one call per component (the parse is what costs)."""
+    todo = []
+    for n, (doc, spans) in enumerate(zip(docs, mentions)):
+        by_sentence: dict[int, list[int]] = defaultdict(list)
+        for i, span in enumerate(spans):
+            by_sentence[span.sentence].append(i)
+        peoples = {e.start for e in doc.ents if e.label_ == "NORP"}  # a demonym may name the other end
+        todo += [
+            (n, sent, by_sentence[s])
+            for s, sent in enumerate(doc.sents)
+            if len(by_sentence[s]) > 1 or (by_sentence[s] and any(sent.start <= i < sent.end for i in peoples))
+        ]
+    parsed = parse_sentences(nlp, [sent.as_doc() for _, sent, _ in todo])
+    found: list[list[FoundRelation]] = [[] for _ in docs]
+    for (n, sent, indices), sub in zip(todo, parsed):
+        spans = mentions[n]
+        longest_last = sorted(indices, key=lambda i: spans[i].end - spans[i].start)  # a name inside an event's is its
+        mention_of = {
+            t.i: i for i in longest_last for t in sub if spans[i].start <= t.idx + sent.start_char < spans[i].end
+        }
+        found[n] += relations(Parsed(sub, mention_of, {i: mentions[n][i].type for i in indices}))
+    return found
+
+
+def parse_sentences(nlp: Language, docs: list[Doc]) -> list[Doc]:
+    """``docs`` through each of ``PARSE`` the model has and the pipeline left out of its run."""
+    for name in PARSE:
+        if docs and name in nlp.component_names and name not in nlp.pipe_names:
+            component = nlp.get_pipe(name)
+            docs = list(component.pipe(docs, batch_size=len(docs)))  # type: ignore[attr-defined]
+    return docs

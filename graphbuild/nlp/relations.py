@@ -11,19 +11,23 @@ form and a full name lands on the resolved entity.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from spacy.language import Language
+import pycountry
+from countryinfo import CountryInfo
 from spacy.tokens import Doc, Token
 
 from ..lang import vocabulary
 
 
 class FoundRelation(NamedTuple):
-    """A relation one sentence states, between two of its mentions (their indices in the paragraph's list)."""
+    """A relation one sentence states, between two of its mentions (their indices in the paragraph's list),
+    or between a mention and a country the sentence names only by its demonym (``object`` -1,
+    ``object_name`` the country: "Russian President Vladimir Putin")."""
 
     subject: int
     object: int
@@ -32,6 +36,36 @@ class FoundRelation(NamedTuple):
     rule: str
     negated: bool = False
     modality: str = ""  # the modal or governing verb of a relation only possible or planned ("will", "plan")
+    object_name: str = ""
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Each country's demonym (countryinfo), lower case -> the country's name: "russian" -> "Russia". A
+    demonym several countries share goes to the one with the most subdivisions in ISO 3166-2 ("American":
+    the United States, not the Northern Mariana Islands; "French": France), else to none."""
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for data in CountryInfo.all().values():
+        code = (data.get("ISO") or {}).get("alpha2")
+        if data.get("demonym") and data.get("name") and code:
+            subdivisions = len(pycountry.subdivisions.get(country_code=code) or ())
+            found[data["demonym"].lower()].append((subdivisions, data["name"]))
+    chosen = {}
+    for demonym, names in found.items():
+        ranked = sorted(names, reverse=True)
+        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+            chosen[demonym] = ranked[0][1]
+    return chosen
+
+
+def _country_of(tokens: Iterable[Token], p: Parsed) -> str:
+    """The country a capitalised demonym among ``tokens`` names, outside any mention ("" if none)."""
+    for t in tokens:
+        if t.dep_ in ("amod", "compound") and p.mention(t) is None and t.text[:1].isupper():
+            country = _demonyms().get(t.lower_)
+            if country:
+                return country
+    return ""
 
 
 @dataclass(frozen=True)
@@ -158,7 +192,11 @@ def _role_word(noun: Token, p: Parsed) -> str:
     words = [
         c
         for c in noun.lefts
-        if c.dep_ in ("amod", "compound") and c.i >= noun.i - 2 and p.mention(c) is None and c.ent_type_ == ""
+        if c.dep_ in ("amod", "compound")
+        and c.i >= noun.i - 2
+        and p.mention(c) is None
+        and c.ent_type_ == ""
+        and c.lower_ not in _demonyms()
     ]
     return " ".join([*(w.lower_ for w in words), noun.lemma_.lower() if noun.tag_ == "NNS" else noun.lower_])
 
@@ -209,6 +247,11 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
                 holder = _role_holder(noun, p)
                 if holder is not None and holder != person:
                     yield FoundRelation(person, holder, _role_word(noun, p), "role", "role")
+                elif holder is None:  # "Russian President Vladimir Putin", "the Russian ambassador, X"
+                    before = [c for c in token.children if c.i < noun.i] if noun.head == token else []
+                    country = _country_of([*noun.children, *before], p)
+                    if country:
+                        yield FoundRelation(person, -1, _role_word(noun, p), "role", "role", object_name=country)
 
 
 def event_places(p: Parsed) -> Iterator[FoundRelation]:
@@ -231,7 +274,8 @@ def event_places(p: Parsed) -> Iterator[FoundRelation]:
 def containments(p: Parsed) -> Iterator[FoundRelation]:
     """A place in another: "Lolung Village, Dem Township, Nang County" (each in the next, read off the
     commas: the parse often takes them for a list), "Lhasa, southwest China's Xizang Autonomous Region"
-    (Lhasa in Xizang; Xizang in China, its possessive)."""
+    (Lhasa in Xizang; Xizang in China, its possessive), and written out: "the Design-Quartier Ehrenfeld in
+    Cologne" (rule ``place-in``, whose container need not be a known area)."""
     for chain in _comma_chains(p):
         for inner, outer in pairwise(chain):
             yield FoundRelation(inner, outer, "in", "located_in", "located-in")
@@ -239,15 +283,24 @@ def containments(p: Parsed) -> Iterator[FoundRelation]:
         place = p.typed(token, "Place")
         if place is None or p.mention_of.get(token.head.i) == place:
             continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _WORDS.PLACE_NOUNS:
+            country = _country_of(token.head.head.children, p)  # "the Pakistani city of Karachi"
+            if country:
+                yield FoundRelation(place, -1, "in", "located_in", "located-in", object_name=country)
         for child in token.children:
             outer_place = p.typed(child, "Place") if child.dep_ == "poss" else None
             if outer_place is not None and outer_place != place:
                 yield FoundRelation(place, outer_place, "in", "located_in", "located-in")
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    outer_place = p.typed(pobj, "Place") if pobj.dep_ == "pobj" else None
+                    if outer_place is not None and outer_place != place:
+                        yield FoundRelation(place, outer_place, "in", "located_in", "place-in")
 
 
 def _comma_chains(p: Parsed) -> list[list[int]]:
-    """Runs of places written "A, B, C" with nothing but lower-case words or a possessive place between a
-    comma and the next name; a run that goes on with "and" or "or" is a list, not a containment."""
+    """Runs of places written "A, B, C" with nothing but compass words ("southwest") or a possessive place
+    between a comma and the next name; a run that goes on with "and" or "or" is a list, not a containment."""
     chains: list[list[int]] = []
     chain: list[int] = []
     i, doc = 0, p.doc
@@ -266,7 +319,7 @@ def _comma_chains(p: Parsed) -> list[list[int]]:
             while (
                 k < len(doc)
                 and doc[k].lower_ not in _WORDS.CONJUNCTIONS
-                and (doc[k].is_lower and doc[k].is_alpha or doc[k].tag_ == "POS" or _possessor(p, k))
+                and (doc[k].lower_ in _WORDS.COMPASS_WORDS or doc[k].tag_ == "POS" or _possessor(p, k))
             ):
                 k += 1
             if k < len(doc) and p.typed(doc[k], "Place") is not None and not _subject(p, k):
@@ -305,55 +358,10 @@ RULES: tuple[tuple[str, Callable[[Parsed], Iterator[FoundRelation]]], ...] = (
     ("role", roles),
     ("action", actions),
     ("event-place", event_places),
-    ("located-in", containments),
+    ("located-in", containments),  # and place-in
 )
 
 
 def relations(p: Parsed) -> list[FoundRelation]:
     """Every relation the sentence states, each once."""
     return list(dict.fromkeys(r for _, rule in RULES for r in rule(p)))
-
-
-class MentionSpan(NamedTuple):
-    """A mention as the relation rules need it: character offsets in its paragraph, sentence, entity type."""
-
-    start: int
-    end: int
-    sentence: int  # index among the paragraph's sentences
-    type: str
-
-
-#: The components a relation's sentence is parsed with, where the pipeline did not run them on all text.
-PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-
-
-def paragraph_relations(
-    nlp: Language, docs: Sequence[Doc], mentions: Sequence[list[MentionSpan]]
-) -> list[list[FoundRelation]]:
-    """The relations each paragraph states (indices into its ``mentions``): only the sentences that hold two
-    mentions or more are parsed, all of them at once, one call per component (the parse is what costs)."""
-    todo = []
-    for n, (doc, spans) in enumerate(zip(docs, mentions)):
-        by_sentence: dict[int, list[int]] = defaultdict(list)
-        for i, span in enumerate(spans):
-            by_sentence[span.sentence].append(i)
-        todo += [(n, sent, by_sentence[s]) for s, sent in enumerate(doc.sents) if len(by_sentence[s]) > 1]
-    parsed = _parse(nlp, [sent.as_doc() for _, sent, _ in todo])
-    found: list[list[FoundRelation]] = [[] for _ in docs]
-    for (n, sent, indices), sub in zip(todo, parsed):
-        spans = mentions[n]
-        longest_last = sorted(indices, key=lambda i: spans[i].end - spans[i].start)  # a name inside an event's is its
-        mention_of = {
-            t.i: i for i in longest_last for t in sub if spans[i].start <= t.idx + sent.start_char < spans[i].end
-        }
-        found[n] += relations(Parsed(sub, mention_of, {i: mentions[n][i].type for i in indices}))
-    return found
-
-
-def _parse(nlp: Language, docs: list[Doc]) -> list[Doc]:
-    """``docs`` through each of ``PARSE`` the model has and the pipeline left out of its run."""
-    for name in PARSE:
-        if docs and name in nlp.component_names and name not in nlp.pipe_names:
-            component = nlp.get_pipe(name)
-            docs = list(component.pipe(docs, batch_size=len(docs)))  # type: ignore[attr-defined]
-    return docs

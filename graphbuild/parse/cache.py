@@ -192,7 +192,7 @@ def check(extraction: Extraction) -> None:
             raise BadEntry(f"mention {i}'s sentence or type")
     mentions = extraction.mentions
     for i, r in enumerate(extraction.statements):
-        ends = (r.subject, r.object)
+        ends = (r.subject, r.object) if r.object != -1 or not r.object_name else (r.subject,)
         if not all(isinstance(e, int) and 0 <= e < len(mentions) and mentions[e].sentence == r.sentence for e in ends):
             raise BadEntry(f"statement {i}")
 

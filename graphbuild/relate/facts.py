@@ -3,8 +3,10 @@ documents, with their count, documents, evidence and dates.
 
 A relation is keyed by subject, predicate, object, kind, polarity and modality: "did not meet" and
 "will meet" are never counted as "met". A statement whose ends resolve to one entity, or whose ends have
-types the kind cannot hold (a role held by a place), or a country in a country ("Soviet Union, Germany" is a
-list), is left out and counted (``Facts.refused``).
+types the kind cannot hold (a role held by a place), or a place in one that cannot contain it, is left out
+and counted (``Facts.refused``): a container is a country, a known subdivision (``gazetteer``) or a name
+headed by an administrative noun ("Nang County"); a country is in none, nor a subdivision in another
+country ("New York, Hong Kong" is a list).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..lang import vocabulary
 from ..names import match_key
 from ..options import DEFAULT_MAX_EVIDENCE
 from ..records import Extraction, Relation, Sentence, Statement
@@ -42,8 +45,14 @@ class Facts:
 
     def __init__(self, resolution: Resolution, max_evidence: int = DEFAULT_MAX_EVIDENCE, lang: str = "en") -> None:
         self.types = {e.key: e.type for e in resolution.entities}
-        known = gazetteer(lang, match_key).country
-        self.countries = {e.key for e in resolution.entities if e.type == "Place" and match_key(e.label) in known}
+        self.places = gazetteer(lang, match_key)
+        self.administrative = vocabulary(lang).ADMINISTRATIVE_NOUNS
+        self.names = {e.key: (e.label, *e.aliases) for e in resolution.entities}
+        self.countries: dict[str, str] = {}  # ISO 3166 code -> the most mentioned place entity naming it
+        for e in sorted(resolution.entities, key=lambda e: e.mentions):
+            codes = {self.places.country.get(match_key(n)) for n in self.names[e.key]} - {None}
+            if e.type == "Place" and len(codes) == 1:
+                self.countries[codes.pop()] = e.key  # type: ignore[index]
         self.resolution = resolution
         self.max_evidence = max_evidence
         self.tallies: dict[RelationKey, _Tally] = {}
@@ -72,7 +81,10 @@ class Facts:
     def key_of(self, extraction: Extraction, statement: Statement) -> RelationKey | None:
         """The statement on the resolved entities, or None where its ends are one entity, or untyped for it."""
         subject = self.resolution.key_of(extraction.mentions[statement.subject])
-        obj = self.resolution.key_of(extraction.mentions[statement.object])
+        if statement.object_name:  # a country its demonym named: the corpus's entity of that country, if any
+            obj = self.countries.get(self.places.country.get(match_key(statement.object_name), ""))
+        else:
+            obj = self.resolution.key_of(extraction.mentions[statement.object])
         if subject is None or obj is None or subject == obj:
             return None
         kind = statement.kind
@@ -81,9 +93,29 @@ class Facts:
         subjects, objects = KIND_TYPES[kind]
         if self.types[subject] not in subjects or self.types[obj] not in objects:
             return None
-        if kind == "located_in" and {subject, obj} <= self.countries:
+        if kind == "located_in" and not self.may_contain(obj, subject, written=statement.rule == "place-in"):
             return None
         return subject, statement.predicate, obj, kind, statement.negated, statement.modality
+
+    def may_contain(self, outer: str, inner: str, written: bool = False) -> bool:
+        """Whether place ``outer`` can contain place ``inner``, by what the gazetteer knows of both
+        (``written``: the text says "A in B", so any place but a country may be B)."""
+        known = self.places
+        outs, intos = ({match_key(n) for n in self.names[key]} for key in (outer, inner))
+        if intos & known.country.keys():
+            return False
+        countries = {known.country[n] for n in outs if n in known.country}
+        if countries:
+            return all(known.subdivision_of.get(n, c) == c for n in intos for c in countries)
+        if self.area(outer):
+            return True
+        return written and not self.area(inner)  # "for Xizang in Lhasa": a region is in no town
+
+    def area(self, key: str) -> bool:
+        """A known subdivision, or a place named with an administrative noun ("Nang County")."""
+        names = self.names[key]
+        heads = {n.lower().split()[-1] for n in names if n.split()}
+        return bool({match_key(n) for n in names} & self.places.subdivision_of.keys() or heads & self.administrative)
 
     def relations(self, dates: Mapping[str, str] | None = None) -> list[Relation]:
         """Every relation, sorted by key, with the first and last of its documents' dates (``dates``: doc id

@@ -4,14 +4,14 @@ hand (so NER's errors are not the rule's), then the component on the seeds."""
 import pytest
 from graphbuild.ingest.sources import read_documents
 from graphbuild.nlp import relations as rel
-from graphbuild.nlp.extract import extract
+from graphbuild.nlp.extract import extract, parse_sentences
 
 from conftest import SEEDS
 
 
 def parsed(nlp, text: str, names: dict[str, str]) -> tuple[rel.Parsed, list[str]]:
     """The sentence parsed as the component parses it, each name (first occurrence) a mention of its type."""
-    [doc] = rel._parse(nlp, [nlp.make_doc(text)])
+    [doc] = parse_sentences(nlp, [nlp.make_doc(text)])
     mention_of, types, labels = {}, {}, list(names)
     for i, (name, entity_type) in enumerate(names.items()):
         start = text.index(name)
@@ -131,3 +131,29 @@ def test_the_seeds_relations_are_found(seeds_statements):
 def test_without_relations_the_pipeline_reads_none(nlp):
     [extraction] = extract(nlp, read_documents([SEEDS / "002_6170b7e2c5be2afa.txt"]), 32)
     assert extraction.statements == () and "tagger" not in nlp.component_names
+
+
+def test_a_demonym_names_the_country_a_role_or_a_place_is_in(nlp_relations):
+    p, labels = parsed(
+        nlp_relations, "Vietnamese Prime Minister Nguyen Xuan Phuc spoke.", {"Nguyen Xuan Phuc": "Person"}
+    )
+    [role] = rel.roles(p)
+    assert (labels[role.subject], role.predicate, role.object, role.object_name) == (
+        "Nguyen Xuan Phuc",
+        "prime minister",
+        -1,
+        "Vietnam",
+    )
+    p, labels = parsed(nlp_relations, "He lives in the Pakistani city of Karachi.", {"Karachi": "Place"})
+    assert [(labels[r.subject], r.object_name) for r in rel.containments(p)] == [("Karachi", "Pakistan")]
+    assert rel._demonyms()["american"] == "United States" and rel._demonyms()["french"] == "France"
+
+
+def test_a_place_written_in_another_and_a_list_after_a_title_are_told_apart(nlp_relations):
+    names = {"Design-Quartier Ehrenfeld": "Place", "Cologne": "Place"}
+    p, labels = parsed(nlp_relations, "The market opened at the Design-Quartier Ehrenfeld in Cologne.", names)
+    assert [(labels[r.subject], labels[r.object], r.rule) for r in rel.containments(p)] == [
+        ("Design-Quartier Ehrenfeld", "Cologne", "place-in")
+    ]
+    names = {"Cai Chaolin": "Person", "Guangzhou": "Place"}  # "deputy mayor of" is no compass word
+    assert not found(nlp_relations, rel.containments, "Cai Chaolin, deputy mayor of Guangzhou, said it.", names)

@@ -61,3 +61,26 @@ def test_dates_give_a_relation_its_first_and_last_day():
     list(facts.watch([ex, later]))
     [relation] = facts.relations({"a": "2017-01-02", "b": "2017-03-04"})
     assert (relation.first_seen, relation.last_seen, relation.count) == ("2017-01-02", "2017-03-04", 2)
+
+
+def test_a_place_is_in_another_only_where_the_gazetteer_allows_it():
+    text = "Lhasa, Xizang Autonomous Region. New York, Hong Kong. Xizang Autonomous Region, Lhasa. Ehrenfeld, Cologne. "
+    names = {n: "Place" for n in ("Lhasa", "Xizang Autonomous Region", "New York", "Hong Kong", "Ehrenfeld", "Cologne")}
+    ex = document("a", text, names)
+    ex = replace(
+        ex,
+        statements=(
+            Statement(0, 0, 1, "in", "located_in", "located-in"),  # a region after a comma: kept
+            Statement(1, 2, 3, "in", "located_in", "located-in"),  # a US state in another country: a list
+            Statement(2, 4, 5, "in", "located_in", "place-in"),  # a region in a town: never
+            Statement(3, 6, 7, "in", "located_in", "place-in"),  # written "A in B": any place but a country
+            Statement(3, 6, 7, "in", "located_in", "located-in"),  # after a comma, a town contains nothing
+        ),
+    )
+    facts = Facts(resolve([ex]))
+    list(facts.watch([ex]))
+    assert {(r.subject, r.object, r.rules) for r in facts.relations()} == {
+        ("place/lhasa", "place/xizang-autonomous-region", ("located-in",)),
+        ("place/ehrenfeld", "place/cologne", ("place-in",)),
+    }
+    assert facts.refused == 3
