@@ -12,6 +12,7 @@ its direction, its kind and its predicate (a role by its head word, "top politic
 an action by its words, plural "s" dropped). "Doubtful" gold entries are scored neither way. A relation
 whose polarity differs from the gold's is counted apart (``flipped``).
 
+The textacy baseline needs ``pip install textacy==0.13.0`` (not a graphbuild dependency).
 ``--speed`` builds the whole news corpus (3,788 articles as .txt files) with and without ``--relations``,
 alternately in one run, each a fresh CLI process with no parse cache: wall time, peak RSS, and the ratio.
 """
@@ -148,7 +149,12 @@ def textacy_facts(folder: Path, graph, names_in: dict) -> set[Fact]:
     issue names. Its predicate is the verb's lemma (with a particle); an end that is an event makes it an
     ``event`` relation, as graphbuild's; "not" among its verb's words negates it."""
     import spacy
-    from textacy.extract import subject_verb_object_triples
+
+    try:
+        from textacy.extract import subject_verb_object_triples
+    except ImportError:  # not a dependency of graphbuild: `pip install textacy==0.13.0` for the baseline
+        print("textacy is not installed (pip install textacy==0.13.0): no baseline row")
+        return set()
 
     nlp = spacy.load(BuildOptions().model)
     types = dict(graph.nodes(data="type"))
