@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 
 from ..options import DEFAULT_PERIOD
-from ..records import Document, Edge, Entity, Relation
+from ..records import Document, Edge, Entity, Relation, Sentence
 from . import attributes
 from .significance import significance
 from .timeline import spread
@@ -62,10 +62,7 @@ def build_graph(
             ),
         )
     for edge in edges:
-        evidence = [
-            attributes.Evidence(doc=s.doc_id, sentence=s.index, start=s.start, end=s.end, text=s.text)
-            for s in edge.evidence
-        ]
+        evidence = _evidence(edge.evidence)
         seen = spread(edge.per_document, metadata, period)
         strength = significance(edge.weight, *edge.occurrences)
         graph.add_edge(
@@ -83,35 +80,33 @@ def _relate(graph: nx.Graph, relations: Iterable[Relation]) -> None:
         data["relations"] = []
     left_out = 0
     for r in relations:
-        if graph.has_edge(r.subject, r.object):
-            graph.edges[r.subject, r.object]["relations"] += relation_data([r])
-        else:
+        if not graph.has_edge(r.subject, r.object):
             left_out += 1
+            continue
+        graph.edges[r.subject, r.object]["relations"].append(
+            attributes.RelationData(
+                subject=r.subject,
+                predicate=r.predicate,
+                object=r.object,
+                kind=r.kind,
+                negated=r.negated,
+                modality=r.modality,
+                count=r.count,
+                documents=list(r.documents),
+                evidence=_evidence(r.evidence),
+                rules=list(r.rules),
+                first_seen=r.first_seen,
+                last_seen=r.last_seen,
+            )
+        )
     if left_out:
         graph.graph["notes"].append(f"{left_out} relations left out: no co-occurrence edge joins their entities")
 
 
-def relation_data(relations: Iterable[Relation]) -> list[attributes.RelationData]:
-    """Relations as an edge holds them."""
+def _evidence(sentences: Iterable[Sentence]) -> list[attributes.Evidence]:
+    """Sentences as an edge or a relation holds them."""
     return [
-        attributes.RelationData(
-            subject=r.subject,
-            predicate=r.predicate,
-            object=r.object,
-            kind=r.kind,
-            negated=r.negated,
-            modality=r.modality,
-            count=r.count,
-            documents=list(r.documents),
-            evidence=[
-                attributes.Evidence(doc=s.doc_id, sentence=s.index, start=s.start, end=s.end, text=s.text)
-                for s in r.evidence
-            ],
-            rules=list(r.rules),
-            first_seen=r.first_seen,
-            last_seen=r.last_seen,
-        )
-        for r in relations
+        attributes.Evidence(doc=s.doc_id, sentence=s.index, start=s.start, end=s.end, text=s.text) for s in sentences
     ]
 
 

@@ -84,15 +84,17 @@ class Parsed:
         found = [self.mention_of.get(t.i) for t in (token, *token.conjuncts)]
         return list(dict.fromkeys(m for m in found if m is not None))
 
-    def typed(self, token: Token, *types: str) -> int | None:
-        """The token's mention, if it may be of one of ``types``: an event is one (graphbuild's rules found
-        it), but NER's person, place and organization labels are each taken for any of the three ("IC" tagged
-        PERSON is the Investigative Committee): resolution votes the types, and ``relate`` checks them."""
+    def name(self, token: Token) -> int | None:
+        """The token's mention, if it is no event. NER's person, place and organization labels are not told
+        apart here ("IC" tagged PERSON is the Investigative Committee): resolution votes the types, and
+        ``relate`` checks each kind's."""
         mention = self.mention(token)
-        if mention is None:
-            return None
-        found = self.types[mention]
-        return mention if found in types or (found != "Event" and set(types) - {"Event"}) else None
+        return mention if mention is not None and self.types[mention] != "Event" else None
+
+    def event(self, token: Token) -> int | None:
+        """The token's mention, if it is an event (graphbuild's rules found it, so its type is sure)."""
+        mention = self.mention(token)
+        return mention if mention is not None and self.types[mention] == "Event" else None
 
 
 #: Dependents that carry a verb's doer, its patient in the passive, its direct object.
@@ -183,7 +185,7 @@ def _party(preposition: str, obj: Token, p: Parsed) -> bool:
     if not preposition:
         return True
     if preposition in _LOCATIVE:
-        return p.typed(obj, "Event") is not None
+        return p.event(obj) is not None
     return preposition in _WORDS.PARTY_PREPOSITIONS
 
 
@@ -206,11 +208,11 @@ def _role_holder(noun: Token, p: Parsed) -> int | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _ROLE_LINKS:
             for pobj in child.children:
-                holder = p.typed(pobj, "Organization", "Place") if pobj.dep_ == "pobj" else None
+                holder = p.name(pobj) if pobj.dep_ == "pobj" else None
                 if holder is not None:
                     return holder
         if child.dep_ in ("poss", "compound") and child.i < noun.i:
-            holder = p.typed(child, "Organization", "Place")
+            holder = p.name(child)
             if holder is not None:
                 return holder
     return None
@@ -226,7 +228,7 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
     "the chairman of X, Wang Huning", "X is the president of Y", "Russia's President Vladimir Putin",
     "Microsoft CEO Satya Nadella"."""
     for token in p.doc:
-        person = p.typed(token, "Person")
+        person = p.name(token)
         if person is not None and p.mention_of.get(token.head.i) != person:  # the root of the person's name
             near = [c for c in token.children if c.dep_ in ("appos", "compound")]
             candidates = [
@@ -258,7 +260,7 @@ def event_places(p: Parsed) -> Iterator[FoundRelation]:
     """Where an event was: "the summit in Brussels", "the conference was held in Lhasa", "the conference on
     aid for Xizang in Lhasa" (the place may hang from any word of the event's name)."""
     for token in p.doc:
-        event = p.typed(token, "Event")
+        event = p.event(token)
         if event is None:
             continue
         root = p.mention_of.get(token.head.i) != event
@@ -266,7 +268,7 @@ def event_places(p: Parsed) -> Iterator[FoundRelation]:
         heads += [c for c in token.children if c.dep_ == "relcl"]  # "the conference, which was held in Lhasa"
         for head in heads:
             for prep, obj in _objects(head):
-                place = p.typed(obj, "Place") if prep in ("in", "at") else None
+                place = p.name(obj) if prep in ("in", "at") else None
                 if place is not None:
                     yield FoundRelation(event, place, "in", "event", "event-place")
 
@@ -280,7 +282,7 @@ def containments(p: Parsed) -> Iterator[FoundRelation]:
         for inner, outer in pairwise(chain):
             yield FoundRelation(inner, outer, "in", "located_in", "located-in")
     for token in p.doc:
-        place = p.typed(token, "Place")
+        place = p.name(token)
         if place is None or p.mention_of.get(token.head.i) == place:
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _WORDS.PLACE_NOUNS:
@@ -288,12 +290,12 @@ def containments(p: Parsed) -> Iterator[FoundRelation]:
             if country:
                 yield FoundRelation(place, -1, "in", "located_in", "located-in", object_name=country)
         for child in token.children:
-            outer_place = p.typed(child, "Place") if child.dep_ == "poss" else None
+            outer_place = p.name(child) if child.dep_ == "poss" else None
             if outer_place is not None and outer_place != place:
                 yield FoundRelation(place, outer_place, "in", "located_in", "located-in")
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in child.children:
-                    outer_place = p.typed(pobj, "Place") if pobj.dep_ == "pobj" else None
+                    outer_place = p.name(pobj) if pobj.dep_ == "pobj" else None
                     if outer_place is not None and outer_place != place:
                         yield FoundRelation(place, outer_place, "in", "located_in", "place-in")
 
@@ -305,7 +307,7 @@ def _comma_chains(p: Parsed) -> list[list[int]]:
     chain: list[int] = []
     i, doc = 0, p.doc
     while i < len(doc):
-        place = p.typed(doc[i], "Place")
+        place = p.name(doc[i])
         if place is None:
             i += 1
             continue
@@ -322,7 +324,7 @@ def _comma_chains(p: Parsed) -> list[list[int]]:
                 and (doc[k].lower_ in _WORDS.COMPASS_WORDS or doc[k].tag_ == "POS" or _possessor(p, k))
             ):
                 k += 1
-            if k < len(doc) and p.typed(doc[k], "Place") is not None and not _subject(p, k):
+            if k < len(doc) and p.name(doc[k]) is not None and not _subject(p, k):
                 i = k
                 continue
         after = doc[j].lower_ if j < len(doc) else ""
@@ -346,7 +348,7 @@ def _subject(p: Parsed, k: int) -> bool:
 
 def _possessor(p: Parsed, k: int) -> bool:
     """A word of a place written in the possessive ("China's") before the next name."""
-    mention = p.typed(p.doc[k], "Place")
+    mention = p.name(p.doc[k])
     end = k
     while mention is not None and end + 1 < len(p.doc) and p.mention_of.get(end + 1) == mention:
         end += 1

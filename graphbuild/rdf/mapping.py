@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib.resources import files
-from typing import Self
 
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -32,32 +31,13 @@ from ..graph.timeline import Spread, bounds
 from ..options import DEFAULT_BASE_IRI, DEFAULT_PERIOD, DEFAULT_WINDOW, check_base_iri
 from .namespaces import GB, PREFIXES, SCHEMA
 from .relations import read_relations, relation_blocks
+from .terms import IRI, Typed, dated
 
 
 def ontology() -> Graph:
     """The graphbuild vocabulary as an RDFS graph (``vocab.ttl``, shipped in the package); ``lang.vocabulary``
     is another thing: word lists."""
     return Graph().parse(data=files(__package__).joinpath("vocab.ttl").read_text("utf-8"), format="turtle")
-
-
-class IRI(str):
-    """An IRI in a block: a plain str subclass, far cheaper to make than rdflib's validated URIRef."""
-
-
-class Typed(str):
-    """A literal with a datatype in a block ("2017-02-07" as an xsd:date)."""
-
-    datatype: str
-
-    def __new__(cls, value: str, datatype: str) -> Self:
-        typed = super().__new__(cls, value)
-        typed.datatype = datatype
-        return typed
-
-
-def dated(value: str) -> Typed:
-    """An ISO 8601 date as xsd:date, or with a time as xsd:dateTime."""
-    return Typed(value, str(XSD.date) if len(value) == 10 else str(XSD.dateTime))
 
 
 #: Objects in blocks: IRI, Typed (a typed literal), str (a plain literal) or int (an xsd:integer literal).
@@ -161,7 +141,7 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
             ],
         )
         yield from _seen_blocks(IRI(f"{base_iri}cooc/{a}/{b}"), data)
-    yield from relation_blocks(graph, base_iri, IRI, Typed, sentence_of)
+        yield from relation_blocks(graph, base_iri, data.get("relations", ()), sentence_of)
     for sentence, ev in sorted(sentences.items()):
         yield (
             sentence,

@@ -7,7 +7,7 @@ organization, ``schema:containedInPlace`` for a place in a place, ``schema:locat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -17,9 +17,11 @@ from rdflib.namespace import PROV
 from ..graph.attributes import Evidence, RelationData
 from ..names import slugify
 from .namespaces import GB, SCHEMA
+from .terms import IRI, Typed, dated
 
 #: What the blocks of mapping.py are: (subject IRI, [(predicate IRI, objects)]).
-Block = tuple[Any, list[tuple[Any, list]]]
+Block = tuple[IRI, list[tuple[IRI, list]]]
+_TYPE = IRI(RDF.type)
 
 
 def relation_iri(base_iri: str, r: RelationData) -> str:
@@ -29,54 +31,49 @@ def relation_iri(base_iri: str, r: RelationData) -> str:
 
 
 def relation_blocks(
-    graph: nx.Graph, base_iri: str, iri: type, typed: Callable[[str, str], Any], sentence_of: Callable[[Evidence], Any]
+    graph: nx.Graph, base_iri: str, relations: Iterable[RelationData], sentence_of: Callable[[Evidence], IRI]
 ) -> Iterator[Block]:
-    """The blocks of every edge's relations (``iri`` makes an IRI, ``typed`` a typed literal, ``sentence_of``
-    the IRI of an evidence sentence, which it also records so that mapping.py writes it)."""
-    entity = lambda key: iri(f"{base_iri}entity/{key}")
-    for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2]))):
-        for r in data.get("relations", ()):
-            rel = iri(relation_iri(base_iri, r))
-            yield (
-                rel,
-                [
-                    (iri(RDF.type), [iri(GB.Relation)]),
-                    (iri(GB.subject), [entity(r["subject"])]),
-                    (iri(GB.predicate), [r["predicate"]]),
-                    (iri(GB.object), [entity(r["object"])]),
-                    (iri(GB.kind), [r["kind"]]),
-                    (iri(GB.negated), [typed(str(r["negated"]).lower(), str(XSD.boolean))]),
-                    (iri(GB.modality), [r["modality"]] if r["modality"] else []),
-                    (iri(GB["count"]), [int(r["count"])]),
-                    (iri(GB.rule), list(r["rules"])),
-                    (iri(GB.evidence), [sentence_of(e) for e in r["evidence"]]),
-                    (iri(PROV.wasDerivedFrom), [iri(f"{base_iri}doc/{d}") for d in r["documents"]]),
-                    (iri(GB.firstSeen), [typed(r["first_seen"], str(XSD.date))] if r["first_seen"] else []),
-                    (iri(GB.lastSeen), [typed(r["last_seen"], str(XSD.date))] if r["last_seen"] else []),
-                ],
-            )
-            if not (r["negated"] or r["modality"]):
-                yield from _plain(graph, r, rel, entity, iri)
+    """The blocks of one edge's relations (``sentence_of`` gives the IRI of an evidence sentence, and
+    records it, so that mapping.py writes the sentence)."""
+    entity = lambda key: IRI(f"{base_iri}entity/{key}")
+    for r in relations:
+        rel = IRI(relation_iri(base_iri, r))
+        yield (
+            rel,
+            [
+                (_TYPE, [IRI(GB.Relation)]),
+                (IRI(GB.subject), [entity(r["subject"])]),
+                (IRI(GB.predicate), [r["predicate"]]),
+                (IRI(GB.object), [entity(r["object"])]),
+                (IRI(GB.kind), [r["kind"]]),
+                (IRI(GB.negated), [Typed(str(r["negated"]).lower(), str(XSD.boolean))]),
+                (IRI(GB.modality), [r["modality"]] if r["modality"] else []),
+                (IRI(GB["count"]), [int(r["count"])]),  # GB.count would be str.count
+                (IRI(GB.rule), list(r["rules"])),
+                (IRI(GB.evidence), [sentence_of(e) for e in r["evidence"]]),
+                (IRI(PROV.wasDerivedFrom), [IRI(f"{base_iri}doc/{d}") for d in r["documents"]]),
+                (IRI(GB.firstSeen), [dated(r["first_seen"])] if r["first_seen"] else []),
+                (IRI(GB.lastSeen), [dated(r["last_seen"])] if r["last_seen"] else []),
+            ],
+        )
+        if not (r["negated"] or r["modality"]):
+            yield from _plain(graph, r, rel, entity)
 
 
-def _plain(graph: nx.Graph, r: RelationData, rel: Any, entity: Callable[[str], Any], iri: type) -> Iterator[Block]:
+def _plain(graph: nx.Graph, r: RelationData, rel: IRI, entity: Callable[[str], IRI]) -> Iterator[Block]:
     """The schema.org statement of a relation stated as a fact, where schema.org has the term for it."""
     subject, obj = entity(r["subject"]), entity(r["object"])
     if r["kind"] == "role" and graph.nodes[r["object"]]["type"] == "Organization":
-        role = iri(f"{rel}/role")
-        yield subject, [(iri(SCHEMA.memberOf), [role])]
+        role = IRI(f"{rel}/role")
+        yield subject, [(IRI(SCHEMA.memberOf), [role])]
         yield (
             role,
-            [
-                (iri(RDF.type), [iri(SCHEMA.Role)]),
-                (iri(SCHEMA.roleName), [r["predicate"]]),
-                (iri(SCHEMA.memberOf), [obj]),
-            ],
+            [(_TYPE, [IRI(SCHEMA.Role)]), (IRI(SCHEMA.roleName), [r["predicate"]]), (IRI(SCHEMA.memberOf), [obj])],
         )
     elif r["kind"] == "located_in":
-        yield subject, [(iri(SCHEMA.containedInPlace), [obj])]
+        yield subject, [(IRI(SCHEMA.containedInPlace), [obj])]
     elif r["kind"] == "event" and r["predicate"] == "in" and graph.nodes[r["subject"]]["type"] == "Event":
-        yield subject, [(iri(SCHEMA.location), [obj])]
+        yield subject, [(IRI(SCHEMA.location), [obj])]
 
 
 def read_relations(

@@ -19,7 +19,7 @@ from ..names import match_key
 from ..options import DEFAULT_MAX_EVIDENCE
 from ..records import Extraction, Relation, Sentence, Statement
 from ..resolve.entities import Resolution
-from ..resolve.gazetteer import gazetteer
+from ..resolve.gazetteer import gazetteer, subdivisions
 
 #: The entity types each kind of relation joins: (subject types, object types).
 KIND_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -46,6 +46,7 @@ class Facts:
     def __init__(self, resolution: Resolution, max_evidence: int = DEFAULT_MAX_EVIDENCE, lang: str = "en") -> None:
         self.types = {e.key: e.type for e in resolution.entities}
         self.places = gazetteer(lang, match_key)
+        self.subdivision_of = subdivisions(match_key)
         self.administrative = vocabulary(lang).ADMINISTRATIVE_NOUNS
         self.names = {e.key: (e.label, *e.aliases) for e in resolution.entities}
         self.countries: dict[str, str] = {}  # ISO 3166 code -> the most mentioned place entity naming it
@@ -106,7 +107,7 @@ class Facts:
             return False
         countries = {known.country[n] for n in outs if n in known.country}
         if countries:
-            return all(known.subdivision_of.get(n, c) == c for n in intos for c in countries)
+            return all(self.subdivision_of.get(n, c) == c for n in intos for c in countries)
         if self.area(outer):
             return True
         return written and not self.area(inner)  # "for Xizang in Lhasa": a region is in no town
@@ -115,7 +116,7 @@ class Facts:
         """A known subdivision, or a place named with an administrative noun ("Nang County")."""
         names = self.names[key]
         heads = {n.lower().split()[-1] for n in names if n.split()}
-        return bool({match_key(n) for n in names} & self.places.subdivision_of.keys() or heads & self.administrative)
+        return bool({match_key(n) for n in names} & self.subdivision_of.keys() or heads & self.administrative)
 
     def relations(self, dates: Mapping[str, str] | None = None) -> list[Relation]:
         """Every relation, sorted by key, with the first and last of its documents' dates (``dates``: doc id

@@ -49,8 +49,8 @@ class Resolution:
 
     def keys_of(self, mention: Mention) -> tuple[str, ...]:
         """Every entity a mention belongs to: one, two for a glued name ("US Sergey Kislyak"), or none."""
-        key, text = self.key_of(mention), match_key(mention.text)
-        return tuple(k for k in (key, self.also.get(text)) if k is not None)
+        text = match_key(mention.text)  # once: this runs for every mention the co-occurrence stage counts
+        return tuple(k for k in (self.keys.get(mention.doc_id, {}).get(text), self.also.get(text)) if k is not None)
 
 
 def resolve(extractions: Iterable[Extraction] | Corpus, aliases: Aliases | None = None, lang: str = "en") -> Resolution:

@@ -27,7 +27,6 @@ class Gazetteer:
     canonical: dict[str, str]  # alpha-2 code -> the name to show: the table's label, else pycountry's
     places: frozenset[str]  # match keys of every known place name (countries and subdivisions)
     alternates: dict[str, str]  # match key of a country's alternate name -> its alpha-2 code
-    subdivision_of: dict[str, str]  # match key of any country's subdivision's name -> that country's alpha-2 code
 
 
 @lru_cache(maxsize=4)
@@ -50,8 +49,14 @@ def gazetteer(lang: str, key: Callable[[str], str]) -> Gazetteer:
     places = set(country)
     for code in vocabulary(lang).SUBDIVISIONS_OF:
         places.update(key(s.name) for s in pycountry.subdivisions.get(country_code=code) or ())
-    subdivision_of = {key(s.name): s.country_code for s in pycountry.subdivisions}
-    return Gazetteer(country, canonical, frozenset(places), _alternates(key, country, canonical), subdivision_of)
+    return Gazetteer(country, canonical, frozenset(places), _alternates(key, country, canonical))
+
+
+@lru_cache(maxsize=4)
+def subdivisions(key: Callable[[str], str]) -> dict[str, str]:
+    """Every country's ISO 3166-2 subdivisions: match key of the name -> the country's alpha-2 code (what
+    a place's container may be; built once, only where relations are read)."""
+    return {key(s.name): s.country_code for s in pycountry.subdivisions}
 
 
 def _alternates(key: Callable[[str], str], known: dict[str, str], codes: dict[str, str]) -> dict[str, str]:
