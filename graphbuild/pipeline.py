@@ -90,6 +90,7 @@ def build_documents(
         snippets.by_entity,
         options.period,
         facts.relations({d.doc_id: d.date for d in seen}) if facts else None,
+        facts.event_dates() if facts else None,
     )
     graph.graph["parsed"] = cache.stored if cache else len(seen)
     graph.graph["processes"] = processes()

@@ -100,11 +100,11 @@ class Statement:
     subject: int  # index of the subject's mention in Extraction.mentions
     object: int
     predicate: str  # the verb's lemma with its particle or preposition ("meet with"), or the role word
-    kind: str  # role, action, event, located_in
+    kind: str  # role, action, event, located_in; event_date: an event's date, as written, in object_name
     rule: str  # the rule that read it off the parse
     negated: bool = False
     modality: str = ""  # the modal or governing verb where it is only possible or planned ("will", "plan")
-    object_name: str = ""  # a country named by its demonym only ("Russian President ..."): object is -1
+    object_name: str = ""  # a country named by its demonym only ("Russian President ..."), or the date: object is -1
 
 
 #: ``Extraction.n_tokens`` of a document that could not be parsed (on a Dask worker): kept, never cached.
@@ -162,6 +162,19 @@ class Relation:
     modality: str = ""
     first_seen: str = ""  # the first and last date of its documents, where they are dated
     last_seen: str = ""
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A date the text gives for an event ("the summit on May 25, 2017"), merged over every sentence that
+    states it."""
+
+    entity: str  # Entity.key of the event
+    date: str  # ISO 8601 to the precision written: "2017-05-25", "2017-05", "2017"
+    count: int
+    documents: tuple[str, ...]
+    evidence: tuple[Sentence, ...]
+    rules: tuple[str, ...]
 
 
 @dataclass(frozen=True)

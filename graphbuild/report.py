@@ -74,13 +74,19 @@ def summary(graph: nx.Graph, seconds: float = 0.0) -> Summary:
 
 def explain(graph: nx.Graph) -> str:
     """Each entity with its aliases and the rules that merged or retyped them, then what was dropped, then
-    (built with relations) each typed relation with the rules that read it and its first sentence."""
+    (built with relations) each event's stated dates and each typed relation, with the rules that read them
+    and a first sentence."""
     lines = []
     for key, d in sorted(graph.nodes(data=True), key=lambda kd: (kd[1]["type"], kd[1]["label"].lower())):
         aliases = f" (aliases: {'; '.join(d['aliases'])})" if d["aliases"] else ""
         lines.append(f"{d['type']}: {d['label']}{aliases}, {d['mentions']} mentions [{key}]")
         lines += [f"    {d['typing']}"] if d.get("typing") else []
         lines += [f"    {g['alias']} <- {g['rule']}: {g['detail']}" for g in d.get("merges", [])]
+        lines += [
+            f"    date {x['date']}, {x['count']}x <- {', '.join(x['rules'])}"
+            + (f': "{x["evidence"][0]["text"]}"' if x["evidence"] else "")
+            for x in d.get("dates", [])
+        ]
     lines += [f"dropped: {reason}" for reason in graph.graph.get("dropped", [])]
     lines += [f"note: {note}" for note in graph.graph.get("notes", [])]
     label = graph.nodes

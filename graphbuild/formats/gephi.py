@@ -2,7 +2,8 @@
 
 Both formats hold only scalar attributes, so lists are flattened: aliases and documents joined with
 "; ", evidence sentences joined with " | " (plus an evidence count), counts per period and source as
-"2017-02: 5; 2017-03: 2", typed relations as "Trump -[fire]-> Comey (action, 3)" joined with "; ". GEXF also gives every node and edge its spells (the periods it was seen in),
+"2017-02: 5; 2017-03: 2", typed relations as "Trump -[fire]-> Comey (action, 3)" joined with "; ", an event's stated dates as
+"2017-05-25: 3". GEXF also gives every node and edge its spells (the periods it was seen in),
 so that Gephi's timeline plays the graph over time.
 """
 
@@ -49,6 +50,7 @@ def flat_graph(graph: nx.Graph) -> nx.Graph:
             mentions=int(d["mentions"]),
             documents=_xml("; ".join(d["documents"])),
             **_seen(d),
+            **({"dates": _counts({x["date"]: x["count"] for x in d["dates"]})} if "dates" in d else {}),
         )
     for a, b, d in graph.edges(data=True):
         flat.add_edge(

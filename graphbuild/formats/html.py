@@ -244,6 +244,20 @@ def _details(graph: nx.Graph) -> dict:
                 "documentCount": len(d["documents"]),
                 "community": community_of.get(key, 0),
                 **seen(d),
+                **(
+                    {
+                        "dates": [
+                            {
+                                "date": x["date"],
+                                "count": x["count"],
+                                "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in x["evidence"][:2]],
+                            }
+                            for x in d["dates"]
+                        ]
+                    }
+                    if "dates" in d
+                    else {}
+                ),
             }
             for key, d in graph.nodes(data=True)
         ],

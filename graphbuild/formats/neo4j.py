@@ -5,7 +5,8 @@
 Arrays use Neo4j's default delimiter ";" (a ";" inside a value becomes ","); evidence sentences are
 one string joined with " | ". A graph built with --relations also has graph.relations.csv: one typed,
 directed relationship per relation, its type the predicate in capitals ("CHAIRMAN_OF" for a role,
-"FIRE", "MEET_WITH"), loaded with a second --relationships=graph.relations.csv.
+"FIRE", "MEET_WITH"), loaded with a second --relationships=graph.relations.csv; where events have
+dates the text gives, the nodes have a ``dates`` array ("2017-05-25=3").
 """
 
 from __future__ import annotations
@@ -80,8 +81,10 @@ def relationship_type(kind: str, predicate: str) -> str:
 
 
 def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
+    dated = any("dates" in d for _, d in graph.nodes(data=True))  # an event's stated dates: "2017-05-25=3"
     nodes = [
         [key, d["label"], f"Entity;{d['type']}", _array(d["aliases"]), d["mentions"], _array(d["documents"]), *_seen(d)]
+        + ([_array(f"{x['date']}={x['count']}" for x in d.get("dates", ()))] if dated else [])
         for key, d in sorted(graph.nodes(data=True))
     ]
     edges = [
@@ -97,7 +100,10 @@ def render(graph: nx.Graph, base_iri: str = "") -> dict[str, str]:
         ]
         for a, b, d in sorted_edges(graph)
     ]
-    tables = {"graph.nodes.csv": _table(NODE_HEADER, nodes), "graph.edges.csv": _table(EDGE_HEADER, edges)}
+    tables = {
+        "graph.nodes.csv": _table(NODE_HEADER + ["dates:string[]"] * dated, nodes),
+        "graph.edges.csv": _table(EDGE_HEADER, edges),
+    }
     relations = [
         [
             r["subject"],

@@ -53,6 +53,7 @@ class NodeData(TypedDict):
     last_seen: str
     periods: dict[str, int]  # period ("2017-02") -> mentions then (graph "period": day, week, month or year)
     sources: dict[str, int]  # source -> mentions in its documents
+    dates: NotRequired[list[DateData]]  # an event's dates as the text gives them (--relations), earliest first
 
 
 class RelationData(TypedDict):
@@ -70,6 +71,16 @@ class RelationData(TypedDict):
     rules: list[str]  # the rules that read it off the parse
     first_seen: str
     last_seen: str
+
+
+class DateData(TypedDict):
+    """A date the text gives for an event, merged over the corpus (relate/)."""
+
+    date: str  # ISO 8601 to the precision written: "2017-05-25", "2017-05", "2017"
+    count: int  # sentences that state it
+    documents: list[str]
+    evidence: list[Evidence]
+    rules: list[str]
 
 
 class EdgeData(TypedDict):
@@ -141,8 +152,8 @@ class GraphData(TypedDict, total=False):
 
 NODE_ATTRIBUTES: tuple[str, ...] = tuple(NodeData.__annotations__)
 EDGE_ATTRIBUTES: tuple[str, ...] = tuple(EdgeData.__annotations__)
-#: Attributes only some graphs have (NotRequired above): an edge's relations, when they were read (--relations).
-OPTIONAL: frozenset[str] = frozenset({"relations"})
+#: Attributes only some graphs have (NotRequired above), built with --relations: an edge's relations, a dated event's dates.
+OPTIONAL: frozenset[str] = frozenset({"relations", "dates"})
 GRAPH_ATTRIBUTES: tuple[str, ...] = tuple(GraphData.__annotations__)
 #: An edge's measures of significance (graph/significance.py), in the order the files write them.
 STRENGTH: tuple[str, ...] = ("association", "npmi", "log_likelihood")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 
 from ..options import DEFAULT_PERIOD
-from ..records import Document, Edge, Entity, Relation, Sentence
+from ..records import Document, Edge, Entity, Relation, Sentence, StatedDate
 from . import attributes
 from .significance import significance
 from .timeline import spread
@@ -23,11 +23,13 @@ def build_graph(
     snippets: Mapping[str, Mapping[str, str]] | None = None,
     period: str = DEFAULT_PERIOD,
     relations: Iterable[Relation] | None = None,
+    event_dates: Iterable[StatedDate] | None = None,
 ) -> nx.Graph:
     """Entities become nodes and co-occurrences edges; documents (and dropped names) are graph metadata;
     ``snippets`` (``cooccur.Snippets``) gives each node a sentence for each of its first documents; each
     node's and edge's weight is spread over the ``period``s and sources of its documents; ``relations``
-    (built with --relations) go on the edge of their two entities, which every edge then has."""
+    (built with --relations) go on the edge of their two entities, which every edge then has, and
+    ``event_dates`` on their event's node, which only a dated event has."""
     graph: nx.Graph = nx.Graph(
         **attributes.graph_data(
             {
@@ -70,6 +72,16 @@ def build_graph(
         )
     if relations is not None:
         _relate(graph, relations)
+    for d in event_dates or ():
+        graph.nodes[d.entity].setdefault("dates", []).append(
+            attributes.DateData(
+                date=d.date,
+                count=d.count,
+                documents=list(d.documents),
+                evidence=_evidence(d.evidence),
+                rules=list(d.rules),
+            )
+        )
     return graph
 
 

@@ -58,6 +58,35 @@ def parse_date(text: str) -> str:
     return found.isoformat(timespec="seconds")
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+@lru_cache(maxsize=4096)
+def date_written(text: str, published: str = "") -> str:
+    """A date as a sentence writes it, in ISO 8601 to the precision written: "February 17, 2017" ->
+    "2017-02-17", "July 2017" -> "2017-07", "2016" -> "2016"; a day and month with no year ("17 January")
+    take the year of ``published`` (the document's date) and none without it; "" for a weekday, a relative
+    date, a bare number or a range ("Tuesday", "last week", "February 17-18")."""
+    if not any(c.isdigit() for c in text) or re.search(r"\d\s*(?:-|–|to|and)\s*\d", text):
+        return ""
+    written = _YEAR.search(text)
+    base = datetime.fromisoformat(published[:10]) if published[:10] and parse_date(published[:10]) else None
+    year = int(written.group()) if written else base.year if base else None
+    if year is None or (not written and not any(c.isalpha() for c in text)):
+        return ""  # no year to take; "5": no month named
+    from dateparser.date import DateDataParser
+
+    settings = {"PARSERS": ["custom-formats", "absolute-time"], "PREFER_DAY_OF_MONTH": "first"}
+    found = DateDataParser(languages=["en"], settings=settings | ({"RELATIVE_BASE": base} if base else {}))
+    data = found.get_date_data(" ".join(text.split()))
+    if data.date_obj is None or data.period not in _PRECISION or data.date_obj.year != year:
+        return ""
+    if not written and data.period != "day":
+        return ""  # "March" alone: which one?
+    return data.date_obj.date().isoformat()[: _PRECISION[data.period]]
+
+
 def stated_date(paragraphs: Sequence[str]) -> tuple[str, str]:
     """(date, source) that a plain text states in its first ``HEAD_LINES`` lines: a timestamp line (with
     the source glued to it, if any), else a dateline; ("", "") where it states none."""

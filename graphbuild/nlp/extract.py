@@ -308,12 +308,14 @@ def paragraph_relations(
         by_sentence: dict[int, list[int]] = defaultdict(list)
         for i, span in enumerate(spans):
             by_sentence[span.sentence].append(i)
-        peoples = {e.start for e in doc.ents if e.label_ == "NORP"}  # a demonym may name the other end
-        todo += [
-            (n, sent, by_sentence[s])
-            for s, sent in enumerate(doc.sents)
-            if len(by_sentence[s]) > 1 or (by_sentence[s] and any(sent.start <= i < sent.end for i in peoples))
-        ]
+        peoples = [e.start for e in doc.ents if e.label_ == "NORP"]  # a demonym may name the other end
+        days = [e.start for e in doc.ents if e.label_ == "DATE"]  # and a date an event's
+        within = lambda sent, starts: any(sent.start <= i < sent.end for i in starts)
+        for s, sent in enumerate(doc.sents):
+            ends = by_sentence[s]
+            events = any(spans[i].type == "Event" for i in ends)
+            if len(ends) > 1 or (ends and within(sent, peoples)) or (events and within(sent, days)):
+                todo.append((n, sent, ends))
     parsed = parse_sentences(nlp, [sent.as_doc() for _, sent, _ in todo])
     found: list[list[FoundRelation]] = [[] for _ in docs]
     for (n, sent, indices), sub in zip(todo, parsed):

@@ -27,12 +27,13 @@ from ..lang import vocabulary
 class FoundRelation(NamedTuple):
     """A relation one sentence states, between two of its mentions (their indices in the paragraph's list),
     or between a mention and a country the sentence names only by its demonym (``object`` -1,
-    ``object_name`` the country: "Russian President Vladimir Putin")."""
+    ``object_name`` the country: "Russian President Vladimir Putin"), or an event's date (kind
+    ``event_date``, ``object`` -1, ``object_name`` the date as written)."""
 
     subject: int
     object: int
     predicate: str  # the verb's lemma with its particle or preposition ("meet with"), or the role word
-    kind: str  # role, action, event, located_in
+    kind: str  # role, action, event, located_in, event_date
     rule: str
     negated: bool = False
     modality: str = ""  # the modal or governing verb of a relation only possible or planned ("will", "plan")
@@ -256,21 +257,40 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
                         yield FoundRelation(person, -1, _role_word(noun, p), "role", "role", object_name=country)
 
 
-def event_places(p: Parsed) -> Iterator[FoundRelation]:
-    """Where an event was: "the summit in Brussels", "the conference was held in Lhasa", "the conference on
-    aid for Xizang in Lhasa" (the place may hang from any word of the event's name)."""
+def _event_heads(p: Parsed) -> Iterator[tuple[int, Token]]:
+    """(event, word) for each word whose dependents may say where or when an event was: any word of the
+    event's name, the verb it is the subject of ("the conference was held in Lhasa"), its relative clause."""
     for token in p.doc:
         event = p.event(token)
         if event is None:
             continue
         root = p.mention_of.get(token.head.i) != event
-        heads = [token] + ([token.head] if root and token.dep_ in ("nsubj", "nsubjpass") else [])
-        heads += [c for c in token.children if c.dep_ == "relcl"]  # "the conference, which was held in Lhasa"
-        for head in heads:
-            for prep, obj in _objects(head):
-                place = p.name(obj) if prep in ("in", "at") else None
-                if place is not None:
-                    yield FoundRelation(event, place, "in", "event", "event-place")
+        yield event, token
+        if root and token.dep_ in ("nsubj", "nsubjpass"):
+            yield event, token.head
+        yield from ((event, c) for c in token.children if c.dep_ == "relcl")  # "the conference, which was held"
+
+
+def event_places(p: Parsed) -> Iterator[FoundRelation]:
+    """Where an event was: "the summit in Brussels", "the conference was held in Lhasa", "the conference on
+    aid for Xizang in Lhasa" (the place may hang from any word of the event's name)."""
+    for event, head in _event_heads(p):
+        for prep, obj in _objects(head):
+            place = p.name(obj) if prep in ("in", "at") else None
+            if place is not None:
+                yield FoundRelation(event, place, "in", "event", "event-place")
+
+
+def event_dates(p: Parsed) -> Iterator[FoundRelation]:
+    """When an event was, as the text writes it (NER's date): "the summit on May 25", "the conference was
+    held in March 2017", "met at the G20 summit in July 2017" (the verb the event is the setting of);
+    ``relate`` keeps the dates it can read as a day, a month or a year."""
+    for event, head in _event_heads(p):
+        at = head.dep_ == "pobj" and head.head.lower_ in ("at", "during") and head.head.head.pos_ == "VERB"
+        for prep, obj in [*_objects(head), *(_objects(head.head.head) if at else ())]:
+            if prep in ("on", "in", "during") and obj.ent_type_ == "DATE":
+                when = next(e for e in p.doc.ents if e.start <= obj.i < e.end)
+                yield FoundRelation(event, -1, "on", "event_date", "event-date", object_name=when.text)
 
 
 def containments(p: Parsed) -> Iterator[FoundRelation]:
@@ -360,6 +380,7 @@ RULES: tuple[tuple[str, Callable[[Parsed], Iterator[FoundRelation]]], ...] = (
     ("role", roles),
     ("action", actions),
     ("event-place", event_places),
+    ("event-date", event_dates),
     ("located-in", containments),  # and place-in
 )
 

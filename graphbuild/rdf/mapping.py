@@ -30,7 +30,7 @@ from ..graph.significance import Significance
 from ..graph.timeline import Spread, bounds
 from ..options import DEFAULT_BASE_IRI, DEFAULT_PERIOD, DEFAULT_WINDOW, check_base_iri
 from .namespaces import GB, PREFIXES, SCHEMA
-from .relations import read_relations, relation_blocks
+from .relations import date_blocks, read_dates, read_relations, relation_blocks
 from .terms import IRI, Typed, dated
 
 
@@ -93,6 +93,13 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
             mentions.setdefault(doc_id, []).append(entity(key))
     for doc_id, meta in sorted(graph.graph.get("documents", {}).items()):
         yield from _document_blocks(doc(doc_id), meta, mentions.get(doc_id, []))
+    sentences: dict[IRI, Evidence] = {}
+
+    def sentence_of(ev: Evidence) -> IRI:
+        sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
+        sentences[sentence] = ev
+        return sentence
+
     for key, data in sorted(graph.nodes(data=True)):
         yield (
             entity(key),
@@ -117,14 +124,9 @@ def blocks(graph: nx.Graph, base_iri: str | None = None) -> Iterator[Block]:
                     (_COMMENT, [merge["detail"]]),
                 ],
             )
+        if data.get("dates"):
+            yield from date_blocks(base_iri, key, data["dates"], sentence_of)
     window = graph.graph.get("window", DEFAULT_WINDOW)
-    sentences: dict[IRI, Evidence] = {}
-
-    def sentence_of(ev: Evidence) -> IRI:
-        sentence = IRI(f"{base_iri}doc/{ev['doc']}/sentence/{ev['sentence']}")
-        sentences[sentence] = ev
-        return sentence
-
     for a, b, data in sorted_edges(graph):
         evidence = [sentence_of(ev) for ev in data["evidence"]]
         yield (
@@ -334,4 +336,5 @@ def from_rdf(rdf: Graph) -> nx.Graph:
         strength = Significance(*(float(str(rdf.value(cooc, p) or 0)) for p in _STRENGTH.values()))
         graph.add_edge(a, b, **edge(_number(rdf, cooc, GB.weight), documents_of, evidence, _seen(rdf, cooc), strength))
     read_relations(rdf, graph, key_of, evidence_of)
+    read_dates(rdf, graph, key_of, evidence_of)
     return graph

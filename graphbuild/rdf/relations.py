@@ -2,7 +2,10 @@
 polarity, modality, count, rules, evidence, ``prov:wasDerivedFrom``), plus the plain schema.org statement
 where the mapping is safe and the text states it as a fact (neither negated nor modal):
 ``schema:memberOf`` through a ``schema:Role`` with its ``schema:roleName`` for a role held in an
-organization, ``schema:containedInPlace`` for a place in a place, ``schema:location`` for an event's place.
+organization, ``schema:containedInPlace`` for a place in a place, ``schema:location`` for an event's place. An event's
+dates as the text gives them are each a ``gb:StatedDate`` (its ``schema:startDate``, count, rules,
+evidence, documents) that the event's ``gb:statedDate`` names, and the event's own ``schema:startDate``
+where the text gives it only one.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import networkx as nx
 from rdflib import RDF, XSD, Graph
 from rdflib.namespace import PROV
 
-from ..graph.attributes import Evidence, RelationData
+from ..graph.attributes import DateData, Evidence, RelationData
 from ..names import slugify
 from .namespaces import GB, SCHEMA
 from .terms import IRI, Typed, dated
@@ -113,3 +116,49 @@ def _relation(
         first_seen=dates[0],
         last_seen=dates[1],
     )
+
+
+def date_blocks(
+    base_iri: str, key: str, dates: list[DateData], sentence_of: Callable[[Evidence], IRI]
+) -> Iterator[Block]:
+    """The blocks of an event's stated dates (``sentence_of`` as for ``relation_blocks``)."""
+    event = IRI(f"{base_iri}entity/{key}")
+    iri = lambda d: IRI(f"{event}/date/{d['date']}")
+    plain = [dated(dates[0]["date"])] if len(dates) == 1 else []
+    yield event, [(IRI(GB.statedDate), [iri(d) for d in dates]), (IRI(SCHEMA.startDate), plain)]
+    for d in dates:
+        yield (
+            iri(d),
+            [
+                (_TYPE, [IRI(GB.StatedDate)]),
+                (IRI(SCHEMA.startDate), [dated(d["date"])]),
+                (IRI(GB["count"]), [int(d["count"])]),
+                (IRI(GB.rule), list(d["rules"])),
+                (IRI(GB.evidence), [sentence_of(e) for e in d["evidence"]]),
+                (IRI(PROV.wasDerivedFrom), [IRI(f"{base_iri}doc/{x}") for x in d["documents"]]),
+            ],
+        )
+
+
+def read_dates(
+    rdf: Graph, graph: nx.Graph, key_of: Callable[[Any], str], evidence_of: Callable[[Any], Evidence]
+) -> None:
+    """Each event's gb:StatedDate back onto its node, earliest first, as a build gives them."""
+    for event, stated in rdf.subject_objects(GB.statedDate):
+        key = key_of(event)
+        if key not in graph:
+            continue
+        graph.nodes[key].setdefault("dates", []).append(
+            DateData(
+                date=str(rdf.value(stated, SCHEMA.startDate) or ""),
+                count=int(str(rdf.value(stated, GB["count"]) or 0)),
+                documents=sorted(str(d).rsplit("doc/", 1)[-1] for d in rdf.objects(stated, PROV.wasDerivedFrom)),
+                evidence=sorted(
+                    (evidence_of(s) for s in rdf.objects(stated, GB.evidence)), key=lambda e: (e["doc"], e["sentence"])
+                ),
+                rules=sorted(str(x) for x in rdf.objects(stated, GB.rule)),
+            )
+        )
+    for _, data in graph.nodes(data=True):
+        if "dates" in data:
+            data["dates"].sort(key=lambda d: d["date"])

@@ -24,5 +24,6 @@ class Typed(str):
 
 
 def dated(value: str) -> Typed:
-    """An ISO 8601 date as xsd:date, or with a time as xsd:dateTime."""
-    return Typed(value, str(XSD.date) if len(value) == 10 else str(XSD.dateTime))
+    """An ISO 8601 date as xsd:date, with a time as xsd:dateTime, a year and month as xsd:gYearMonth, a year
+    as xsd:gYear."""
+    return Typed(value, str({4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.dateTime)))

@@ -1,10 +1,11 @@
 """Relations as corpus facts: each sentence's statements put on the resolved entities and merged across
-documents, with their count, documents, evidence and dates.
+documents, with their count, documents, evidence and dates; and the dates the text gives for events.
 
 A relation is keyed by subject, predicate, object, kind, polarity and modality: "did not meet" and
 "will meet" are never counted as "met". A statement whose ends resolve to one entity, or whose ends have
 types the kind cannot hold (a role held by a place), or a place in one that cannot contain it, is left out
-and counted (``Facts.refused``): a container is a country, a known subdivision (``gazetteer``) or a name
+and counted (``Facts.refused``), as is an event's date that names no day, month or year (``ingest.dates.date_written``):
+a container is a country, a known subdivision (``gazetteer``) or a name
 headed by an administrative noun ("Nang County"); a country is in none, nor a subdivision in another
 country ("New York, Hong Kong" is a list).
 """
@@ -14,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..ingest.dates import date_written
 from ..lang import vocabulary
 from ..names import match_key
 from ..options import DEFAULT_MAX_EVIDENCE
-from ..records import Extraction, Relation, Sentence, Statement
+from ..records import Extraction, Relation, Sentence, StatedDate, Statement
 from ..resolve.entities import Resolution
 from ..resolve.gazetteer import gazetteer, subdivisions
 
@@ -57,6 +59,7 @@ class Facts:
         self.resolution = resolution
         self.max_evidence = max_evidence
         self.tallies: dict[RelationKey, _Tally] = {}
+        self.dates: dict[tuple[str, str], _Tally] = {}  # (event, ISO date) -> the sentences stating it
         self.refused = 0
 
     def watch(self, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
@@ -67,11 +70,15 @@ class Facts:
             yield extraction
 
     def add(self, extraction: Extraction, statement: Statement) -> None:
-        key = self.key_of(extraction, statement)
-        if key is None:
+        if statement.kind == "event_date":
+            dated = self.date_of(extraction, statement)
+            tally = self.dates.setdefault(dated, _Tally()) if dated else None
+        else:
+            key = self.key_of(extraction, statement)
+            tally = self.tallies.setdefault(key, _Tally()) if key else None
+        if tally is None:
             self.refused += 1
             return
-        tally = self.tallies.setdefault(key, _Tally())
         tally.count += 1
         tally.documents.add(extraction.document.doc_id)
         tally.rules.add(statement.rule)
@@ -97,6 +104,13 @@ class Facts:
         if kind == "located_in" and not self.may_contain(obj, subject, written=statement.rule == "place-in"):
             return None
         return subject, statement.predicate, obj, kind, statement.negated, statement.modality
+
+    def date_of(self, extraction: Extraction, statement: Statement) -> tuple[str, str] | None:
+        """(event, ISO date) of an event's date as written, read against its document's date; None where the
+        event resolves to no Event or the date to no day, month or year."""
+        event = self.resolution.key_of(extraction.mentions[statement.subject])
+        date = date_written(statement.object_name, extraction.document.date)
+        return (event, date) if event is not None and self.types[event] == "Event" and date else None
 
     def may_contain(self, outer: str, inner: str, written: bool = False) -> bool:
         """Whether place ``outer`` can contain place ``inner``, by what the gazetteer knows of both
@@ -142,3 +156,17 @@ class Facts:
                 )
             )
         return found
+
+    def event_dates(self) -> list[StatedDate]:
+        """Every event's stated dates, sorted by event and date."""
+        return [
+            StatedDate(
+                event,
+                date,
+                t.count,
+                tuple(sorted(t.documents)),
+                tuple(t.evidence[k] for k in sorted(t.evidence)),
+                tuple(sorted(t.rules)),
+            )
+            for (event, date), t in sorted(self.dates.items())
+        ]

@@ -67,3 +67,19 @@ def test_the_edge_panel_lists_each_relation_with_its_sentence(page):
     text = item.inner_text().replace("\u2068", "").replace("\u2069", "")  # names isolated, as every name on the page
     assert "Wang Huning \u2192 chairman \u2192 National Committee" in text
     assert item.locator("blockquote mark").count() >= 1  # the sentence, with both names marked
+
+
+def test_an_events_panel_lists_the_dates_the_text_gives_with_their_sentences(nlp_relations, browser, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "summit.txt").write_text(
+        "Leaders gather in Egypt\nThe Cairo summit was held on March 8, 2020 in Cairo. Sisi spoke at the Cairo summit.\n",
+        "utf-8",
+    )
+    path = tmp_path / "graph.html"
+    path.write_text(html.render(api.build([folder], BuildOptions(relations=True, progress=False))), "utf-8")
+    for page in checked_page(browser, path):
+        page.evaluate("graphbuild.showNode('event/cairo-summit')")
+        item = page.locator("#panel ol.dates > li").first
+        assert item.locator("b").inner_text() == "2020-03-08 (1 sentence)"
+        assert item.locator("blockquote mark").count() >= 1  # the sentence, the event's name marked

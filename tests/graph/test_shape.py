@@ -46,6 +46,7 @@ PROBES = {
     "npmi": "0.4321",
     "log_likelihood": "4321.5",
     "relations": "zpredicateprobe",
+    "dates": "2036-03-07",
 }
 #: Graph attributes checked through their fields (documents) or not written by design (attributes.RUN_ONLY).
 FIELDS = {"documents": ("name", "title", "path", "date", "source", "url", "author", "properties")}
@@ -85,6 +86,11 @@ def probe_graph() -> nx.Graph:
             ),
         )
     evidence = attributes.Evidence(doc="zdocprobe", sentence=0, start=765431, end=765450, text="zevidenceprobe here.")
+    graph.nodes["person/other"]["dates"] = [
+        attributes.DateData(
+            date="2036-03-07", count=2, documents=["zdocprobe"], evidence=[evidence], rules=["event-date"]
+        )
+    ]
     graph.add_edge(
         "organization/zlabelprobe",
         "person/other",

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from graphbuild import api
 from graphbuild.ingest import archives
-from graphbuild.ingest.dates import parse_date
+from graphbuild.ingest.dates import date_written, parse_date
 from graphbuild.ingest.sources import read_documents
 from graphbuild.ingest.text import document_from_text
 
@@ -85,6 +85,24 @@ def docx_bytes(paragraphs, title="", author="", created=None):
 )
 def test_dates_in_their_common_written_forms(written, iso):
     assert parse_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    ("written", "published", "iso"),
+    [
+        ("February 17, 2017", "", "2017-02-17"),
+        ("July 2017", "", "2017-07"),
+        ("2016", "", "2016"),
+        ("17 January", "2017-03-05T10:00:00", "2017-01-17"),  # the year of the document's date
+        ("17 January", "", ""),  # no year to take
+        ("Tuesday", "2017-03-05", ""),
+        ("last week", "2017-03-05", ""),
+        ("February 17-18", "2017-03-05", ""),
+        ("5", "2017-03-05", ""),
+    ],
+)
+def test_a_date_a_sentence_gives_to_the_precision_written(written, published, iso):
+    assert date_written(written, published) == iso
 
 
 def test_a_plain_text_states_its_date_and_source_at_the_top():

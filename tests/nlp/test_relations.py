@@ -157,3 +157,15 @@ def test_a_place_written_in_another_and_a_list_after_a_title_are_told_apart(nlp_
     ]
     names = {"Cai Chaolin": "Person", "Guangzhou": "Place"}  # "deputy mayor of" is no compass word
     assert not found(nlp_relations, rel.containments, "Cai Chaolin, deputy mayor of Guangzhou, said it.", names)
+
+
+def test_an_event_has_the_dates_the_sentence_gives(nlp_relations):
+    def dates(text, event):
+        [doc] = parse_sentences(nlp_relations, [nlp_relations(text)])  # NER's dates, as the pipeline has them
+        start = text.index(event)
+        span = doc.char_span(start, start + len(event))
+        return [r.object_name for r in rel.event_dates(rel.Parsed(doc, {t.i: 0 for t in span}, {0: "Event"}))]
+
+    assert dates("The Cairo summit was held on March 8, 2020 in Cairo.", "Cairo summit") == ["March 8, 2020"]
+    assert dates("Leaders met at the Hamburg summit in July 2017.", "Hamburg summit") == ["July 2017"]
+    assert dates("The Cairo summit drew leaders from 20 countries.", "Cairo summit") == []

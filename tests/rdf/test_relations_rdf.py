@@ -6,7 +6,7 @@ from graphbuild import BuildOptions, api
 from graphbuild.formats import gephi, neo4j
 from graphbuild.rdf import from_rdf, to_rdf
 from graphbuild.rdf.namespaces import GB, SCHEMA
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 
 from conftest import SEEDS
 
@@ -78,3 +78,33 @@ def test_a_graph_built_without_relations_has_none_anywhere(seeds_graph):
     assert not any("relations" in d for *_, d in seeds_graph.edges(data=True))
     assert "graph.relations.csv" not in neo4j.render(seeds_graph)
     assert not list(to_rdf(seeds_graph).subjects(RDF.type, GB.Relation))
+
+
+@pytest.fixture(scope="module")
+def dated(nlp_relations, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dated")
+    (folder / "summits.txt").write_text(
+        "Leaders gather in Egypt\n"
+        "The Cairo summit was held on March 8, 2020 in Cairo. Abdel Fattah el-Sisi spoke at the Cairo summit.\n"
+        "Leaders met at the Hamburg summit in July 2017, and Donald Trump attended the Hamburg summit.\n",
+        "utf-8",
+    )
+    return api.build([folder], BuildOptions(relations=True, progress=False))
+
+
+def test_an_events_stated_dates_go_everywhere_the_graph_goes(dated):
+    cairo, hamburg = dated.nodes["event/cairo-summit"], dated.nodes["event/hamburg-summit"]
+    assert [(d["date"], d["count"], d["rules"]) for d in cairo["dates"]] == [("2020-03-08", 1, ["event-date"])]
+    assert cairo["dates"][0]["evidence"][0]["text"].startswith("The Cairo summit was held on March 8, 2020")
+    assert [d["date"] for d in hamburg["dates"]] == ["2017-07"]
+    assert "dates" not in dated.nodes["place/cairo"]
+    rdf = to_rdf(dated)
+    assert (URIRef(BASE + "event/hamburg-summit"), SCHEMA.startDate, Literal("2017-07", datatype=XSD.gYearMonth)) in rdf
+    assert len(list(rdf.subjects(RDF.type, GB.StatedDate))) == 2
+    back = from_rdf(rdf)
+    assert {k: d["dates"] for k, d in back.nodes(data=True) if "dates" in d} == {
+        k: d["dates"] for k, d in dated.nodes(data=True) if "dates" in d
+    }
+    assert ",2020-03-08=1" in neo4j.render(dated)["graph.nodes.csv"].split("event/cairo-summit,", 1)[1].split("\n")[0]
+    assert gephi.flat_graph(dated).nodes["event/hamburg-summit"]["dates"] == "2017-07: 1"
+    assert '    date 2020-03-08, 1x <- event-date: "The Cairo summit' in api.explain(dated)

@@ -84,3 +84,25 @@ def test_a_place_is_in_another_only_where_the_gazetteer_allows_it():
         ("place/ehrenfeld", "place/cologne", ("place-in",)),
     }
     assert facts.refused == 3
+
+
+def test_an_events_dates_are_read_against_its_documents_date_and_merged():
+    text = "The Cairo summit opened on 8 March. The Cairo summit was on Tuesday. "
+    a = document("a", text, {"Cairo summit": "Event"})
+    statements = (
+        Statement(0, 0, -1, "on", "event_date", "event-date", object_name="8 March"),
+        Statement(1, 1, -1, "on", "event_date", "event-date", object_name="Tuesday"),  # no day a reader can date
+    )
+    a = replace(a, document=replace(a.document, date="2020-03-09"), statements=statements)
+    b = document("b", "The Cairo summit was held on March 8, 2020. ", {"Cairo summit": "Event"})
+    b = replace(b, statements=(Statement(0, 0, -1, "on", "event_date", "event-date", object_name="March 8, 2020"),))
+    facts = Facts(resolve([a, b]))
+    list(facts.watch([a, b]))
+    [stated] = facts.event_dates()
+    assert (stated.entity, stated.date, stated.count, stated.documents) == (
+        "event/cairo-summit",
+        "2020-03-08",
+        2,
+        ("a", "b"),
+    )
+    assert stated.evidence[0].text.startswith("The Cairo summit opened") and facts.refused == 1

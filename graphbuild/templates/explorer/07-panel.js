@@ -87,6 +87,7 @@
       field("Aliases", n.aliases.length ? name(n.aliases.join(", ")) : "none"),
       field("Mentions", n.mentions.toLocaleString("en")),
       ...spreadFields(n, "Mentions"),
+      ...dateFields(n, names),
       el("h3", { textContent: "Mentioned in " + plural(n.documentCount, "document") +
         (n.documentCount > n.documents.length ? " (the first " + n.documents.length + " listed)" : "") }),
       docs, moreDocs,
@@ -118,6 +119,13 @@
     return [el("h3", { textContent: "Relations (" + e.relations.length + ")" }),
       el("ol", { className: "relations" }, e.relations.map((r) => el("li", {}, [
         el("b", {}, [name(relationText(r))]), evidenceList(r, names)])))];
+  }
+  // When the text says an event was (with --relations), each date with its first sentences.
+  function dateFields(n, names) {
+    if (!n.dates) return [];
+    return [el("h3", { textContent: "Dates stated (" + n.dates.length + ")" }),
+      el("ol", { className: "relations dates" }, n.dates.map((d) => el("li", {}, [
+        el("b", { textContent: d.date + " (" + plural(d.count, "sentence") + ")" }), evidenceList(d, names)])))];
   }
   function pathPanel(a, b, steps) {
     const A = byId.get(a), B = byId.get(b);
