@@ -188,6 +188,9 @@ ROLES = frozenset({
     "queen", "prince", "princess", "emir", "sheikh", "pope", "bishop", "archbishop", "cardinal", "judge",
     "prosecutor", "attorney", "professor", "official", "officer", "deputy", "candidate", "nominee", "delegate",
     "lawmaker", "legislator", "speaker", "treasurer", "aide", "taoiseach", "tanaiste", "monarch", "dictator",
+    "analyst", "researcher", "economist", "scientist", "expert", "scholar", "fellow", "lecturer", "dean",
+    "rector", "sheriff", "meteorologist", "strategist", "agent", "engineer", "lawyer", "partner", "consultant",
+    "imam", "rabbi", "priest", "pastor", "general", "colonel", "marshal", "chaplain", "inspector",
 })
 # fmt: on
 #: Verbs (lemmas) whose object is what was said, never a party to a relation ("Collins said DeVos ...");

@@ -247,11 +247,15 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
                     if pobj.dep_ == "pobj" and _is_role(pobj, p)
                 ]
             for noun in candidates:
+                before = [c for c in token.children if c.i < noun.i] if noun.head == token else []
                 holder = _role_holder(noun, p)
+                if holder is None:  # "Butte County Sheriff Kory Honea": the place hangs from the name
+                    holder = next(
+                        (p.name(c) for c in before if c.dep_ == "compound" and p.name(c) not in (None, person)), None
+                    )
                 if holder is not None and holder != person:
                     yield FoundRelation(person, holder, _role_word(noun, p), "role", "role")
                 elif holder is None:  # "Russian President Vladimir Putin", "the Russian ambassador, X"
-                    before = [c for c in token.children if c.i < noun.i] if noun.head == token else []
                     country = _country_of([*noun.children, *before], p)
                     if country:
                         yield FoundRelation(person, -1, _role_word(noun, p), "role", "role", object_name=country)

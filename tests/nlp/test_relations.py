@@ -49,6 +49,14 @@ def test_roles_from_appositions_copulas_possessives_and_compounds(nlp_relations)
     assert found(
         nlp, rel.roles, "Microsoft CEO Satya Nadella spoke.", {"Microsoft": "Organization", "Satya Nadella": "Person"}
     ) == {("Satya Nadella", "ceo", "Microsoft", "role", False, "")}
+    place = {"Butte County": "Place", "Kory Honea": "Person"}  # the place hangs from the name, not the title
+    assert found(nlp, rel.roles, "Butte County Sheriff Kory Honea said the orders remained.", place) == {
+        ("Kory Honea", "sheriff", "Butte County", "role", False, "")
+    }
+    firm = {"Shen Juan": "Person", "Huatai Securities": "Organization"}
+    assert found(nlp, rel.roles, "Shen Juan, an analyst at Huatai Securities, says prices rose.", firm) == {
+        ("Shen Juan", "analyst", "Huatai Securities", "role", False, "")
+    }
     # a word that names no role makes none: "a friend of Russia" is not a position there
     assert not found(
         nlp, rel.roles, "Donald Trump, a friend of Russia, spoke.", {"Donald Trump": "Person", "Russia": "Place"}
