@@ -114,8 +114,8 @@ EVENT_NAME_PREPOSITIONS = frozenset({"of", "on", "for"})
 NAMED_PLACE_PREPOSITIONS = frozenset({"in", "at"})
 #: Words an event name's left modifiers never reach past: determiners and possessives.
 EVENT_LEFT_STOPS = DETERMINERS | POSSESSIVE_PRONOUNS | {"'s", "’s"}
-#: Words an event name never ends with, where the parse reaches them ("the summit and").
-EVENT_TRIM = CONJUNCTIONS | {"the"}
+#: Words an event name never ends with, where the parse reaches them ("the summit and", "the Games in").
+EVENT_TRIM = CONJUNCTIONS | {"the", "in", "at", "on", "of", "for", "to", "with", "by", "from"}
 #: Nouns after a list of names that make them peoples ("Monpa, Lhopa and Sherpa people"), not persons or places.
 # fmt: off
 GROUP_NOUNS = frozenset({

@@ -140,7 +140,10 @@ class EventFinder(BatchComponent):
         self.nlp = nlp
 
     def batch(self, docs: list[Doc]) -> list[Doc]:
-        found: list[list[Span]] = [[e for e in doc.ents if e.label_ == "EVENT"] for doc in docs]
+        found: list[list[Span]] = [
+            [Span(doc, e.start, _trimmed(doc, e.start, e.end), "EVENT") for e in doc.ents if e.label_ == "EVENT"]
+            for doc in docs
+        ]  # NER's events too end before a preposition ("the Games in Sochi": "the Games")
         if "parser" in self.nlp.pipe_names:  # every sentence is parsed already
             for doc, spans in zip(docs, found):
                 spans += self._events(doc, None, doc) if doc.has_annotation("DEP") else []
@@ -227,8 +230,7 @@ def _event_span(head) -> Span | None:
             tokens.update(_name_subtree(child))
     start, end = min(tokens), max(tokens) + 1
     doc = head.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in words.EVENT_TRIM):
-        end -= 1
+    end = _trimmed(doc, start, end)
     named = any(
         (_capitalised(t) and (t.i != t.sent.start or t.ent_type_) and t.i != head.i) or _YEAR.match(t.text)
         for t in doc[start:end]
@@ -275,3 +277,11 @@ def _ids(words: frozenset[str]) -> numpy.ndarray:
 def _capitalised(token) -> bool:
     """Starts with a capital ("Xinhua", "TurkStream", "CPC"): the shape of a name."""
     return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> int:
+    """The end of an event's name without the punctuation and words no name ends with (``EVENT_TRIM``)."""
+    trim = vocabulary().EVENT_TRIM
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in trim):
+        end -= 1
+    return end

@@ -262,13 +262,17 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
 
 
 def _event_heads(p: Parsed) -> Iterator[tuple[int, Token]]:
-    """(event, word) for each word whose dependents may say where or when an event was: any word of the
-    event's name, the verb it is the subject of ("the conference was held in Lhasa"), its relative clause."""
+    """(event, word) for each word whose dependents may say where or when an event was: the head of the
+    event's name or a proper noun in it ("the conference on aid for Xizang in Lhasa"; never a common word
+    of its topic: "the meeting on NATO's presence in the Black Sea"), the verb it is the subject of ("the
+    conference was held in Lhasa"), its relative clause."""
     for token in p.doc:
         event = p.event(token)
         if event is None:
             continue
         root = p.mention_of.get(token.head.i) != event
+        if not (root or token.pos_ == "PROPN"):
+            continue
         yield event, token
         if root and token.dep_ in ("nsubj", "nsubjpass"):
             yield event, token.head

@@ -93,6 +93,11 @@ def test_named_events_are_found_whole(nlp, text, event):
     assert event in events(nlp, text)
 
 
+def test_an_event_name_ends_before_a_preposition_though_ner_took_it(nlp):
+    text = '"We have a good experience of hosting the Games in Sochi," the president said.'
+    assert [e for e in events(nlp, text) if "Games" in e] == ["the Games"]  # NER's span: "the Games in"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -93,6 +93,9 @@ def test_an_event_has_its_place_and_its_participants(nlp_relations):
     assert {
         r[:4] for r in found(nlp_relations, rel.event_places, "The Davos Summit was held in Switzerland.", names)
     } == {("Davos Summit", "in", "Switzerland", "event")}
+    names = {"meeting of NATO ministers on the presence": "Event", "Black Sea": "Place"}
+    text = "A meeting of NATO ministers on the presence in the Black Sea is due."  # the topic's place, not its
+    assert not found(nlp_relations, rel.event_places, text, names)
 
 
 def test_places_in_places_and_lists_that_are_not(nlp_relations):
