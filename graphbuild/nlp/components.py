@@ -31,6 +31,8 @@ from spacy.util import filter_spans, minibatch
 from ..lang import alternation, vocabulary
 
 EVENTS_KEY = "graphbuild_events"
+#: Where ``graphbuild_datelines`` keeps the dateline it found: a place that is no part of the sentence.
+DATELINE_KEY = "graphbuild_dateline"
 
 #: Dependents that name the event on the left ("fourth work conference", "Cairo summit").
 _LEFT = {"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"}
@@ -72,7 +74,7 @@ class CreditSplitter:
         return doc
 
 
-@Language.component("graphbuild_datelines", requires=["doc.ents"], assigns=["doc.ents"])
+@Language.component("graphbuild_datelines", requires=["doc.ents"], assigns=["doc.ents", "doc.spans"])
 def fix_datelines(doc: Doc) -> Doc:
     """A capitalised dateline's place: "LHASA, Aug. 29, 2024 --", "NAIROBI 2017-02-07", "PARIS (Reuters) -":
     the capitalised words at the start, before a comma and a date, before a date, or before an agency in
@@ -89,6 +91,7 @@ def fix_datelines(doc: Doc) -> Doc:
         place = Span(doc, 0, end, label="GPE")
         keep = [e for e in doc.ents if e.start >= end]
         doc.set_ents([place, *keep])
+        doc.spans[DATELINE_KEY] = [place]
     return doc
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..ingest.clean import is_headline
 from ..lang import vocabulary
 from ..records import Document, Extraction, Mention, Sentence, Statement
-from .components import EVENTS_KEY, BatchComponent
+from .components import DATELINE_KEY, EVENTS_KEY, BatchComponent
 from .relations import FoundRelation, Parsed, relations
 
 #: spaCy labels graphbuild keeps, and the entity type each becomes. Everything else is dropped.
@@ -306,8 +306,10 @@ def paragraph_relations(
     todo = []
     for n, (doc, spans) in enumerate(zip(docs, mentions)):
         by_sentence: dict[int, list[int]] = defaultdict(list)
+        datelines = {s.start_char for s in doc.spans[DATELINE_KEY]} if DATELINE_KEY in doc.spans else set()
         for i, span in enumerate(spans):
-            by_sentence[span.sentence].append(i)
+            if span.start not in datelines:  # "MOSCOW, February 7. /TASS/.": no end of what the sentence says
+                by_sentence[span.sentence].append(i)
         peoples = [e.start for e in doc.ents if e.label_ == "NORP"]  # a demonym may name the other end
         days = [e.start for e in doc.ents if e.label_ == "DATE"]  # and a date an event's
         within = lambda sent, starts: any(sent.start <= i < sent.end for i in starts)

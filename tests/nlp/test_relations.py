@@ -180,3 +180,16 @@ def test_an_event_has_the_dates_the_sentence_gives(nlp_relations):
     assert dates("The Cairo summit was held on March 8, 2020 in Cairo.", "Cairo summit") == ["March 8, 2020"]
     assert dates("Leaders met at the Hamburg summit in July 2017.", "Hamburg summit") == ["July 2017"]
     assert dates("The Cairo summit drew leaders from 20 countries.", "Cairo summit") == []
+
+
+def test_a_datelines_place_is_no_end_of_what_the_sentence_says(nlp_relations, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Envoy speaks\n\nMOSCOW, February 7. /TASS/. The deployment in South Korea poses a threat to Russia, "
+        "Russia's ambassador to Seoul, Aleksandr Timonin, told TASS in an interview.\n",
+        "utf-8",
+    )
+    [extraction] = extract(nlp_relations, read_documents([tmp_path]), 32)
+    m = extraction.mentions
+    found = {(m[s.subject].text, s.predicate, m[s.object].text) for s in extraction.statements}
+    assert ("Aleksandr Timonin", "ambassador", "Russia") in found
+    assert not [f for f in found if "MOSCOW" in f]  # the parse made the dateline the subject of "told"
