@@ -62,6 +62,7 @@ class Vocabulary:
     NAVIGATION: frozenset[str]
     ROMANIZATIONS: tuple[tuple[str, str], ...]
     ROLES: frozenset[str]
+    OCCUPATIONS: frozenset[str]
     QUOTING_VERBS: frozenset[str]
     LIGHT_VERBS: frozenset[str]
     PARTY_PREPOSITIONS: frozenset[str]

@@ -174,8 +174,9 @@ ROMANIZATIONS = (
     (r"ks", "x"), (r"iy(?=[aeou])", "i"), (r"y(?=[aeou])", "i"), (r"(?:ey|ei|iy|ii|yi|y)$", "i"),
 )
 # fmt: on
-#: Nouns that name a role or position held in an organization or a place: what a relation of kind "role"
-#: keeps ("chairman of X", "Microsoft CEO Satya Nadella"; nlp/relations.py). One word each: the words
+#: Nouns that name a role or position held in an organization or a place, an office a country gives too:
+#: what a relation of kind "role" keeps ("chairman of X", "Microsoft CEO Satya Nadella", "Russian President
+#: X"; nlp/relations.py). One word each: the words
 #: before it in the text complete it ("prime minister", "foreign minister").
 # fmt: off
 ROLES = frozenset({
@@ -183,14 +184,18 @@ ROLES = frozenset({
     "coo", "founder", "co-founder", "owner", "director", "head", "chief", "leader", "member", "secretary",
     "minister", "chancellor", "premier", "governor", "mayor", "senator", "congressman", "congresswoman",
     "representative", "mp", "mep", "td", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
-    "adviser", "advisor", "commissioner", "commander", "editor", "correspondent", "reporter", "columnist",
-    "anchor", "host", "executive", "manager", "coach", "captain", "player", "striker", "goalkeeper", "king",
-    "queen", "prince", "princess", "emir", "sheikh", "pope", "bishop", "archbishop", "cardinal", "judge",
-    "prosecutor", "attorney", "professor", "official", "officer", "deputy", "candidate", "nominee", "delegate",
-    "lawmaker", "legislator", "speaker", "treasurer", "aide", "taoiseach", "tanaiste", "monarch", "dictator",
-    "analyst", "researcher", "economist", "scientist", "expert", "scholar", "fellow", "lecturer", "dean",
-    "rector", "sheriff", "meteorologist", "strategist", "agent", "engineer", "lawyer", "partner", "consultant",
-    "imam", "rabbi", "priest", "pastor", "general", "colonel", "marshal", "chaplain", "inspector",
+    "adviser", "advisor", "commissioner", "commander", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "pope", "bishop", "archbishop", "cardinal", "judge", "prosecutor", "attorney", "official", "officer",
+    "deputy", "candidate", "nominee", "delegate", "lawmaker", "legislator", "speaker", "treasurer", "aide",
+    "taoiseach", "tanaiste", "monarch", "dictator", "sheriff", "general", "colonel", "marshal", "inspector",
+})
+#: Occupations: held in an organization ("an analyst at Huatai Securities", "CNN correspondent X"), but
+#: before a demonym only a nationality ("German scientist X" is no position in Germany).
+OCCUPATIONS = frozenset({
+    "editor", "correspondent", "reporter", "columnist", "anchor", "host", "executive", "manager", "coach",
+    "captain", "player", "striker", "goalkeeper", "professor", "analyst", "researcher", "economist", "scientist",
+    "expert", "scholar", "fellow", "lecturer", "dean", "rector", "meteorologist", "strategist", "agent",
+    "engineer", "lawyer", "partner", "consultant", "imam", "rabbi", "priest", "pastor", "chaplain",
 })
 # fmt: on
 #: Verbs (lemmas) whose object is what was said, never a party to a relation ("Collins said DeVos ...");

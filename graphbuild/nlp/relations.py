@@ -220,8 +220,14 @@ def _role_holder(noun: Token, p: Parsed) -> int | None:
 
 
 def _is_role(noun: Token, p: Parsed) -> bool:
-    """A word outside any mention that names a role or position (``lang`` ``ROLES``)."""
-    return p.mention(noun) is None and (noun.lower_ in _WORDS.ROLES or noun.lemma_.lower() in _WORDS.ROLES)
+    """A word outside any mention that names a role or position (``lang`` ``ROLES``, ``OCCUPATIONS``)."""
+    words = _WORDS.ROLES | _WORDS.OCCUPATIONS
+    return p.mention(noun) is None and (noun.lower_ in words or noun.lemma_.lower() in words)
+
+
+def _office(noun: Token) -> bool:
+    """A role a country gives (``ROLES``), not an occupation: what a demonym before it names the country of."""
+    return noun.lower_ in _WORDS.ROLES or noun.lemma_.lower() in _WORDS.ROLES
 
 
 def roles(p: Parsed) -> Iterator[FoundRelation]:
@@ -255,7 +261,9 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
                     )
                 if holder is not None and holder != person:
                     yield FoundRelation(person, holder, _role_word(noun, p), "role", "role")
-                elif holder is None:  # "Russian President Vladimir Putin", "the Russian ambassador, X"
+                elif holder is None and _office(
+                    noun
+                ):  # "Russian President Vladimir Putin", "the Russian ambassador, X"
                     country = _country_of([*noun.children, *before], p)
                     if country:
                         yield FoundRelation(person, -1, _role_word(noun, p), "role", "role", object_name=country)

@@ -155,6 +155,8 @@ def test_a_demonym_names_the_country_a_role_or_a_place_is_in(nlp_relations):
         -1,
         "Vietnam",
     )
+    p, _ = parsed(nlp_relations, "German scientist Matthias Maurer spoke.", {"Matthias Maurer": "Person"})
+    assert list(rel.roles(p)) == []  # an occupation after a demonym is a nationality, no position there
     p, labels = parsed(nlp_relations, "He lives in the Pakistani city of Karachi.", {"Karachi": "Place"})
     assert [(labels[r.subject], r.object_name) for r in rel.containments(p)] == [("Karachi", "Pakistan")]
     assert rel._demonyms()["american"] == "United States" and rel._demonyms()["french"] == "France"
