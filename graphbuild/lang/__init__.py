@@ -7,6 +7,7 @@ A rule asks ``vocabulary(lang)`` for its words; adding a word or a language touc
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cache
@@ -100,3 +101,25 @@ def rewriter(pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation matching any of ``phrases`` as written, for rules that find words in text."""
     return "|".join(map(re.escape, phrases))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Each country's demonym (countryinfo), lower case -> the country's name: "russian" -> "Russia". A
+    demonym several countries share goes to the one with the most subdivisions in ISO 3166-2 ("American":
+    the United States, not the Northern Mariana Islands; "French": France), else to none."""
+    import pycountry  # both read their data when first asked: only builds with relations ask
+    from countryinfo import CountryInfo
+
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for data in CountryInfo.all().values():
+        code = (data.get("ISO") or {}).get("alpha2")
+        if data.get("demonym") and data.get("name") and code:
+            subdivisions = len(pycountry.subdivisions.get(country_code=code) or ())
+            found[data["demonym"].lower()].append((subdivisions, data["name"]))
+    chosen = {}
+    for demonym, names in found.items():
+        ranked = sorted(names, reverse=True)
+        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+            chosen[demonym] = ranked[0][1]
+    return chosen

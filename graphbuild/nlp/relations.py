@@ -10,18 +10,14 @@ form and a full name lands on the resolved entity.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-import pycountry
-from countryinfo import CountryInfo
 from spacy.tokens import Doc, Token
 
-from ..lang import vocabulary
+from ..lang import demonyms, vocabulary
 
 
 class FoundRelation(NamedTuple):
@@ -40,30 +36,11 @@ class FoundRelation(NamedTuple):
     object_name: str = ""
 
 
-@cache
-def _demonyms() -> dict[str, str]:
-    """Each country's demonym (countryinfo), lower case -> the country's name: "russian" -> "Russia". A
-    demonym several countries share goes to the one with the most subdivisions in ISO 3166-2 ("American":
-    the United States, not the Northern Mariana Islands; "French": France), else to none."""
-    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for data in CountryInfo.all().values():
-        code = (data.get("ISO") or {}).get("alpha2")
-        if data.get("demonym") and data.get("name") and code:
-            subdivisions = len(pycountry.subdivisions.get(country_code=code) or ())
-            found[data["demonym"].lower()].append((subdivisions, data["name"]))
-    chosen = {}
-    for demonym, names in found.items():
-        ranked = sorted(names, reverse=True)
-        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
-            chosen[demonym] = ranked[0][1]
-    return chosen
-
-
 def _country_of(tokens: Iterable[Token], p: Parsed) -> str:
     """The country a capitalised demonym among ``tokens`` names, outside any mention ("" if none)."""
     for t in tokens:
         if t.dep_ in ("amod", "compound") and p.mention(t) is None and t.text[:1].isupper():
-            country = _demonyms().get(t.lower_)
+            country = demonyms().get(t.lower_)
             if country:
                 return country
     return ""
@@ -199,7 +176,7 @@ def _role_word(noun: Token, p: Parsed) -> str:
         and c.i >= noun.i - 2
         and p.mention(c) is None
         and c.ent_type_ == ""
-        and c.lower_ not in _demonyms()
+        and c.lower_ not in demonyms()
     ]
     return " ".join([*(w.lower_ for w in words), noun.lemma_.lower() if noun.tag_ == "NNS" else noun.lower_])
 

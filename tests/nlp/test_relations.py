@@ -3,6 +3,7 @@ hand (so NER's errors are not the rule's), then the component on the seeds."""
 
 import pytest
 from graphbuild.ingest.sources import read_documents
+from graphbuild.lang import demonyms
 from graphbuild.nlp import relations as rel
 from graphbuild.nlp.extract import extract, parse_sentences
 
@@ -159,7 +160,7 @@ def test_a_demonym_names_the_country_a_role_or_a_place_is_in(nlp_relations):
     assert list(rel.roles(p)) == []  # an occupation after a demonym is a nationality, no position there
     p, labels = parsed(nlp_relations, "He lives in the Pakistani city of Karachi.", {"Karachi": "Place"})
     assert [(labels[r.subject], r.object_name) for r in rel.containments(p)] == [("Karachi", "Pakistan")]
-    assert rel._demonyms()["american"] == "United States" and rel._demonyms()["french"] == "France"
+    assert demonyms()["american"] == "United States" and demonyms()["french"] == "France"
 
 
 def test_a_place_written_in_another_and_a_list_after_a_title_are_told_apart(nlp_relations):
