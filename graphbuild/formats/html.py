@@ -189,6 +189,11 @@ def _scale(values: list[int], low: float, high: float) -> list[float]:
     return [round(float(x), 1) for x in scaled]
 
 
+def _sentences(evidence: list) -> list[dict]:
+    """Evidence as the page shows it: each sentence's document and text."""
+    return [{"doc": ev["doc"], "text": ev["text"]} for ev in evidence]
+
+
 def _details(graph: nx.Graph) -> dict:
     """What the side panel, legend and search need, beyond what vis-network draws."""
     community_of = communities(graph)
@@ -250,7 +255,7 @@ def _details(graph: nx.Graph) -> dict:
                             {
                                 "date": x["date"],
                                 "count": x["count"],
-                                "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in x["evidence"][:2]],
+                                "evidence": _sentences(x["evidence"][:2]),
                             }
                             for x in d["dates"]
                         ]
@@ -269,7 +274,7 @@ def _details(graph: nx.Graph) -> dict:
                 "weight": d["weight"],
                 "documents": d["documents"][:MAX_LISTED_DOCUMENTS],
                 "documentCount": len(d["documents"]),
-                "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in d["evidence"]],
+                "evidence": _sentences(d["evidence"]),
                 "association": d["association"],
                 "npmi": d["npmi"],
                 "logLikelihood": d["log_likelihood"],
@@ -285,7 +290,7 @@ def _details(graph: nx.Graph) -> dict:
                                 "negated": r["negated"],
                                 "modality": r["modality"],
                                 "count": r["count"],
-                                "evidence": [{"doc": ev["doc"], "text": ev["text"]} for ev in r["evidence"][:2]],
+                                "evidence": _sentences(r["evidence"][:2]),
                             }
                             for r in d["relations"]
                         ]

@@ -85,6 +85,8 @@ _ROLE_LINKS = {"of", "at", "for"}
 #: Verbs that join a person to a role noun ("is the president of", "became chairman of").
 _COPULAS = {"be", "become", "remain", "serve"}
 _WORDS = vocabulary()
+#: Roles (offices, which a demonym before them names the country of) and occupations (never so).
+_ROLE_WORDS = _WORDS.ROLES | _WORDS.OCCUPATIONS
 
 
 def _negated(verb: Token) -> bool:
@@ -196,15 +198,13 @@ def _role_holder(noun: Token, p: Parsed) -> int | None:
     return None
 
 
+def _one_of(noun: Token, words: frozenset[str]) -> bool:
+    return noun.lower_ in words or noun.lemma_.lower() in words
+
+
 def _is_role(noun: Token, p: Parsed) -> bool:
     """A word outside any mention that names a role or position (``lang`` ``ROLES``, ``OCCUPATIONS``)."""
-    words = _WORDS.ROLES | _WORDS.OCCUPATIONS
-    return p.mention(noun) is None and (noun.lower_ in words or noun.lemma_.lower() in words)
-
-
-def _office(noun: Token) -> bool:
-    """A role a country gives (``ROLES``), not an occupation: what a demonym before it names the country of."""
-    return noun.lower_ in _WORDS.ROLES or noun.lemma_.lower() in _WORDS.ROLES
+    return p.mention(noun) is None and _one_of(noun, _ROLE_WORDS)
 
 
 def roles(p: Parsed) -> Iterator[FoundRelation]:
@@ -238,9 +238,7 @@ def roles(p: Parsed) -> Iterator[FoundRelation]:
                     )
                 if holder is not None and holder != person:
                     yield FoundRelation(person, holder, _role_word(noun, p), "role", "role")
-                elif holder is None and _office(
-                    noun
-                ):  # "Russian President Vladimir Putin", "the Russian ambassador, X"
+                elif holder is None and _one_of(noun, _WORDS.ROLES):  # an office: "Russian President X"
                     country = _country_of([*noun.children, *before], p)
                     if country:
                         yield FoundRelation(person, -1, _role_word(noun, p), "role", "role", object_name=country)

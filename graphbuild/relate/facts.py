@@ -41,6 +41,11 @@ class _Tally:
     evidence: dict[tuple[str, int], Sentence] = field(default_factory=dict)
     rules: set[str] = field(default_factory=set)
 
+    def merged(self) -> tuple[int, tuple[str, ...], tuple[Sentence, ...], tuple[str, ...]]:
+        """Count, documents, evidence (in reading order) and rules, as the records hold them."""
+        evidence = tuple(self.evidence[k] for k in sorted(self.evidence))
+        return self.count, tuple(sorted(self.documents)), evidence, tuple(sorted(self.rules))
+
 
 class Facts:
     """Collects the statements of the extractions it watches (``watch``), resolved by ``resolution``."""
@@ -139,34 +144,10 @@ class Facts:
         found = []
         for (subject, predicate, obj, kind, negated, modality), t in sorted(self.tallies.items()):
             dated = sorted(dates[d][:10] for d in t.documents if dates.get(d))  # the day, as edges have it
-            found.append(
-                Relation(
-                    subject,
-                    predicate,
-                    obj,
-                    kind,
-                    t.count,
-                    tuple(sorted(t.documents)),
-                    tuple(t.evidence[k] for k in sorted(t.evidence)),
-                    tuple(sorted(t.rules)),
-                    negated,
-                    modality,
-                    dated[0] if dated else "",
-                    dated[-1] if dated else "",
-                )
-            )
+            seen = (dated[0], dated[-1]) if dated else ("", "")
+            found.append(Relation(subject, predicate, obj, kind, *t.merged(), negated, modality, *seen))
         return found
 
     def event_dates(self) -> list[StatedDate]:
         """Every event's stated dates, sorted by event and date."""
-        return [
-            StatedDate(
-                event,
-                date,
-                t.count,
-                tuple(sorted(t.documents)),
-                tuple(t.evidence[k] for k in sorted(t.evidence)),
-                tuple(sorted(t.rules)),
-            )
-            for (event, date), t in sorted(self.dates.items())
-        ]
+        return [StatedDate(event, date, *t.merged()) for (event, date), t in sorted(self.dates.items())]
