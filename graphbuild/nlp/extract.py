@@ -183,8 +183,10 @@ def summarise_mentions(doc: Doc) -> ParagraphSummary:
 
 
 def entity_spans(doc, events: list[Span]) -> list[Span]:
-    """NER's entities plus the events the rules found; an event found both ways is kept once, longest."""
-    ents = [e for e in doc.ents if not (e.label_ == "EVENT" and _inside(e, events))]
+    """NER's entities plus the events (``EventFinder``'s, which hold NER's own events, trimmed, where it
+    ran); an event found both ways is kept once, longest."""
+    found = EVENTS_KEY in doc.spans
+    ents = [e for e in doc.ents if not (e.label_ == "EVENT" and (found or _inside(e, events)))]
     return sorted(ents + events, key=lambda s: (s.start, -s.end))
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from graphbuild.nlp.components import EVENTS_KEY
+from graphbuild.nlp.extract import summarise_mentions
 
 from conftest import SEEDS
 
@@ -96,6 +97,7 @@ def test_named_events_are_found_whole(nlp, text, event):
 def test_an_event_name_ends_before_a_preposition_though_ner_took_it(nlp):
     text = '"We have a good experience of hosting the Games in Sochi," the president said.'
     assert [e for e in events(nlp, text) if "Games" in e] == ["the Games"]  # NER's span: "the Games in"
+    assert [m.text for m in summarise_mentions(nlp(text)).mentions if "Games" in m.text] == ["Games"]  # once
 
 
 @pytest.mark.parametrize(
