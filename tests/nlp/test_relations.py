@@ -196,3 +196,23 @@ def test_a_datelines_place_is_no_end_of_what_the_sentence_says(nlp_relations, tm
     found = {(m[s.subject].text, s.predicate, m[s.object].text) for s in extraction.statements}
     assert ("Aleksandr Timonin", "ambassador", "Russia") in found
     assert not [f for f in found if "MOSCOW" in f]  # the parse made the dateline the subject of "told"
+
+
+def test_a_headlines_infinitive_is_what_its_name_will_do(nlp_relations):
+    people = {"Martin Schulz": "Person", "Angela Merkel": "Person"}
+    assert found(nlp_relations, rel.actions, "Martin Schulz to challenge Angela Merkel in German election", people) == {
+        ("Martin Schulz", "challenge", "Angela Merkel", "action", False, "will")
+    }
+    # in running text the same words are no claim about Schulz: "the man to watch" is not what the man will do
+    assert not found(
+        nlp_relations, rel.actions, "Schulz is the man to watch, Merkel said.", {"Schulz": "Person", "Merkel": "Person"}
+    )
+
+
+def test_an_event_is_in_each_place_of_a_list(nlp_relations):
+    names = {"World Cup": "Event", "Moscow": "Place", "Sochi": "Place"}
+    text = "The World Cup will be held in Moscow and Sochi."
+    assert {r[:3] for r in found(nlp_relations, rel.event_places, text, names)} == {
+        ("World Cup", "in", "Moscow"),
+        ("World Cup", "in", "Sochi"),
+    }
