@@ -82,6 +82,14 @@ def test_actions_are_active_negated_modal_and_spread_over_conjuncts(nlp_relation
         nlp, rel.actions, "Merkel met with Putin in Berlin.", {"Merkel": "Person", "Putin": "Person", "Berlin": "Place"}
     ) == {("Merkel", "meet with", "Putin", "action", False, "")}  # where it happened is no party to it
     assert not found(nlp, rel.actions, "Collins said Trump would win.", {"Collins": "Person", "Trump": "Person"})
+    # a headline's "X to do Y" is what X will do; "the man to watch" in running text is no claim about him
+    headline = "Martin Schulz to challenge Angela Merkel in German election"
+    assert found(nlp, rel.actions, headline, {"Martin Schulz": "Person", "Angela Merkel": "Person"}) == {
+        ("Martin Schulz", "challenge", "Angela Merkel", "action", False, "will")
+    }
+    assert not found(
+        nlp, rel.actions, "Schulz is the man to watch, Merkel said.", {"Schulz": "Person", "Merkel": "Person"}
+    )
 
 
 def test_an_event_has_its_place_and_its_participants(nlp_relations):
@@ -94,6 +102,9 @@ def test_an_event_has_its_place_and_its_participants(nlp_relations):
     assert {
         r[:4] for r in found(nlp_relations, rel.event_places, "The Davos Summit was held in Switzerland.", names)
     } == {("Davos Summit", "in", "Switzerland", "event")}
+    names = {"World Cup": "Event", "Moscow": "Place", "Sochi": "Place"}  # a list of places: each
+    listed = found(nlp_relations, rel.event_places, "The World Cup will be held in Moscow and Sochi.", names)
+    assert {r[:3] for r in listed} == {("World Cup", "in", "Moscow"), ("World Cup", "in", "Sochi")}
     names = {"meeting of NATO ministers on the presence": "Event", "Black Sea": "Place"}
     text = "A meeting of NATO ministers on the presence in the Black Sea is due."  # the topic's place, not its
     assert not found(nlp_relations, rel.event_places, text, names)
@@ -196,23 +207,3 @@ def test_a_datelines_place_is_no_end_of_what_the_sentence_says(nlp_relations, tm
     found = {(m[s.subject].text, s.predicate, m[s.object].text) for s in extraction.statements}
     assert ("Aleksandr Timonin", "ambassador", "Russia") in found
     assert not [f for f in found if "MOSCOW" in f]  # the parse made the dateline the subject of "told"
-
-
-def test_a_headlines_infinitive_is_what_its_name_will_do(nlp_relations):
-    people = {"Martin Schulz": "Person", "Angela Merkel": "Person"}
-    assert found(nlp_relations, rel.actions, "Martin Schulz to challenge Angela Merkel in German election", people) == {
-        ("Martin Schulz", "challenge", "Angela Merkel", "action", False, "will")
-    }
-    # in running text the same words are no claim about Schulz: "the man to watch" is not what the man will do
-    assert not found(
-        nlp_relations, rel.actions, "Schulz is the man to watch, Merkel said.", {"Schulz": "Person", "Merkel": "Person"}
-    )
-
-
-def test_an_event_is_in_each_place_of_a_list(nlp_relations):
-    names = {"World Cup": "Event", "Moscow": "Place", "Sochi": "Place"}
-    text = "The World Cup will be held in Moscow and Sochi."
-    assert {r[:3] for r in found(nlp_relations, rel.event_places, text, names)} == {
-        ("World Cup", "in", "Moscow"),
-        ("World Cup", "in", "Sochi"),
-    }
