@@ -69,6 +69,10 @@ class Parsed:
         mention = self.mention(token)
         return mention if mention is not None and self.types[mention] != "Event" else None
 
+    def names(self, token: Token) -> list[int]:
+        """The mentions of a token and of its conjuncts that are no event ("in Moscow and Sochi")."""
+        return [m for m in self.mentions(token) if self.types[m] != "Event"]
+
     def event(self, token: Token) -> int | None:
         """The token's mention, if it is an event (graphbuild's rules found it, so its type is sure)."""
         mention = self.mention(token)
@@ -279,10 +283,8 @@ def event_places(p: Parsed) -> Iterator[FoundRelation]:
     aid for Xizang in Lhasa" (the place may hang from any word of the event's name)."""
     for event, head in _event_heads(p):
         for prep, obj in _objects(head):
-            places = p.mentions(obj) if prep in ("in", "at") else []  # "in Moscow and Sochi": both
-            for place in places:
-                if p.types[place] != "Event":
-                    yield FoundRelation(event, place, "in", "event", "event-place")
+            for place in p.names(obj) if prep in ("in", "at") else []:
+                yield FoundRelation(event, place, "in", "event", "event-place")
 
 
 def event_dates(p: Parsed) -> Iterator[FoundRelation]:
